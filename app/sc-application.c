@@ -1,0 +1,566 @@
+/* sc-application.c: lifecycle, actions and the lock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-application"
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-application-private.h"
+#include "sc-preferences-window.h"
+#include "sc-window.h"
+
+struct _ScApplication
+{
+  AdwApplication   parent_instance;
+
+  GSettings       *settings;
+  ScVault         *vault;
+  char            *vault_directory;
+  gboolean         was_locked;
+
+  /* Idle lock: the time of the last key press or pointer movement in any
+   * window, and one timeout that fires when the limit could be reached. */
+  gint64           last_activity;
+  guint            idle_source;
+  guint            idle_timeout_ms_override;
+
+  GDBusConnection *session_bus;
+  GDBusConnection *system_bus;
+  guint            gnome_screensaver_sub;
+  guint            fdo_screensaver_sub;
+  guint            logind_sleep_sub;
+  guint            logind_lock_sub;
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_VAULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version of Safecase and exit"), NULL },
+  { NULL }
+};
+
+ScApplication *
+sc_application_new (void)
+{
+  return g_object_new (SC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/* Idle lock ---------------------------------------------------------------- */
+
+static guint
+idle_limit_ms (ScApplication *self)
+{
+  if (self->idle_timeout_ms_override > 0 || self->settings == NULL)
+    return self->idle_timeout_ms_override;
+  return g_settings_get_uint (self->settings, "idle-lock-minutes") * 60 * 1000;
+}
+
+static void schedule_idle_lock (ScApplication *self);
+
+static gboolean
+idle_lock_cb (gpointer user_data)
+{
+  ScApplication *self = user_data;
+  gint64 idle_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
+
+  self->idle_source = 0;
+
+  if (self->vault == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (idle_ms >= idle_limit_ms (self))
+    {
+      g_debug ("Locking after %" G_GINT64_FORMAT " ms without activity", idle_ms);
+      sc_application_lock (self);
+    }
+  else
+    schedule_idle_lock (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_idle_lock (ScApplication *self)
+{
+  gint64 idle_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
+  gint64 remaining = MAX (0, (gint64) idle_limit_ms (self) - idle_ms);
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->vault != NULL)
+    self->idle_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) remaining + 1,
+                                            idle_lock_cb, self, NULL);
+}
+
+void
+sc_application_note_activity (ScApplication *self)
+{
+  g_return_if_fail (SC_IS_APPLICATION (self));
+
+  /* Cheap on purpose: this runs for every pointer motion. The pending
+   * timeout notices the new time when it fires and waits the rest. */
+  self->last_activity = g_get_monotonic_time ();
+  if (self->idle_source == 0 && self->vault != NULL)
+    schedule_idle_lock (self);
+}
+
+void
+sc_application_set_idle_timeout_ms (ScApplication *self,
+                                    guint          timeout_ms)
+{
+  g_return_if_fail (SC_IS_APPLICATION (self));
+
+  self->idle_timeout_ms_override = timeout_ms;
+  schedule_idle_lock (self);
+}
+
+static void
+idle_lock_minutes_changed_cb (ScApplication *self)
+{
+  schedule_idle_lock (self);
+}
+
+/* Locking when the desktop locks -------------------------------------------- */
+
+static void
+screensaver_active_changed_cb (GDBusConnection *connection,
+                               const char      *sender_name,
+                               const char      *object_path,
+                               const char      *interface_name,
+                               const char      *signal_name,
+                               GVariant        *parameters,
+                               gpointer         user_data)
+{
+  ScApplication *self = user_data;
+  gboolean active = FALSE;
+
+  /* ActiveChanged(b) and PrepareForSleep(b) lock on TRUE; Session.Lock()
+   * has no arguments and always locks. */
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    g_variant_get (parameters, "(b)", &active);
+  else
+    active = TRUE;
+
+  if (active)
+    {
+      g_debug ("Locking: %s.%s from %s", interface_name, signal_name, sender_name);
+      sc_application_lock (self);
+    }
+}
+
+static guint
+subscribe_lock_signal (ScApplication   *self,
+                       GDBusConnection *bus,
+                       const char      *interface_name,
+                       const char      *member,
+                       const char      *object_path)
+{
+  return g_dbus_connection_signal_subscribe (bus, NULL, interface_name, member, object_path,
+                                             NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                             screensaver_active_changed_cb, self, NULL);
+}
+
+static void
+got_logind_session_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ScApplication) self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      g_debug ("No logind session to follow: %s", error->message);
+      return;
+    }
+
+  g_variant_get (reply, "(&o)", &path);
+  self->logind_lock_sub = subscribe_lock_signal (self, self->system_bus,
+                                                 "org.freedesktop.login1.Session", "Lock", path);
+}
+
+static void
+got_system_bus_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ScApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->system_bus = g_bus_get_finish (result, &error);
+  if (self->system_bus == NULL)
+    {
+      g_debug ("No system bus, so no lock on suspend: %s", error->message);
+      return;
+    }
+
+  self->logind_sleep_sub = subscribe_lock_signal (self, self->system_bus,
+                                                  "org.freedesktop.login1.Manager",
+                                                  "PrepareForSleep", "/org/freedesktop/login1");
+  g_dbus_connection_call (self->system_bus, "org.freedesktop.login1", "/org/freedesktop/login1",
+                          "org.freedesktop.login1.Manager", "GetSessionByPID",
+                          g_variant_new ("(u)", (guint32) getpid ()), G_VARIANT_TYPE ("(o)"),
+                          G_DBUS_CALL_FLAGS_NONE, 2000, self->cancellable,
+                          got_logind_session_cb, g_object_ref (self));
+}
+
+static void
+watch_desktop_lock (ScApplication *self)
+{
+  GDBusConnection *session_bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  /* GTK's own screensaver-active is only tracked inside a GNOME session,
+   * so follow the signals directly. */
+  if (session_bus != NULL)
+    {
+      self->session_bus = g_object_ref (session_bus);
+      self->gnome_screensaver_sub = subscribe_lock_signal (self, session_bus,
+                                                           "org.gnome.ScreenSaver",
+                                                           "ActiveChanged", NULL);
+      self->fdo_screensaver_sub = subscribe_lock_signal (self, session_bus,
+                                                         "org.freedesktop.ScreenSaver",
+                                                         "ActiveChanged", NULL);
+    }
+
+  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, got_system_bus_cb, g_object_ref (self));
+}
+
+static void
+unwatch_desktop_lock (ScApplication *self)
+{
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->session_bus != NULL)
+    {
+      g_dbus_connection_signal_unsubscribe (self->session_bus, self->gnome_screensaver_sub);
+      g_dbus_connection_signal_unsubscribe (self->session_bus, self->fdo_screensaver_sub);
+      self->gnome_screensaver_sub = self->fdo_screensaver_sub = 0;
+    }
+  if (self->system_bus != NULL)
+    {
+      if (self->logind_sleep_sub != 0)
+        g_dbus_connection_signal_unsubscribe (self->system_bus, self->logind_sleep_sub);
+      if (self->logind_lock_sub != 0)
+        g_dbus_connection_signal_unsubscribe (self->system_bus, self->logind_lock_sub);
+      self->logind_sleep_sub = self->logind_lock_sub = 0;
+    }
+  g_clear_object (&self->session_bus);
+  g_clear_object (&self->system_bus);
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+lock_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  sc_application_lock (user_data);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ScApplication *self = user_data;
+
+  /* Close the vault before windows go, so nothing is left open. */
+  sc_application_lock (self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ScApplication *self = user_data;
+  static const char *developers[] = { "The Safecase developers", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Safecase"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Safecase developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Record e-safety concerns about looked-after children, "
+                                      "follow the response the safeguarding procedure asks for, "
+                                      "and keep every electronic contact noted. Everything is kept "
+                                      "in an encrypted vault on this computer."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ScApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ScPreferencesWindow *prefs = sc_preferences_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_actions[] = {
+  { "lock", lock_action },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+/* Lifecycle ---------------------------------------------------------------- */
+
+static int
+sc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("safecase %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+sc_application_startup (GApplication *app)
+{
+  ScApplication *self = SC_APPLICATION (app);
+  static const char *lock_accels[] = { "<Control>l", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
+
+  /* Here, not in init, so that --version works without the schema. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
+                           G_CALLBACK (idle_lock_minutes_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                           "lock")),
+                               FALSE);
+  watch_desktop_lock (self);
+}
+
+static void
+sc_application_activate (GApplication *app)
+{
+  ScApplication *self = SC_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sc_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+sc_application_shutdown (GApplication *app)
+{
+  ScApplication *self = SC_APPLICATION (app);
+
+  sc_application_lock (self);
+  unwatch_desktop_lock (self);
+
+  G_APPLICATION_CLASS (sc_application_parent_class)->shutdown (app);
+}
+
+static void
+sc_application_dispose (GObject *object)
+{
+  ScApplication *self = (ScApplication *) object;
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->vault != NULL)
+    sc_vault_close (self->vault);
+  g_clear_object (&self->vault);
+  unwatch_desktop_lock (self);
+
+  G_OBJECT_CLASS (sc_application_parent_class)->dispose (object);
+}
+
+static void
+sc_application_finalize (GObject *object)
+{
+  ScApplication *self = (ScApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->vault_directory, g_free);
+
+  G_OBJECT_CLASS (sc_application_parent_class)->finalize (object);
+}
+
+static void
+sc_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ScApplication *self = SC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_application_class_init (ScApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sc_application_dispose;
+  object_class->finalize = sc_application_finalize;
+  object_class->get_property = sc_application_get_property;
+
+  app_class->handle_local_options = sc_application_handle_local_options;
+  app_class->startup = sc_application_startup;
+  app_class->activate = sc_application_activate;
+  app_class->shutdown = sc_application_shutdown;
+
+  /* The open vault, or NULL while Safecase is locked. */
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL,
+                         SC_TYPE_VAULT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sc_application_init (ScApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->vault_directory = sc_vault_get_default_directory (FALSE);
+  self->last_activity = g_get_monotonic_time ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Record e-safety concerns about looked-after "
+                                              "children in an encrypted vault."));
+}
+
+/* Public API ----------------------------------------------------------------- */
+
+ScVault *
+sc_application_get_vault (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  return self->vault;
+}
+
+void
+sc_application_set_vault (ScApplication *self,
+                          ScVault       *vault)
+{
+  GAction *lock;
+
+  g_return_if_fail (SC_IS_APPLICATION (self));
+  g_return_if_fail (vault == NULL || SC_IS_VAULT (vault));
+
+  if (self->vault == vault)
+    return;
+
+  if (self->vault != NULL)
+    sc_vault_close (self->vault);
+  g_set_object (&self->vault, vault);
+
+  lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+  if (lock != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), vault != NULL);
+
+  self->last_activity = g_get_monotonic_time ();
+  if (vault != NULL)
+    schedule_idle_lock (self);
+  else
+    g_clear_handle_id (&self->idle_source, g_source_remove);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VAULT]);
+}
+
+/* Closes the vault (which wipes the key) and hides every record. A window
+ * locked this way asks for the passphrase: the keyring alone does not
+ * reopen it, or anyone at an unlocked laptop could. */
+void
+sc_application_lock (ScApplication *self)
+{
+  g_return_if_fail (SC_IS_APPLICATION (self));
+
+  if (self->vault == NULL)
+    return;
+
+  self->was_locked = TRUE;
+  sc_application_set_vault (self, NULL);
+}
+
+gboolean
+sc_application_get_was_locked (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), FALSE);
+
+  return self->was_locked;
+}
+
+const char *
+sc_application_get_vault_directory (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  return self->vault_directory;
+}
+
+GSettings *
+sc_application_get_settings (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,28 @@
+/* sc-application.h: lifecycle, actions and the lock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_APPLICATION (sc_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScApplication, sc_application, SC, APPLICATION, AdwApplication)
+
+ScApplication *sc_application_new                (void);
+ScVault       *sc_application_get_vault          (ScApplication *self);
+void           sc_application_set_vault          (ScApplication *self,
+                                                  ScVault       *vault);
+const char    *sc_application_get_vault_directory (ScApplication *self);
+gboolean       sc_application_get_was_locked     (ScApplication *self);
+GSettings     *sc_application_get_settings       (ScApplication *self);
+void           sc_application_lock               (ScApplication *self);
+void           sc_application_note_activity      (ScApplication *self);
+
+G_END_DECLS

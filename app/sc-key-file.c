@@ -1,0 +1,287 @@
+/* sc-key-file.c: the vault key, wrapped with the worker's passphrase
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-key-file"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+
+#include "sc-key-file.h"
+#include "sc-vault-error.h"
+
+#define GROUP_VAULT      "Vault"
+#define GROUP_PASSPHRASE "Passphrase"
+#define FORMAT_VERSION   1
+#define KDF_NAME         "argon2id13"
+#define WRAPPED_BYTES    (crypto_secretbox_MACBYTES + SC_KEY_BYTES)
+#define CHECK_CONTEXT    "safecase vault key check v1"
+
+struct _ScKeyFile
+{
+  char              *vault_id;
+  unsigned long long opslimit;
+  gsize              memlimit;
+  guint8             salt[crypto_pwhash_SALTBYTES];
+  guint8             nonce[crypto_secretbox_NONCEBYTES];
+  guint8             wrapped[WRAPPED_BYTES];
+  guint8             check[crypto_generichash_BYTES];
+};
+
+static void
+compute_check (const ScKey *key,
+               guint8       out[crypto_generichash_BYTES])
+{
+  crypto_generichash (out, crypto_generichash_BYTES,
+                      (const guint8 *) CHECK_CONTEXT, strlen (CHECK_CONTEXT),
+                      key->bytes, sizeof key->bytes);
+}
+
+static ScKey *
+derive_wrapping_key (ScKeyFile  *self,
+                     const char *passphrase,
+                     GError    **error)
+{
+  g_autoptr(ScKey) kek = sc_key_new ();
+
+  if (crypto_pwhash (kek->bytes, sizeof kek->bytes,
+                     passphrase, strlen (passphrase),
+                     self->salt, self->opslimit, self->memlimit,
+                     crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
+                           "Not enough memory to derive the key from the passphrase");
+      return NULL;
+    }
+
+  return g_steal_pointer (&kek);
+}
+
+ScKeyFile *
+sc_key_file_new_for_key (const ScKey *key,
+                         const char  *passphrase,
+                         GError     **error)
+{
+  g_autoptr(ScKeyFile) self = g_new0 (ScKeyFile, 1);
+  g_autoptr(ScKey) kek = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  self->vault_id = g_uuid_string_random ();
+  self->opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+  self->memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+
+  if (!sc_secure_random_bytes (self->salt, sizeof self->salt, error)
+      || !sc_secure_random_bytes (self->nonce, sizeof self->nonce, error))
+    return NULL;
+
+  if (!(kek = derive_wrapping_key (self, passphrase, error)))
+    return NULL;
+
+  crypto_secretbox_easy (self->wrapped, key->bytes, sizeof key->bytes,
+                         self->nonce, kek->bytes);
+  compute_check (key, self->check);
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+read_base64 (GKeyFile   *kf,
+             const char *group,
+             const char *name,
+             guint8     *out,
+             gsize       expected,
+             GError    **error)
+{
+  g_autofree char *text = g_key_file_get_string (kf, group, name, error);
+  g_autofree guchar *bytes = NULL;
+  gsize len = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  bytes = g_base64_decode (text, &len);
+  if (len != expected)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key file's %s is %" G_GSIZE_FORMAT " bytes, not %" G_GSIZE_FORMAT,
+                   name, len, expected);
+      return FALSE;
+    }
+
+  memcpy (out, bytes, expected);
+  return TRUE;
+}
+
+ScKeyFile *
+sc_key_file_load (const char *path,
+                  GError    **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(ScKeyFile) self = g_new0 (ScKeyFile, 1);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *kdf = NULL;
+  gint64 format;
+  guint64 opslimit = 0, memlimit = 0;
+
+  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                     "No key file at %s", path);
+      else
+        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                     "The key file %s cannot be read: %s", path, local_error->message);
+      return NULL;
+    }
+
+  format = g_key_file_get_int64 (kf, GROUP_VAULT, "Format", &local_error);
+  if (local_error == NULL && format > FORMAT_VERSION)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TOO_NEW,
+                   "The key file %s has format %" G_GINT64_FORMAT ", newer than this app knows",
+                   path, format);
+      return NULL;
+    }
+
+  if (local_error == NULL)
+    self->vault_id = g_key_file_get_string (kf, GROUP_VAULT, "Id", &local_error);
+  if (local_error == NULL)
+    kdf = g_key_file_get_string (kf, GROUP_PASSPHRASE, "Kdf", &local_error);
+  if (local_error == NULL)
+    opslimit = g_key_file_get_uint64 (kf, GROUP_PASSPHRASE, "OpsLimit", &local_error);
+  if (local_error == NULL)
+    memlimit = g_key_file_get_uint64 (kf, GROUP_PASSPHRASE, "MemLimit", &local_error);
+  if (local_error == NULL)
+    read_base64 (kf, GROUP_PASSPHRASE, "Salt", self->salt, sizeof self->salt, &local_error);
+  if (local_error == NULL)
+    read_base64 (kf, GROUP_PASSPHRASE, "Nonce", self->nonce, sizeof self->nonce, &local_error);
+  if (local_error == NULL)
+    read_base64 (kf, GROUP_PASSPHRASE, "WrappedKey", self->wrapped, sizeof self->wrapped,
+                 &local_error);
+  if (local_error == NULL)
+    read_base64 (kf, GROUP_VAULT, "KeyCheck", self->check, sizeof self->check, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key file %s is damaged: %s", path, local_error->message);
+      return NULL;
+    }
+
+  /* Bound the cost parameters: a tampered file must not make us allocate
+   * gigabytes or spin for minutes. */
+  if (g_strcmp0 (kdf, KDF_NAME) != 0
+      || opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE
+      || memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE
+      || !g_uuid_string_is_valid (self->vault_id))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key file %s has parameters out of range", path);
+      return NULL;
+    }
+
+  self->opslimit = opslimit;
+  self->memlimit = (gsize) memlimit;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+sc_key_file_save (ScKeyFile  *self,
+                  const char *path,
+                  GError    **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *salt = g_base64_encode (self->salt, sizeof self->salt);
+  g_autofree char *nonce = g_base64_encode (self->nonce, sizeof self->nonce);
+  g_autofree char *wrapped = g_base64_encode (self->wrapped, sizeof self->wrapped);
+  g_autofree char *check = g_base64_encode (self->check, sizeof self->check);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_key_file_set_comment (kf, NULL, NULL,
+                          " Safecase vault key file. Without it and the passphrase,\n"
+                          " the vault next to it cannot be opened: back them up together.",
+                          NULL);
+  g_key_file_set_int64 (kf, GROUP_VAULT, "Format", FORMAT_VERSION);
+  g_key_file_set_string (kf, GROUP_VAULT, "Id", self->vault_id);
+  g_key_file_set_string (kf, GROUP_VAULT, "KeyCheck", check);
+  g_key_file_set_string (kf, GROUP_PASSPHRASE, "Kdf", KDF_NAME);
+  g_key_file_set_uint64 (kf, GROUP_PASSPHRASE, "OpsLimit", self->opslimit);
+  g_key_file_set_uint64 (kf, GROUP_PASSPHRASE, "MemLimit", self->memlimit);
+  g_key_file_set_string (kf, GROUP_PASSPHRASE, "Salt", salt);
+  g_key_file_set_string (kf, GROUP_PASSPHRASE, "Nonce", nonce);
+  g_key_file_set_string (kf, GROUP_PASSPHRASE, "WrappedKey", wrapped);
+
+  data = g_key_file_to_data (kf, &len, NULL);
+
+  return g_file_set_contents_full (path, data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+ScKey *
+sc_key_file_unwrap (ScKeyFile  *self,
+                    const char *passphrase,
+                    GError    **error)
+{
+  g_autoptr(ScKey) kek = NULL;
+  g_autoptr(ScKey) key = sc_key_new ();
+
+  if (!(kek = derive_wrapping_key (self, passphrase, error)))
+    return NULL;
+
+  if (crypto_secretbox_open_easy (key->bytes, self->wrapped, sizeof self->wrapped,
+                                  self->nonce, kek->bytes) != 0)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
+                           "Wrong passphrase");
+      return NULL;
+    }
+
+  if (!sc_key_file_check_key (self, key))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                           "The key file's check value does not match its wrapped key");
+      return NULL;
+    }
+
+  return g_steal_pointer (&key);
+}
+
+gboolean
+sc_key_file_check_key (ScKeyFile   *self,
+                       const ScKey *key)
+{
+  guint8 check[crypto_generichash_BYTES];
+  gboolean equal;
+
+  compute_check (key, check);
+  equal = sodium_memcmp (check, self->check, sizeof check) == 0;
+  sodium_memzero (check, sizeof check);
+  return equal;
+}
+
+const char *
+sc_key_file_get_vault_id (ScKeyFile *self)
+{
+  return self->vault_id;
+}
+
+void
+sc_key_file_free (ScKeyFile *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->vault_id);
+  sodium_memzero (self, sizeof *self);
+  g_free (self);
+}

@@ -1,0 +1,36 @@
+/* sc-key-file.h: the vault key, wrapped with the worker's passphrase
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-secure.h"
+
+G_BEGIN_DECLS
+
+/* The small file beside the database. It holds the vault key wrapped with a
+ * key derived from the passphrase (Argon2id, then XSalsa20-Poly1305), and a
+ * check value (a keyed BLAKE2b of a constant) that tells a wrong key from a
+ * damaged database without decrypting anything. */
+typedef struct _ScKeyFile ScKeyFile;
+
+ScKeyFile  *sc_key_file_new_for_key   (const ScKey  *key,
+                                       const char   *passphrase,
+                                       GError      **error);
+ScKeyFile  *sc_key_file_load          (const char   *path,
+                                       GError      **error);
+gboolean    sc_key_file_save          (ScKeyFile    *self,
+                                       const char   *path,
+                                       GError      **error);
+ScKey      *sc_key_file_unwrap        (ScKeyFile    *self,
+                                       const char   *passphrase,
+                                       GError      **error);
+gboolean    sc_key_file_check_key     (ScKeyFile    *self,
+                                       const ScKey  *key);
+const char *sc_key_file_get_vault_id  (ScKeyFile    *self);
+void        sc_key_file_free          (ScKeyFile    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScKeyFile, sc_key_file_free)
+
+G_END_DECLS

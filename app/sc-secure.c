@@ -1,0 +1,143 @@
+/* sc-secure.c: key material in guarded memory, process hardening
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-secure"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+
+#include <gio/gio.h>
+#include <sodium.h>
+
+#include "sc-secure.h"
+
+gboolean
+sc_secure_init (void)
+{
+  return sodium_init () >= 0;
+}
+
+/* A core dump or a debugger attached by another process of the same user
+ * would read the vault key out of memory: refuse both. */
+void
+sc_secure_harden_process (void)
+{
+  struct rlimit no_core = { 0, 0 };
+
+  if (setrlimit (RLIMIT_CORE, &no_core) != 0)
+    g_warning ("Could not disable core dumps: %s", g_strerror (errno));
+  if (prctl (PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+    g_warning ("Could not mark the process undumpable: %s", g_strerror (errno));
+}
+
+gboolean
+sc_secure_random_bytes (void    *buffer,
+                        gsize    length,
+                        GError **error)
+{
+  guint8 *p = buffer;
+
+  while (length > 0)
+    {
+      ssize_t n = getrandom (p, length, 0);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "getrandom: %s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      p += n;
+      length -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+ScKey *
+sc_key_new (void)
+{
+  ScKey *key = sodium_malloc (sizeof (ScKey));
+
+  if (key == NULL)
+    g_error ("Out of locked memory for a key");
+  sodium_memzero (key, sizeof (ScKey));
+  return key;
+}
+
+ScKey *
+sc_key_new_random (GError **error)
+{
+  g_autoptr(ScKey) key = sc_key_new ();
+
+  if (!sc_secure_random_bytes (key->bytes, sizeof key->bytes, error))
+    return NULL;
+  return g_steal_pointer (&key);
+}
+
+ScKey *
+sc_key_copy (const ScKey *key)
+{
+  ScKey *copy = sc_key_new ();
+
+  memcpy (copy->bytes, key->bytes, sizeof copy->bytes);
+  return copy;
+}
+
+void
+sc_key_free (ScKey *key)
+{
+  /* sodium_free() wipes the buffer before releasing it. */
+  if (key != NULL)
+    sodium_free (key);
+}
+
+gboolean
+sc_key_equal (const ScKey *a,
+              const ScKey *b)
+{
+  return sodium_memcmp (a->bytes, b->bytes, sizeof a->bytes) == 0;
+}
+
+/* Passphrases typed by the user live in guarded memory too. */
+char *
+sc_secure_strdup (const char *string)
+{
+  gsize len;
+  char *copy;
+
+  if (string == NULL)
+    return NULL;
+  len = strlen (string);
+  copy = sodium_malloc (len + 1);
+  if (copy == NULL)
+    g_error ("Out of locked memory for a passphrase");
+  memcpy (copy, string, len + 1);
+  return copy;
+}
+
+void
+sc_secure_strfree (char *string)
+{
+  if (string != NULL)
+    sodium_free (string);
+}
+
+void
+sc_secure_wipe (void   *buffer,
+                gsize   length)
+{
+  if (buffer != NULL)
+    sodium_memzero (buffer, length);
+}

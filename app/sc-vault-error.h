@@ -1,0 +1,35 @@
+/* sc-vault-error.h: what can go wrong opening, creating or using a vault
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SC_VAULT_ERROR (sc_vault_error_quark ())
+
+typedef enum
+{
+  SC_VAULT_ERROR_FAILED,
+  SC_VAULT_ERROR_NOT_FOUND,
+  SC_VAULT_ERROR_EXISTS,
+  SC_VAULT_ERROR_INVALID_INPUT,
+  SC_VAULT_ERROR_WRONG_PASSPHRASE,
+  SC_VAULT_ERROR_KEYRING_UNAVAILABLE,
+  SC_VAULT_ERROR_KEYRING_LOCKED,
+  SC_VAULT_ERROR_KEYRING_TIMEOUT,
+  SC_VAULT_ERROR_KEYRING_NO_KEY,
+  SC_VAULT_ERROR_KEYRING_WRONG_KEY,
+  SC_VAULT_ERROR_DAMAGED,
+  SC_VAULT_ERROR_TOO_NEW,
+  SC_VAULT_ERROR_INSECURE,
+  SC_VAULT_ERROR_STORAGE_FULL,
+  SC_VAULT_ERROR_LOCKED,
+} ScVaultError;
+
+GQuark sc_vault_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,1100 @@
+/* sc-vault.c: the encrypted vault every record lives in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-vault"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "sc-key-file.h"
+#include "sc-keyring.h"
+#include "sc-secure.h"
+#include "sc-vault-private.h"
+
+#define MIGRATIONS_PATH "/io/github/safecase/Safecase/core/migrations"
+
+/* SQLCipher 3 defaults, set explicitly so that SQLCipher 4 (the Flatpak)
+ * opens a vault made by Debian's SQLCipher 3.4.1 and the other way round. */
+#define CIPHER_PAGE_SIZE "1024"
+#define CIPHER_KDF_ITER  "64000"
+
+struct _ScVault
+{
+  GObject  parent_instance;
+
+  char    *directory;
+  sqlite3 *db;
+  char    *worker_name;
+  int      schema_version;
+  gboolean key_in_keyring;
+  GError  *keyring_error;
+};
+
+G_DEFINE_FINAL_TYPE (ScVault, sc_vault, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sc-vault-error-quark, sc_vault_error)
+
+static guint keyring_timeout_ms = SC_KEYRING_DEFAULT_TIMEOUT_MS;
+
+static void
+sc_vault_finalize (GObject *object)
+{
+  ScVault *self = (ScVault *) object;
+
+  sc_vault_close (self);
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->worker_name, g_free);
+  g_clear_error (&self->keyring_error);
+
+  G_OBJECT_CLASS (sc_vault_parent_class)->finalize (object);
+}
+
+static void
+sc_vault_class_init (ScVaultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sc_vault_finalize;
+}
+
+static void
+sc_vault_init (ScVault *self)
+{
+}
+
+void
+sc_vault_set_keyring_timeout (guint timeout_ms)
+{
+  keyring_timeout_ms = timeout_ms;
+}
+
+/* Errors ------------------------------------------------------------------ */
+
+gboolean
+sc_vault_set_sqlite_error (sqlite3    *db,
+                           int         rc,
+                           const char *what,
+                           GError    **error)
+{
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  ScVaultError code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      code = SC_VAULT_ERROR_STORAGE_FULL;
+      break;
+    case SQLITE_IOERR:
+      /* A write refused by the file-size limit or a full device comes back
+       * as an I/O error on write or sync: to the user, storage is full. */
+      code = (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC
+              || rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
+             ? SC_VAULT_ERROR_STORAGE_FULL : SC_VAULT_ERROR_FAILED;
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = SC_VAULT_ERROR_DAMAGED;
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      code = SC_VAULT_ERROR_INSECURE;
+      break;
+    default:
+      code = SC_VAULT_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, SC_VAULT_ERROR, code, "%s: %s (%d)", what, message, rc);
+  return FALSE;
+}
+
+/* Files ------------------------------------------------------------------- */
+
+char *
+sc_vault_get_default_directory (gboolean demo)
+{
+  return g_build_filename (g_get_user_data_dir (), "safecase", demo ? "demo" : "vault", NULL);
+}
+
+static char *
+vault_file (const char *directory,
+            const char *name)
+{
+  return g_build_filename (directory, name, NULL);
+}
+
+gboolean
+sc_vault_exists_at (const char *directory)
+{
+  g_autofree char *db_path = vault_file (directory, SC_VAULT_DB_NAME);
+  g_autofree char *key_path = vault_file (directory, SC_VAULT_KEY_NAME);
+
+  return g_file_test (db_path, G_FILE_TEST_EXISTS) || g_file_test (key_path, G_FILE_TEST_EXISTS);
+}
+
+/* The vault's files must be ours alone: another user able to read them
+ * could copy them away, and one able to write them could plant a file. */
+static gboolean
+check_private (const char *path,
+               gboolean    is_directory,
+               gboolean    must_exist,
+               GError    **error)
+{
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && !must_exist)
+        return TRUE;
+      if (saved_errno == ENOENT)
+        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                     "%s is missing", path);
+      else
+        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE,
+                     "Cannot check %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if ((is_directory && !S_ISDIR (st.st_mode)) || (!is_directory && !S_ISREG (st.st_mode)))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE,
+                   "%s is not a plain %s", path, is_directory ? "folder" : "file");
+      return FALSE;
+    }
+
+  if (st.st_uid != geteuid () || (st.st_mode & 077) != 0)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE,
+                   "%s can be read or changed by another user (mode %03o)",
+                   path, (unsigned) (st.st_mode & 0777));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_vault_files (const char *directory,
+                   GError    **error)
+{
+  static const char *const optional[] = { SC_VAULT_DB_NAME "-wal", SC_VAULT_DB_NAME "-shm",
+                                          SC_VAULT_DB_NAME "-journal" };
+  g_autofree char *db_path = vault_file (directory, SC_VAULT_DB_NAME);
+  g_autofree char *key_path = vault_file (directory, SC_VAULT_KEY_NAME);
+
+  if (!check_private (directory, TRUE, TRUE, error)
+      || !check_private (key_path, FALSE, TRUE, error)
+      || !check_private (db_path, FALSE, TRUE, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      g_autofree char *path = vault_file (directory, optional[i]);
+
+      if (!check_private (path, FALSE, FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+make_private_directory (const char *directory,
+                        GError    **error)
+{
+  g_autofree char *parent = g_path_get_dirname (directory);
+
+  if (g_mkdir_with_parents (parent, 0700) != 0
+      || (g_mkdir (directory, 0700) != 0 && errno != EEXIST))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
+                   "Cannot create the folder %s: %s", directory, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The app's own folders under the data directory are private too. */
+  if (g_chmod (parent, 0700) != 0 || g_chmod (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE,
+                   "Cannot make %s private: %s", directory, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return check_private (directory, TRUE, TRUE, error);
+}
+
+/* SQLite creates the database with the process umask; create it 0600 first
+ * so it never exists with looser permissions, even for a moment. The WAL and
+ * shared-memory files SQLite makes later copy the database's mode. */
+static gboolean
+create_private_file (const char *path,
+                     GError    **error)
+{
+  int fd = open (path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SC_VAULT_ERROR,
+                   saved_errno == EEXIST ? SC_VAULT_ERROR_EXISTS
+                   : saved_errno == ENOSPC ? SC_VAULT_ERROR_STORAGE_FULL
+                   : SC_VAULT_ERROR_FAILED,
+                   "Cannot create %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static void
+remove_vault_files (const char *directory)
+{
+  static const char *const names[] = { SC_VAULT_KEY_NAME, SC_VAULT_DB_NAME,
+                                       SC_VAULT_DB_NAME "-wal", SC_VAULT_DB_NAME "-shm",
+                                       SC_VAULT_DB_NAME "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = vault_file (directory, names[i]);
+
+      g_unlink (path);
+    }
+}
+
+/* SQL helpers ------------------------------------------------------------- */
+
+static gboolean
+exec_sql (sqlite3    *db,
+          const char *sql,
+          const char *what,
+          GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return sc_vault_set_sqlite_error (db, rc, what, error);
+  return TRUE;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql,
+            int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc_out != NULL)
+    *rc_out = rc;
+  return result;
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  g_autofree char *text = query_text (db, sql, rc_out);
+
+  return text != NULL ? atoi (text) : 0;
+}
+
+static char *
+now_utc_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Opening the database ---------------------------------------------------- */
+
+static gboolean
+apply_cipher_settings (sqlite3 *db,
+                       GError **error)
+{
+  g_autofree char *version = NULL;
+  int rc;
+
+  version = query_text (db, "PRAGMA cipher_version", &rc);
+  if (version == NULL)
+    {
+      /* Plain SQLite ignores the key and would write records in the clear. */
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
+                           "The SQLite library in use is not SQLCipher; refusing to open the vault");
+      return FALSE;
+    }
+
+  /* Older SQLCipher ignores pragmas it does not know, so choose by version. */
+  if (atoi (version) >= 4)
+    return exec_sql (db, "PRAGMA cipher_compatibility = 3", "Setting cipher compatibility", error);
+
+  return exec_sql (db,
+                   "PRAGMA cipher_page_size = " CIPHER_PAGE_SIZE ";"
+                   "PRAGMA kdf_iter = " CIPHER_KDF_ITER ";"
+                   "PRAGMA cipher_use_hmac = ON;",
+                   "Setting cipher parameters", error);
+}
+
+static gboolean
+apply_raw_key (sqlite3     *db,
+               const ScKey *key,
+               GError     **error)
+{
+  /* A raw key is exactly x'<64 hex digits>'; anything else would silently be
+   * taken as a passphrase and stretched with PBKDF2. */
+  enum { RAW_KEY_CHARS = 2 + SC_KEY_BYTES * 2 + 1 };
+  char *raw = sodium_malloc (RAW_KEY_CHARS + 1);
+  int rc;
+
+  if (raw == NULL)
+    g_error ("Out of locked memory for a key");
+
+  raw[0] = 'x';
+  raw[1] = '\'';
+  sodium_bin2hex (raw + 2, SC_KEY_BYTES * 2 + 1, key->bytes, sizeof key->bytes);
+  raw[RAW_KEY_CHARS - 1] = '\'';
+  raw[RAW_KEY_CHARS] = '\0';
+  g_assert (strlen (raw) == RAW_KEY_CHARS);
+
+  rc = sqlite3_key_v2 (db, "main", raw, RAW_KEY_CHARS);
+  sodium_free (raw);
+
+  if (rc != SQLITE_OK)
+    return sc_vault_set_sqlite_error (db, rc, "Applying the vault key", error);
+  return TRUE;
+}
+
+static sqlite3 *
+open_database (const char  *db_path,
+               const ScKey *key,
+               GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sc_vault_set_sqlite_error (db, rc, "Opening the vault database", error);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!apply_raw_key (db, key, error) || !apply_cipher_settings (db, error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  /* The first read is where SQLCipher finds out whether the key fits. The
+   * key was checked against the key file beforehand, so a failure here
+   * means the database itself is damaged. */
+  query_int (db, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc != SQLITE_OK)
+    {
+      sc_vault_set_sqlite_error (db, rc, "Reading the vault database", error);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  if (!exec_sql (db,
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA secure_delete = ON;"
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = FULL;",
+                 "Setting up the vault database", error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+/* Migrations -------------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The migrations are data/migrations/NNN-name.sql, numbered from 1 with no
+ * gaps; the schema version is the number of the last one applied. */
+static GStrv
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert (names != NULL);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert (atoi (names[i]) == (int) i + 1);
+
+  return g_steal_pointer (&names);
+}
+
+int
+sc_vault_get_latest_schema_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  return (int) g_strv_length (names);
+}
+
+static gboolean
+migrate (sqlite3 *db,
+         int      target_version,
+         int     *version_out,
+         GError **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int latest = (int) g_strv_length (names);
+  int version;
+  int rc;
+
+  version = query_int (db, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    return sc_vault_set_sqlite_error (db, rc, "Reading the schema version", error);
+
+  if (version > latest)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TOO_NEW,
+                   "The vault has schema version %d; this app knows up to %d", version, latest);
+      return FALSE;
+    }
+
+  for (int next = version + 1; next <= MIN (latest, target_version); next++)
+    {
+      g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, names[next - 1], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      /* PRAGMA takes no bound parameters; @next is our own integer. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
+
+      if (!exec_sql (db, "BEGIN IMMEDIATE", "Starting a migration", error))
+        return FALSE;
+
+      if (!exec_sql (db, sql, names[next - 1], error)
+          || !exec_sql (db, set_version, "Recording the schema version", error)
+          || !exec_sql (db, "COMMIT", "Committing a migration", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      version = next;
+    }
+
+  *version_out = version;
+  return TRUE;
+}
+
+/* Vault objects ----------------------------------------------------------- */
+
+static gboolean
+load_worker (ScVault *self,
+             GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (self->schema_version < 2)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name FROM worker WHERE id = 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_free (self->worker_name);
+          self->worker_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return sc_vault_set_sqlite_error (self->db, rc, "Reading the worker's profile", error);
+  return TRUE;
+}
+
+/* Opens the database of an existing vault with a key already checked
+ * against the key file, and brings its schema up to date. */
+static ScVault *
+vault_open_with_key (const char  *directory,
+                     const ScKey *key,
+                     GError     **error)
+{
+  g_autoptr(ScVault) self = g_object_new (SC_TYPE_VAULT, NULL);
+  g_autofree char *db_path = vault_file (directory, SC_VAULT_DB_NAME);
+  int rc;
+
+  self->directory = g_strdup (directory);
+
+  if (!(self->db = open_database (db_path, key, error)))
+    return NULL;
+
+  /* An existing vault always has a schema: an empty database here means the
+   * file was truncated, and migrating it would quietly start an empty vault. */
+  if (query_int (self->db, "PRAGMA user_version", &rc) == 0)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The vault database %s is empty", db_path);
+      return NULL;
+    }
+
+  if (!migrate (self->db, G_MAXINT, &self->schema_version, error) || !load_worker (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static ScKeyFile *
+load_key_file (const char *directory,
+               GError    **error)
+{
+  g_autofree char *key_path = vault_file (directory, SC_VAULT_KEY_NAME);
+  g_autoptr(GError) local_error = NULL;
+  ScKeyFile *key_file;
+
+  if (!sc_vault_exists_at (directory))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                   "There is no vault in %s", directory);
+      return NULL;
+    }
+
+  if (!check_vault_files (directory, error))
+    return NULL;
+
+  key_file = sc_key_file_load (key_path, &local_error);
+  if (key_file == NULL && g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND))
+    {
+      /* A database without its key file cannot be opened, but it is not
+       * "no vault": never offer to create a new one over it. */
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The vault's key file %s is missing", key_path);
+      return NULL;
+    }
+  if (key_file == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return key_file;
+}
+
+ScVault *
+sc_vault_open_with_keyring (const char   *directory,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autoptr(ScKey) key = NULL;
+  ScVault *self;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  if (!(key_file = load_key_file (directory, error)))
+    return NULL;
+
+  key = sc_keyring_lookup_key (sc_key_file_get_vault_id (key_file), keyring_timeout_ms,
+                               cancellable, error);
+  if (key == NULL)
+    return NULL;
+
+  if (!sc_key_file_check_key (key_file, key))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEYRING_WRONG_KEY,
+                           "The key in the login keyring does not belong to this vault");
+      return NULL;
+    }
+
+  if ((self = vault_open_with_key (directory, key, error)))
+    self->key_in_keyring = TRUE;
+  return self;
+}
+
+ScVault *
+sc_vault_open_with_passphrase (const char   *directory,
+                               const char   *passphrase,
+                               GCancellable *cancellable,
+                               GError      **error)
+{
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autoptr(ScKey) key = NULL;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  if (!(key_file = load_key_file (directory, error)))
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!(key = sc_key_file_unwrap (key_file, passphrase, error)))
+    return NULL;
+
+  return vault_open_with_key (directory, key, error);
+}
+
+ScVault *
+sc_vault_create_at_version (const char *directory,
+                            const char *worker_name,
+                            const char *passphrase,
+                            int         version,
+                            GError    **error)
+{
+  g_autoptr(ScVault) self = NULL;
+  g_autoptr(ScKey) key = NULL;
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autofree char *db_path = vault_file (directory, SC_VAULT_DB_NAME);
+  g_autofree char *key_path = vault_file (directory, SC_VAULT_KEY_NAME);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) keyring_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = SQLITE_OK;
+
+  name = g_strstrip (g_strdup (worker_name != NULL ? worker_name : ""));
+  if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                           "A vault needs the worker's name");
+      return NULL;
+    }
+
+  if (sc_vault_exists_at (directory))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS,
+                   "There is already a vault in %s", directory);
+      return NULL;
+    }
+
+  if (!make_private_directory (directory, error)
+      || !(key = sc_key_new_random (error))
+      || !(key_file = sc_key_file_new_for_key (key, passphrase, error))
+      || !create_private_file (db_path, error))
+    return NULL;
+
+  self = g_object_new (SC_TYPE_VAULT, NULL);
+  self->directory = g_strdup (directory);
+
+  if (!(self->db = open_database (db_path, key, error))
+      || !migrate (self->db, version, &self->schema_version, error))
+    goto failed;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO meta (key, value) VALUES ('vault_id', ?1), "
+                           "('created_at', ?2), ('created_by_version', ?3)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_autofree char *now = now_utc_iso8601 ();
+
+      sqlite3_bind_text (stmt, 1, sc_key_file_get_vault_id (key_file), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, PACKAGE_VERSION, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_OK && self->schema_version >= 2)
+    {
+      rc = sqlite3_prepare_v2 (self->db,
+                               "INSERT INTO worker (id, name, created_at) VALUES (1, ?1, ?2)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          g_autofree char *now = now_utc_iso8601 ();
+
+          sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
+        }
+      sqlite3_finalize (stmt);
+      self->worker_name = g_strdup (name);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      sc_vault_set_sqlite_error (self->db, rc, "Writing the new vault", error);
+      goto failed;
+    }
+
+  /* The key file is written last: it is what makes the folder a vault. */
+  if (!sc_key_file_save (key_file, key_path, error))
+    goto failed;
+
+  self->key_in_keyring = sc_keyring_store_key (sc_key_file_get_vault_id (key_file), key,
+                                               keyring_timeout_ms, NULL, &keyring_error);
+  if (!self->key_in_keyring)
+    {
+      /* Not fatal: the passphrase opens the vault, and the UI says so. */
+      g_message ("Vault key not stored in the keyring: %s", keyring_error->message);
+      self->keyring_error = g_steal_pointer (&keyring_error);
+    }
+
+  return g_steal_pointer (&self);
+
+failed:
+  sc_vault_close (self);
+  remove_vault_files (directory);
+  return NULL;
+}
+
+ScVault *
+sc_vault_create (const char   *directory,
+                 const char   *worker_name,
+                 const char   *passphrase,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_return_val_if_fail (directory != NULL, NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return sc_vault_create_at_version (directory, worker_name, passphrase, G_MAXINT, error);
+}
+
+void
+sc_vault_close (ScVault *self)
+{
+  g_return_if_fail (SC_IS_VAULT (self));
+
+  if (self->db != NULL)
+    {
+      /* Closing the connection is what makes SQLCipher wipe its copy of the
+       * key; a failure to checkpoint leaves the WAL, which is encrypted. */
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        {
+          g_warning ("Closing the vault left statements open (%d)", rc);
+          sqlite3_close_v2 (self->db);
+        }
+      self->db = NULL;
+    }
+}
+
+gboolean
+sc_vault_is_open (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  return self->db != NULL;
+}
+
+const char *
+sc_vault_get_directory (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  return self->directory;
+}
+
+const char *
+sc_vault_get_worker_name (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  return self->worker_name;
+}
+
+int
+sc_vault_get_schema_version (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+sc_vault_get_key_in_keyring (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  return self->key_in_keyring;
+}
+
+const GError *
+sc_vault_get_keyring_error (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  return self->keyring_error;
+}
+
+sqlite3 *
+sc_vault_get_db (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  return self->db;
+}
+
+/* Writes ------------------------------------------------------------------ */
+
+static gboolean
+ensure_open (ScVault *self,
+             GError **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sc_vault_begin (ScVault *self,
+                GError **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  return ensure_open (self, error) && exec_sql (self->db, "BEGIN IMMEDIATE", "Starting a change", error);
+}
+
+gboolean
+sc_vault_commit (ScVault *self,
+                 GError **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+  if (!exec_sql (self->db, "COMMIT", "Saving a change", error))
+    {
+      sc_vault_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sc_vault_rollback (ScVault *self)
+{
+  g_return_if_fail (SC_IS_VAULT (self));
+
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Every change a user makes is written through here as well, inside the
+ * same transaction as the change itself. */
+gboolean
+sc_vault_append_audit (ScVault    *self,
+                       const char *action,
+                       const char *entity,
+                       gint64      entity_id,
+                       const char *before,
+                       const char *after,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *now = now_utc_iso8601 ();
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, self->worker_name != NULL ? self->worker_name : "", -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_TRANSIENT);
+      if (entity_id > 0)
+        sqlite3_bind_int64 (stmt, 5, entity_id);
+      else
+        sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return sc_vault_set_sqlite_error (self->db, rc, "Writing the audit trail", error);
+  return TRUE;
+}
+
+/* Asynchronous variants ---------------------------------------------------- */
+
+typedef enum
+{
+  OPEN_BY_CREATING,
+  OPEN_WITH_KEYRING,
+  OPEN_WITH_PASSPHRASE,
+} OpenHow;
+
+typedef struct
+{
+  OpenHow  how;
+  char    *directory;
+  char    *worker_name;
+  char    *passphrase;     /* guarded memory */
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->directory);
+  g_free (data->worker_name);
+  sc_secure_strfree (data->passphrase);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  ScVault *vault = NULL;
+
+  switch (data->how)
+    {
+    case OPEN_BY_CREATING:
+      vault = sc_vault_create (data->directory, data->worker_name, data->passphrase,
+                               cancellable, &error);
+      break;
+    case OPEN_WITH_KEYRING:
+      vault = sc_vault_open_with_keyring (data->directory, cancellable, &error);
+      break;
+    case OPEN_WITH_PASSPHRASE:
+      vault = sc_vault_open_with_passphrase (data->directory, data->passphrase,
+                                             cancellable, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (vault == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, vault, g_object_unref);
+}
+
+static void
+run_open_task (OpenHow              how,
+               const char          *directory,
+               const char          *worker_name,
+               const char          *passphrase,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenData *data = g_new0 (OpenData, 1);
+
+  g_return_if_fail (directory != NULL);
+
+  g_task_set_source_tag (task, run_open_task);
+  data->how = how;
+  data->directory = g_strdup (directory);
+  data->worker_name = g_strdup (worker_name);
+  data->passphrase = sc_secure_strdup (passphrase);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+void
+sc_vault_create_async (const char          *directory,
+                       const char          *worker_name,
+                       const char          *passphrase,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  run_open_task (OPEN_BY_CREATING, directory, worker_name, passphrase,
+                 cancellable, callback, user_data);
+}
+
+void
+sc_vault_open_with_keyring_async (const char          *directory,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  run_open_task (OPEN_WITH_KEYRING, directory, NULL, NULL, cancellable, callback, user_data);
+}
+
+void
+sc_vault_open_with_passphrase_async (const char          *directory,
+                                     const char          *passphrase,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  run_open_task (OPEN_WITH_PASSPHRASE, directory, NULL, passphrase,
+                 cancellable, callback, user_data);
+}
+
+ScVault *
+sc_vault_open_finish (GAsyncResult *result,
+                      GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == run_open_task, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

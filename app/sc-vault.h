@@ -1,0 +1,80 @@
+/* sc-vault.h: the encrypted vault every record lives in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sc-vault-error.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_VAULT (sc_vault_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScVault, sc_vault, SC, VAULT, GObject)
+
+/* An ScVault is an open vault. Closing it (sc_vault_close(), or dropping
+ * the last reference) closes the database and with it the key; a locked
+ * app holds no ScVault at all. */
+
+char       *sc_vault_get_default_directory      (gboolean              demo);
+gboolean    sc_vault_exists_at                  (const char           *directory);
+
+ScVault    *sc_vault_create                     (const char           *directory,
+                                                 const char           *worker_name,
+                                                 const char           *passphrase,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+ScVault    *sc_vault_open_with_keyring          (const char           *directory,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+ScVault    *sc_vault_open_with_passphrase       (const char           *directory,
+                                                 const char           *passphrase,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+
+void        sc_vault_create_async               (const char           *directory,
+                                                 const char           *worker_name,
+                                                 const char           *passphrase,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+void        sc_vault_open_with_keyring_async    (const char           *directory,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+void        sc_vault_open_with_passphrase_async (const char           *directory,
+                                                 const char           *passphrase,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+ScVault    *sc_vault_open_finish                (GAsyncResult         *result,
+                                                 GError              **error);
+
+void        sc_vault_close                      (ScVault              *self);
+gboolean    sc_vault_is_open                    (ScVault              *self);
+
+const char *sc_vault_get_directory              (ScVault              *self);
+const char *sc_vault_get_worker_name            (ScVault              *self);
+int         sc_vault_get_schema_version         (ScVault              *self);
+gboolean    sc_vault_get_key_in_keyring         (ScVault              *self);
+const GError *sc_vault_get_keyring_error        (ScVault              *self);
+
+gboolean    sc_vault_begin                      (ScVault              *self,
+                                                 GError              **error);
+gboolean    sc_vault_commit                     (ScVault              *self,
+                                                 GError              **error);
+void        sc_vault_rollback                   (ScVault              *self);
+gboolean    sc_vault_append_audit               (ScVault              *self,
+                                                 const char           *action,
+                                                 const char           *entity,
+                                                 gint64                entity_id,
+                                                 const char           *before,
+                                                 const char           *after,
+                                                 GError              **error);
+
+int         sc_vault_get_latest_schema_version  (void);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* sc-test-ui.c: helpers for the tests that drive real windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "sc-test-ui.h"
+
+#define WAIT_LIMIT_S 60
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Runs the test at @path in a child process of its own with a fresh HOME
+ * and XDG folders, so that every window test starts with no vault and no
+ * settings. (G_TEST_OPTION_ISOLATE_DIRS would also empty XDG_DATA_DIRS,
+ * leaving GTK without a MIME database or an icon theme.) Returns TRUE in
+ * the child, which then runs the test. */
+static gboolean
+isolate (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *apps = NULL;
+  g_autofree char *icon = NULL;
+  g_autofree char *link_path = NULL;
+  static const char *const vars[][2] = {
+    { "HOME", "home" }, { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" },
+  };
+
+  if (g_test_subprocess ())
+    return TRUE;
+
+  tmp = g_dir_make_tmp ("safecase-ui-XXXXXX", NULL);
+  g_assert_nonnull (tmp);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (tmp, vars[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (vars[i][0], dir, TRUE);
+    }
+
+  /* The app icon where an install would put it. */
+  apps = g_build_filename (tmp, "data", "icons", "hicolor", "scalable", "apps", NULL);
+  icon = g_test_build_filename (G_TEST_DIST, "..", "icons", "hicolor", "scalable", "apps",
+                                BASE_APP_ID ".svg", NULL);
+  link_path = g_build_filename (apps, APP_ID ".svg", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  if (symlink (icon, link_path) != 0)
+    g_error ("Cannot link the app icon: %s", g_strerror (errno));
+
+  g_test_trap_subprocess (NULL, 240 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT
+                                                      | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  rm_rf (tmp);
+  return FALSE;
+}
+
+static void
+run_isolated (gconstpointer data)
+{
+  void (*func) (void) = (void (*) (void)) data;
+
+  if (isolate ())
+    func ();
+}
+
+/* Adds a window test that runs in a child process with folders of its own. */
+void
+sc_test_ui_add (const char  *path,
+                void       (*func) (void))
+{
+  g_test_add_data_func (path, (gconstpointer) func, run_isolated);
+}
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; no sleeps, and a hard limit so
+ * that a broken window fails the test instead of hanging it. */
+void
+sc_test_wait_until (ScTestCondition  condition,
+                    gpointer         data,
+                    const char      *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (WAIT_LIMIT_S, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Waited %d s for %s", WAIT_LIMIT_S, what);
+  g_source_remove (timeout);
+}
+
+static gboolean
+frame_drawn_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets pending layout and drawing happen: waits for two frames. */
+void
+sc_test_settle (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (int frame = 0; frame < 2; frame++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+          gboolean drawn = FALSE;
+
+          if (!gtk_widget_get_mapped (window))
+            continue;
+          gtk_widget_add_tick_callback (window, tick_cb, &drawn, NULL);
+          gtk_widget_queue_draw (window);
+          sc_test_wait_until (frame_drawn_cb, &drawn, "a frame");
+        }
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Saves what @widget shows, so a person can look at it. */
+void
+sc_test_save_png (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("SC_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  sc_test_settle ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0700);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%d×%d)", path, width, height);
+}

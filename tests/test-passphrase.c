@@ -1,0 +1,75 @@
+/* test-passphrase.c: the strong-password rule
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "sc-passphrase.h"
+
+typedef struct
+{
+  const char           *passphrase;
+  const char           *name;
+  ScPassphraseProblems  expected;
+} Case;
+
+static const Case cases[] = {
+  { "Blue-Kettle-42", "Sam Taylor", SC_PASSPHRASE_OK },
+  { "Bk4!xyzq", "Sam Taylor", SC_PASSPHRASE_OK },                      /* exactly 8 */
+  { "Bk4!xyz", "Sam Taylor", SC_PASSPHRASE_TOO_SHORT },                /* 7 */
+  { "", "Sam Taylor", SC_PASSPHRASE_TOO_SHORT | SC_PASSPHRASE_NO_LOWER
+                      | SC_PASSPHRASE_NO_UPPER | SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL },
+  { "bluekettle42", NULL, SC_PASSPHRASE_NO_UPPER },
+  { "BLUEKETTLE42", NULL, SC_PASSPHRASE_NO_LOWER },
+  { "BlueKettleTea", NULL, SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL },
+  { "Blue Kettle Tea", NULL, SC_PASSPHRASE_OK },                       /* a space is a symbol */
+  { "Taylor-Made-42", "Sam Taylor", SC_PASSPHRASE_CONTAINS_NAME },
+  { "myTAYLORpass1", "Sam Taylor", SC_PASSPHRASE_CONTAINS_NAME },     /* any case */
+  { "Samphire-Tea-9", "Sam Taylor", SC_PASSPHRASE_CONTAINS_NAME },    /* "sam" is in it */
+  { "Jo-Blue-Kettle-1", "Jo Li", SC_PASSPHRASE_OK },                  /* parts under 3 letters */
+  { "Zoë-Ängström-7", "Chloé O'Brien", SC_PASSPHRASE_OK },             /* non-Latin letters */
+  { "ÉCOLE-école-7", "Brien", SC_PASSPHRASE_OK },
+  { "chloé-brien-7X", "Chloé O'Brien", SC_PASSPHRASE_CONTAINS_NAME },
+  { "секрет-Пароль-1", "Sam", SC_PASSPHRASE_OK },                      /* Cyrillic cases */
+  { "\xff\xfe-Bad-UTF8-1", NULL, SC_PASSPHRASE_TOO_SHORT | SC_PASSPHRASE_NO_LOWER
+                                 | SC_PASSPHRASE_NO_UPPER | SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL },
+};
+
+static void
+test_rule_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ScPassphraseProblems got = sc_passphrase_check (cases[i].passphrase, cases[i].name);
+
+      g_test_message ("case %u: %s", i, cases[i].passphrase);
+      g_assert_cmphex (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_describe (void)
+{
+  g_autofree char *none = sc_passphrase_describe_problems (SC_PASSPHRASE_OK);
+  g_autofree char *two = sc_passphrase_describe_problems (SC_PASSPHRASE_TOO_SHORT
+                                                          | SC_PASSPHRASE_CONTAINS_NAME);
+
+  g_assert_null (none);
+  g_assert_cmpstr (two, ==, "Use at least 8 characters. Leave your name out of it.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/passphrase/rule", test_rule_table);
+  g_test_add_func ("/passphrase/describe", test_describe);
+
+  return g_test_run ();
+}

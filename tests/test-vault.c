@@ -1,0 +1,821 @@
+/* test-vault.c: the encrypted vault, against real SQLCipher and a real keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "sc-error-message.h"
+#include "sc-key-file.h"
+#include "sc-keyring.h"
+#include "sc-secure.h"
+#include "sc-vault-private.h"
+
+#define PASSPHRASE "Blue-Kettle-42"
+#define WORKER     "Sam Taylor"
+#define CANARY     "CANARY-Zq8w-plaintext-must-never-reach-disk"
+
+typedef struct
+{
+  char *directory;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  /* G_TEST_OPTION_ISOLATE_DIRS gives every test a fresh XDG_DATA_HOME. */
+  fixture->directory = sc_vault_get_default_directory (FALSE);
+  /* A subprocess inherits its parent's folders, and the vault in them. */
+  if (!g_test_subprocess ())
+    g_assert_false (sc_vault_exists_at (fixture->directory));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->directory);
+}
+
+static char *
+vault_path (Fixture    *fixture,
+            const char *name)
+{
+  return g_build_filename (fixture->directory, name, NULL);
+}
+
+static ScVault *
+create_vault (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  ScVault *vault = sc_vault_create (fixture->directory, WORKER, PASSPHRASE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  return vault;
+}
+
+static void
+create_and_close (Fixture *fixture)
+{
+  g_autoptr(ScVault) vault = create_vault (fixture);
+
+  sc_vault_close (vault);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+write_file (const char *path,
+            const void *data,
+            gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* CONSISTENT: GLib 2.74 does not truncate a file it writes in place. */
+  g_file_set_contents_full (path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+vault_id_of (Fixture *fixture)
+{
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScKeyFile) key_file = sc_key_file_load (key_path, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (sc_key_file_get_vault_id (key_file));
+}
+
+static gint64
+count_rows (ScVault    *vault,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sc_vault_get_db (vault), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Creating and reopening -------------------------------------------------- */
+
+static void
+test_create_then_reopen_with_keyring (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = create_vault (fixture);
+  g_autoptr(ScVault) reopened = NULL;
+
+  g_assert_true (sc_vault_is_open (vault));
+  g_assert_true (sc_vault_get_key_in_keyring (vault));
+  g_assert_null (sc_vault_get_keyring_error (vault));
+  g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
+  g_assert_cmpint (sc_vault_get_schema_version (vault), ==, sc_vault_get_latest_schema_version ());
+
+  g_assert_true (sc_vault_begin (vault, &error));
+  g_assert_true (sc_vault_append_audit (vault, "create", "note", 7, NULL, "first entry", &error));
+  g_assert_true (sc_vault_commit (vault, &error));
+  g_assert_no_error (error);
+  sc_vault_close (vault);
+  g_assert_false (sc_vault_is_open (vault));
+
+  reopened = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+  g_assert_cmpstr (sc_vault_get_worker_name (reopened), ==, WORKER);
+  g_assert_cmpint (count_rows (reopened, "SELECT count(*) FROM audit WHERE after = 'first entry'"),
+                   ==, 1);
+}
+
+static void
+test_reopen_with_passphrase (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+
+  create_and_close (fixture);
+
+  vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
+  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'vault_id'"), ==, 1);
+}
+
+static void
+open_with_passphrase_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_reopen_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+
+  create_and_close (fixture);
+
+  sc_vault_open_with_passphrase_async (fixture->directory, PASSPHRASE, NULL,
+                                       open_with_passphrase_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  vault = sc_vault_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_is_open (vault));
+}
+
+static void
+test_wrong_passphrase_changes_nothing (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *db_path = vault_path (fixture, SC_VAULT_DB_NAME);
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autoptr(GBytes) db_before = NULL, key_before = NULL, db_after = NULL, key_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree char *sentence = NULL;
+  GStatBuf st_before, st_after;
+
+  create_and_close (fixture);
+  db_before = read_file (db_path);
+  key_before = read_file (key_path);
+  g_assert_cmpint (g_stat (db_path, &st_before), ==, 0);
+
+  vault = sc_vault_open_with_passphrase (fixture->directory, "Blue-Kettle-43", NULL, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+
+  sentence = sc_error_message_for (error);
+  g_assert_true (g_str_has_prefix (sentence, "Wrong passphrase."));
+
+  db_after = read_file (db_path);
+  key_after = read_file (key_path);
+  g_assert_true (g_bytes_equal (db_before, db_after));
+  g_assert_true (g_bytes_equal (key_before, key_after));
+  g_assert_cmpint (g_stat (db_path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+}
+
+static void
+test_create_refuses_existing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) again = NULL;
+  g_autofree char *db_path = vault_path (fixture, SC_VAULT_DB_NAME);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+
+  create_and_close (fixture);
+  before = read_file (db_path);
+
+  again = sc_vault_create (fixture->directory, "Someone Else", "Other-Pass-99", NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS);
+
+  after = read_file (db_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_create_needs_a_name (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_create (fixture->directory, "   ", PASSPHRASE, NULL, &error);
+
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+  g_assert_false (sc_vault_exists_at (fixture->directory));
+}
+
+static void
+test_closed_vault_refuses_writes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = create_vault (fixture);
+
+  sc_vault_close (vault);
+  g_assert_false (sc_vault_begin (vault, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_append_audit (vault, "create", "note", 1, NULL, NULL, &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED);
+}
+
+/* The keyring ------------------------------------------------------------- */
+
+static void
+test_keyring_without_key (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree char *vault_id = NULL;
+
+  create_and_close (fixture);
+  vault_id = vault_id_of (fixture);
+  g_assert_true (sc_keyring_clear_key (vault_id, SC_KEYRING_DEFAULT_TIMEOUT_MS, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The vault is there and the keyring answers "nothing": that is never a
+   * first run, and never a reason to make a new key. */
+  vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEYRING_NO_KEY);
+  g_assert_true (sc_vault_exists_at (fixture->directory));
+  g_clear_error (&error);
+
+  vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+}
+
+static void
+test_keyring_with_wrong_key (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(ScKey) other = sc_key_new_random (NULL);
+  g_autofree char *vault_id = NULL;
+
+  create_and_close (fixture);
+  vault_id = vault_id_of (fixture);
+  g_assert_true (sc_keyring_store_key (vault_id, other, SC_KEYRING_DEFAULT_TIMEOUT_MS, NULL,
+                                       &error));
+  g_assert_no_error (error);
+
+  vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEYRING_WRONG_KEY);
+}
+
+static void
+test_keyring_absent (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      /* A session bus of our own, with no Secret Service on it. */
+      g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScVault) vault = NULL;
+      g_autoptr(ScVault) created = NULL;
+      const char *directory = g_getenv ("SC_TEST_VAULT_DIR");
+      g_autofree char *second = g_build_filename (directory, "..", "second", NULL);
+
+      g_test_dbus_up (bus);
+
+      vault = sc_vault_open_with_keyring (directory, NULL, &error);
+      g_assert_null (vault);
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEYRING_UNAVAILABLE);
+      g_clear_error (&error);
+
+      vault = sc_vault_open_with_passphrase (directory, PASSPHRASE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
+
+      /* Creating without a keyring works too, and says the key is only
+       * behind the passphrase. */
+      created = sc_vault_create (second, WORKER, PASSPHRASE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (sc_vault_get_key_in_keyring (created));
+      g_assert_error (sc_vault_get_keyring_error (created), SC_VAULT_ERROR,
+                      SC_VAULT_ERROR_KEYRING_UNAVAILABLE);
+
+      g_test_dbus_down (bus);
+      return;
+    }
+
+  create_and_close (fixture);
+  g_setenv ("SC_TEST_VAULT_DIR", fixture->directory, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* Drops every call, answering none: a Secret Service that hangs. */
+static GDBusMessage *
+swallow_calls_cb (GDBusConnection *connection,
+                  GDBusMessage    *message,
+                  gboolean         incoming,
+                  gpointer         user_data)
+{
+  if (incoming && g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_CALL)
+    {
+      g_object_unref (message);
+      return NULL;
+    }
+  return message;
+}
+
+static void
+test_keyring_not_answering (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_autoptr(GDBusConnection) fake = NULL;
+      g_autoptr(GVariant) reply = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScVault) vault = NULL;
+      const char *directory = g_getenv ("SC_TEST_VAULT_DIR");
+      gint64 start;
+
+      g_test_dbus_up (bus);
+      fake = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                     G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
+                                                     | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                     NULL, NULL, &error);
+      g_assert_no_error (error);
+      reply = g_dbus_connection_call_sync (fake, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "RequestName",
+                                           g_variant_new ("(su)", "org.freedesktop.secrets", 0),
+                                           G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                           NULL, &error);
+      g_assert_no_error (error);
+      g_dbus_connection_add_filter (fake, swallow_calls_cb, NULL, NULL);
+
+      sc_vault_set_keyring_timeout (500);
+      start = g_get_monotonic_time ();
+      vault = sc_vault_open_with_keyring (directory, NULL, &error);
+      g_assert_null (vault);
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEYRING_TIMEOUT);
+      /* Bounded: the default D-Bus timeout would be 25 s. */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+      g_clear_error (&error);
+
+      vault = sc_vault_open_with_passphrase (directory, PASSPHRASE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (vault);
+      return;
+    }
+
+  create_and_close (fixture);
+  g_setenv ("SC_TEST_VAULT_DIR", fixture->directory, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* No plaintext on disk ------------------------------------------------------ */
+
+static void
+assert_no_canary_under (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          assert_no_canary_under (child);
+        }
+    }
+  else if (S_ISREG (st.st_mode))
+    {
+      g_autoptr(GBytes) bytes = read_file (path);
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
+
+      g_test_message ("checked %s (%" G_GSIZE_FORMAT " bytes)", path, len);
+      if (data != NULL && memmem (data, len, CANARY, strlen (CANARY)) != NULL)
+        g_error ("The canary is in plaintext in %s", path);
+    }
+}
+
+static void
+test_no_plaintext_on_disk (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_create (fixture->directory, CANARY, PASSPHRASE, NULL, &error);
+  g_autofree char *wal = vault_path (fixture, SC_VAULT_DB_NAME "-wal");
+  g_autofree char *big = NULL;
+
+  g_assert_no_error (error);
+
+  /* Enough writes that pages go through the WAL and secure_delete. */
+  big = g_strnfill (3000, 'x');
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %d %s", CANARY, i, big);
+
+      g_assert_true (sc_vault_begin (vault, &error));
+      g_assert_true (sc_vault_append_audit (vault, "create", "note", i + 1, NULL, text, &error));
+      g_assert_true (sc_vault_commit (vault, &error));
+      g_assert_no_error (error);
+    }
+
+  /* While open the WAL holds the latest pages: it must be ciphertext too. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  assert_no_canary_under (g_get_home_dir ());
+  assert_no_canary_under (g_get_user_data_dir ());
+  assert_no_canary_under (g_get_user_cache_dir ());
+  assert_no_canary_under (g_get_user_config_dir ());
+  assert_no_canary_under (g_get_user_runtime_dir ());
+  assert_no_canary_under (g_get_tmp_dir ());
+
+  sc_vault_close (vault);
+  assert_no_canary_under (g_get_home_dir ());
+  assert_no_canary_under (g_get_user_data_dir ());
+}
+
+/* Permissions ---------------------------------------------------------------- */
+
+static void
+assert_mode (const char *path,
+             guint       expected)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, expected);
+}
+
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree char *db_path = vault_path (fixture, SC_VAULT_DB_NAME);
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autofree char *wal = vault_path (fixture, SC_VAULT_DB_NAME "-wal");
+  g_autofree char *shm = vault_path (fixture, SC_VAULT_DB_NAME "-shm");
+  g_autofree char *parent = g_path_get_dirname (fixture->directory);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);   /* the most permissive umask there is */
+
+  vault = create_vault (fixture);
+  umask (old_umask);
+
+  g_assert_true (sc_vault_begin (vault, &error));
+  g_assert_true (sc_vault_append_audit (vault, "create", "note", 1, NULL, "x", &error));
+  g_assert_true (sc_vault_commit (vault, &error));
+
+  assert_mode (parent, 0700);
+  assert_mode (fixture->directory, 0700);
+  assert_mode (db_path, 0600);
+  assert_mode (key_path, 0600);
+  assert_mode (wal, 0600);
+  assert_mode (shm, 0600);
+}
+
+static void
+test_refuses_readable_files (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char *names[] = { SC_VAULT_DB_NAME, SC_VAULT_KEY_NAME, "." };
+
+  create_and_close (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = vault_path (fixture, names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScVault) vault = NULL;
+      g_autofree char *sentence = NULL;
+      guint mode = g_str_equal (names[i], ".") ? 0755 : 0644;
+      guint fixed = g_str_equal (names[i], ".") ? 0700 : 0600;
+
+      g_assert_cmpint (g_chmod (path, mode), ==, 0);
+      vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+      g_assert_null (vault);
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE);
+      g_assert_nonnull (strstr (error->message, names[i]));
+      sentence = sc_error_message_for (error);
+      g_assert_nonnull (strstr (sentence, "Other people on this computer"));
+
+      g_assert_cmpint (g_chmod (path, fixed), ==, 0);
+    }
+}
+
+/* Migrations ------------------------------------------------------------------ */
+
+static void
+test_migrate_from_previous_version (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  int latest = sc_vault_get_latest_schema_version ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) old = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (latest, >=, 2);
+
+  old = sc_vault_create_at_version (fixture->directory, WORKER, PASSPHRASE, latest - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_vault_get_schema_version (old), ==, latest - 1);
+
+  /* Rows as version 1 kept them: the worker's name in meta, and audit rows. */
+  db = sc_vault_get_db (old);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO meta (key, value) VALUES ('worker_name', 'Sam Taylor');"
+                                 "INSERT INTO audit (at, actor, action, entity, entity_id, after) VALUES"
+                                 " ('2026-01-01T10:00:00Z', 'Sam Taylor', 'create', 'note', 1, 'one'),"
+                                 " ('2026-01-02T10:00:00Z', 'Sam Taylor', 'update', 'note', 1, 'two'),"
+                                 " ('2026-01-03T10:00:00Z', 'Sam Taylor', 'create', 'note', 2, 'three');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sc_vault_close (old);
+
+  vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_vault_get_schema_version (vault), ==, latest);
+  g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
+  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM audit"), ==, 3);
+  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM audit WHERE after IN ('one','two','three')"),
+                   ==, 3);
+  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key IN ('vault_id','created_at')"),
+                   ==, 2);
+  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'worker_name'"), ==, 0);
+  g_assert_cmpint (count_rows (vault, "PRAGMA user_version"), ==, latest);
+}
+
+static void
+test_refuses_newer_vault (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = create_vault (fixture);
+  g_autofree char *db_path = vault_path (fixture, SC_VAULT_DB_NAME);
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autoptr(ScVault) reopened = NULL;
+
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (vault), "PRAGMA user_version = 999",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sc_vault_close (vault);
+  before = read_file (db_path);
+
+  reopened = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_null (reopened);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_TOO_NEW);
+
+  /* Never downgraded. */
+  after = read_file (db_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Damaged files ----------------------------------------------------------------- */
+
+static void
+assert_damaged_after (Fixture    *fixture,
+                      const char *what,
+                      gsize       keep_bytes,
+                      gboolean    garbage)
+{
+  g_autofree char *db_path = vault_path (fixture, SC_VAULT_DB_NAME);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree guint8 *bytes = NULL;
+  gsize len;
+
+  original = read_file (db_path);
+  len = MIN (keep_bytes, g_bytes_get_size (original));
+  bytes = g_malloc0 (MAX (len, 1));
+  if (garbage)
+    for (gsize i = 0; i < len; i++)
+      bytes[i] = (guint8) g_random_int ();
+  else
+    memcpy (bytes, g_bytes_get_data (original, NULL), len);
+  write_file (db_path, bytes, len);
+
+  g_test_message ("%s", what);
+  vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+  sentence = sc_error_message_for (error);
+  g_assert_nonnull (strstr (sentence, "damaged"));
+  g_clear_error (&error);
+
+  vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+
+  write_file (db_path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+}
+
+static void
+test_damaged_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = NULL;
+  g_autofree char *db_path = vault_path (fixture, SC_VAULT_DB_NAME);
+  GStatBuf st;
+  gsize db_size;
+
+  create_and_close (fixture);
+  g_assert_cmpint (g_stat (db_path, &st), ==, 0);
+  db_size = (gsize) st.st_size;
+  g_assert_cmpuint (db_size, >, 4096);
+
+  assert_damaged_after (fixture, "truncated to nothing", 0, FALSE);
+  assert_damaged_after (fixture, "truncated to 100 bytes", 100, FALSE);
+  assert_damaged_after (fixture, "truncated mid-page", 1500, FALSE);
+  assert_damaged_after (fixture, "4 KiB of garbage", 4096, TRUE);
+  assert_damaged_after (fixture, "last page cut off", db_size - 1024, FALSE);
+
+  /* Put back, it opens again: nothing was written over it. */
+  vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+}
+
+static void
+test_damaged_key_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *const broken[] = {
+    "",
+    "not a key file at all\n",
+    "[Vault]\nFormat=1\nId=1f0e4f9c-8a57-4f55-9a9a-3a2f6f9b1c11\n",
+    "[Vault]\nFormat=1\nId=1f0e4f9c-8a57-4f55-9a9a-3a2f6f9b1c11\nKeyCheck=AAAA\n"
+    "[Passphrase]\nKdf=argon2id13\nOpsLimit=3\nMemLimit=268435456\nSalt=AAAA\nNonce=AAAA\n"
+    "WrappedKey=AAAA\n",
+  };
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autoptr(GBytes) original = NULL;
+
+  create_and_close (fixture);
+  original = read_file (key_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScVault) vault = NULL;
+
+      write_file (key_path, broken[i], strlen (broken[i]));
+      vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+      g_assert_null (vault);
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+    }
+
+  /* A missing key file: still a vault, never "no vault". */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = NULL;
+
+    g_assert_cmpint (g_unlink (key_path), ==, 0);
+    g_assert_true (sc_vault_exists_at (fixture->directory));
+    vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+    g_clear_error (&error);
+    vault = sc_vault_create (fixture->directory, WORKER, PASSPHRASE, NULL, &error);
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_EXISTS);
+  }
+}
+
+static void
+test_no_vault (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+
+  g_assert_null (vault);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
+}
+
+/* Error sentences ----------------------------------------------------------- */
+
+static void
+test_every_error_has_a_sentence (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (int code = SC_VAULT_ERROR_FAILED; code <= SC_VAULT_ERROR_LOCKED; code++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SC_VAULT_ERROR, code, "technical detail");
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      g_assert_nonnull (sentence);
+      g_assert_true (g_str_has_suffix (sentence, "."));
+      /* The technical message stays in the log, not in front of the worker. */
+      g_assert_null (strstr (sentence, "technical detail"));
+      g_hash_table_add (seen, g_steal_pointer (&sentence));
+    }
+
+  /* Almost every code has its own sentence (keyring locked and keyring
+   * without the key share one: the keyring cannot tell them apart). */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, SC_VAULT_ERROR_LOCKED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_assert_true (sc_secure_init ());
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/vault/create/then-reopen-with-keyring", test_create_then_reopen_with_keyring);
+  ADD ("/vault/create/refuses-existing-vault", test_create_refuses_existing);
+  ADD ("/vault/create/needs-a-name", test_create_needs_a_name);
+  ADD ("/vault/reopen/with-passphrase", test_reopen_with_passphrase);
+  ADD ("/vault/reopen/async", test_reopen_async);
+  ADD ("/vault/reopen/wrong-passphrase-changes-nothing", test_wrong_passphrase_changes_nothing);
+  ADD ("/vault/reopen/no-vault", test_no_vault);
+  ADD ("/vault/closed/refuses-writes", test_closed_vault_refuses_writes);
+  ADD ("/vault/keyring/without-key", test_keyring_without_key);
+  ADD ("/vault/keyring/wrong-key", test_keyring_with_wrong_key);
+  ADD ("/vault/keyring/absent", test_keyring_absent);
+  ADD ("/vault/keyring/not-answering", test_keyring_not_answering);
+  ADD ("/vault/security/no-plaintext-on-disk", test_no_plaintext_on_disk);
+  ADD ("/vault/security/permissions", test_permissions);
+  ADD ("/vault/security/refuses-readable-files", test_refuses_readable_files);
+  ADD ("/vault/migrate/from-previous-version", test_migrate_from_previous_version);
+  ADD ("/vault/migrate/refuses-newer-vault", test_refuses_newer_vault);
+  ADD ("/vault/damaged/database", test_damaged_database);
+  ADD ("/vault/damaged/key-file", test_damaged_key_file);
+  g_test_add_func ("/vault/errors/every-code-has-a-sentence", test_every_error_has_a_sentence);
+
+  return g_test_run ();
+}

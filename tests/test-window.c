@@ -1,0 +1,279 @@
+/* test-window.c: the real window, driven through its widgets and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "sc-application-private.h"
+#include "sc-key-file.h"
+#include "sc-keyring.h"
+#include "sc-preferences-window.h"
+#include "sc-secure.h"
+#include "sc-test-ui.h"
+#include "sc-unlock-page.h"
+#include "sc-vault-private.h"
+#include "sc-welcome-page.h"
+#include "sc-window.h"
+
+#define PASSPHRASE "Blue-Kettle-42"
+#define WORKER     "Sam Taylor"
+
+typedef struct
+{
+  ScWindow   *window;
+  const char *page;
+} PageWait;
+
+static gboolean
+page_is_visible (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (sc_window_get_visible_page (wait->window), wait->page) == 0;
+}
+
+static void
+wait_for_page (ScWindow   *window,
+               const char *page)
+{
+  PageWait wait = { window, page };
+  g_autofree char *what = g_strdup_printf ("the %s page", page);
+
+  sc_test_wait_until (page_is_visible, &wait, what);
+}
+
+static gboolean
+unlock_not_busy (gpointer data)
+{
+  return !sc_unlock_page_get_busy (data);
+}
+
+static ScApplication *
+start_app (ScWindow **window_out)
+{
+  g_autoptr(GError) error = NULL;
+  ScApplication *app;
+
+  app = sc_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* No cross-fades half-way through a screenshot. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_application_activate (G_APPLICATION (app));
+
+  *window_out = SC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (*window_out);
+  return app;
+}
+
+static void
+stop_app (ScApplication *app,
+          ScWindow      *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_object_unref (app);
+}
+
+static void
+set_size (ScWindow *window,
+          int       width,
+          int       height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  sc_test_settle ();
+}
+
+static void
+test_first_run_lock_unlock (void)
+{
+  ScWindow *window = NULL;
+  g_autoptr(ScApplication) app = start_app (&window);
+  ScWelcomePage *welcome;
+  ScUnlockPage *unlock;
+  ScVault *vault;
+
+  /* First start: the welcome page, at the default size and at 360 px. */
+  wait_for_page (window, "welcome");
+  welcome = SC_WELCOME_PAGE (sc_window_get_page (window, "welcome"));
+  set_size (window, 960, 680);
+  sc_test_save_png (GTK_WIDGET (window), "welcome");
+
+  /* A weak passphrase says what is missing and cannot be used. */
+  gtk_editable_set_text (sc_welcome_page_get_name_row (welcome), WORKER);
+  gtk_editable_set_text (sc_welcome_page_get_passphrase_row (welcome), "taylor");
+  g_assert_nonnull (sc_welcome_page_get_problems (welcome));
+  g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "Use at least 8 characters."));
+  g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "Leave your name out of it."));
+  set_size (window, 360, 720);
+  sc_test_save_png (GTK_WIDGET (window), "welcome-narrow-weak-passphrase");
+  gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
+  sc_test_settle ();
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "welcome");
+  g_assert_false (sc_vault_exists_at (sc_application_get_vault_directory (app)));
+
+  /* Mismatched confirmation. */
+  gtk_editable_set_text (sc_welcome_page_get_passphrase_row (welcome), PASSPHRASE);
+  gtk_editable_set_text (sc_welcome_page_get_confirm_row (welcome), "Blue-Kettle-41");
+  g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "not the same"));
+
+  /* A good one creates the vault and lands on the caseload. */
+  gtk_editable_set_text (sc_welcome_page_get_confirm_row (welcome), PASSPHRASE);
+  g_assert_null (sc_welcome_page_get_problems (welcome));
+  set_size (window, 960, 680);
+  gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
+  wait_for_page (window, "caseload");
+
+  vault = sc_application_get_vault (app);
+  g_assert_nonnull (vault);
+  g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
+  g_assert_true (sc_vault_get_key_in_keyring (vault));
+  g_assert_cmpstr (gtk_editable_get_text (sc_welcome_page_get_passphrase_row (welcome)), ==, "");
+  sc_test_save_png (GTK_WIDGET (window), "caseload-empty");
+  set_size (window, 360, 640);
+  sc_test_save_png (GTK_WIDGET (window), "caseload-empty-narrow");
+  set_size (window, 960, 680);
+
+  /* Lock (the action behind the button and Ctrl+L): every record hidden,
+   * the vault closed, and the passphrase asked for. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  g_assert_null (sc_application_get_vault (app));
+  wait_for_page (window, "unlock");
+  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+  sc_test_save_png (GTK_WIDGET (window), "unlock");
+
+  /* Empty, then wrong, passphrase: a sentence, and still locked. */
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  g_assert_cmpstr (sc_unlock_page_get_error (unlock), ==, "Enter your vault passphrase.");
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), "Blue-Kettle-43");
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  sc_test_wait_until (unlock_not_busy, unlock, "the passphrase check");
+  g_assert_nonnull (sc_unlock_page_get_error (unlock));
+  g_assert_true (g_str_has_prefix (sc_unlock_page_get_error (unlock), "Wrong passphrase."));
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  g_assert_null (sc_application_get_vault (app));
+  sc_test_save_png (GTK_WIDGET (window), "unlock-wrong-passphrase");
+
+  /* The right one. */
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  wait_for_page (window, "caseload");
+  g_assert_nonnull (sc_application_get_vault (app));
+  g_assert_cmpstr (gtk_editable_get_text (sc_unlock_page_get_passphrase_row (unlock)), ==, "");
+
+  /* The desktop locking locks Safecase too. */
+  g_dbus_connection_emit_signal (g_application_get_dbus_connection (G_APPLICATION (app)),
+                                 NULL, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                 "ActiveChanged", g_variant_new ("(b)", TRUE), NULL);
+  wait_for_page (window, "unlock");
+  g_assert_null (sc_application_get_vault (app));
+
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  wait_for_page (window, "caseload");
+
+  /* Preferences open over the window, and say where the vault is. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *prefs = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (SC_IS_PREFERENCES_WINDOW (toplevel))
+          prefs = toplevel;
+      }
+    g_assert_nonnull (prefs);
+    g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+    sc_test_save_png (GTK_WIDGET (prefs), "preferences");
+    gtk_window_destroy (prefs);
+  }
+
+  /* Idle: with the limit brought down to a moment, it locks by itself. */
+  sc_application_set_idle_timeout_ms (app, 300);
+  wait_for_page (window, "unlock");
+  g_assert_null (sc_application_get_vault (app));
+
+  stop_app (g_steal_pointer (&app), window);
+}
+
+static void
+test_later_start_opens_with_keyring (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
+  ScWindow *window = NULL;
+  ScApplication *app;
+
+  g_assert_no_error (error);
+  sc_vault_close (created);
+
+  /* No prompt: the keyring's key opens it. */
+  app = start_app (&window);
+  wait_for_page (window, "caseload");
+  g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
+
+  stop_app (app, window);
+}
+
+static void
+test_later_start_without_key_asks_passphrase (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
+  g_autofree char *key_path = g_build_filename (directory, SC_VAULT_KEY_NAME, NULL);
+  g_autoptr(ScKeyFile) key_file = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScUnlockPage *unlock;
+
+  g_assert_no_error (error);
+  sc_vault_close (created);
+
+  /* The keyring lost the key (a new keyring, say): the vault is still
+   * there, so this is never a first run. */
+  key_file = sc_key_file_load (key_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_keyring_clear_key (sc_key_file_get_vault_id (key_file),
+                                       SC_KEYRING_DEFAULT_TIMEOUT_MS, NULL, &error));
+
+  app = start_app (&window);
+  wait_for_page (window, "unlock");
+  g_assert_null (sc_application_get_vault (app));
+  sc_test_save_png (GTK_WIDGET (window), "unlock-keyring-without-key");
+
+  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  wait_for_page (window, "caseload");
+  g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
+
+  stop_app (app, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_true (sc_secure_init ());
+
+  sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
+  sc_test_ui_add ("/window/later-start/opens-with-keyring", test_later_start_opens_with_keyring);
+  sc_test_ui_add ("/window/later-start/asks-passphrase-without-keyring-key",
+                  test_later_start_without_key_asks_passphrase);
+
+  return g_test_run ();
+}

@@ -1,0 +1,63 @@
+/* sc-preferences-window.c: the preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-preferences-window.h"
+
+struct _ScPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GtkSpinButton        *idle_spin;
+  AdwActionRow         *folder_row;
+};
+
+G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+sc_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (sc_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/sc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, folder_row);
+}
+
+static void
+sc_preferences_window_init (ScPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ScPreferencesWindow *
+sc_preferences_window_new (ScApplication *application)
+{
+  ScPreferencesWindow *self = g_object_new (SC_TYPE_PREFERENCES_WINDOW, NULL);
+
+  g_settings_bind (sc_application_get_settings (application), "idle-lock-minutes",
+                   self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_set_subtitle (self->folder_row,
+                               sc_application_get_vault_directory (application));
+
+  return self;
+}
