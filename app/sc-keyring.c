@@ -237,6 +237,31 @@ sc_keyring_lookup_key (const char   *vault_id,
   return ok ? g_steal_pointer (&key) : NULL;
 }
 
+/* Store and clear: calls whose only answer is whether they worked. */
+static gboolean
+keyring_call_run_once (KeyringOp     op,
+                       const char   *vault_id,
+                       const ScKey  *key,
+                       guint         timeout_ms,
+                       GCancellable *cancellable,
+                       GError      **error)
+{
+  KeyringCall *call = keyring_call_new (op, vault_id, cancellable);
+  gboolean ok;
+
+  if (key != NULL)
+    {
+      call->secret = sodium_malloc (HEX_KEY_CHARS + 1);
+      if (call->secret == NULL)
+        g_error ("Out of locked memory for a key");
+      sodium_bin2hex (call->secret, HEX_KEY_CHARS + 1, key->bytes, sizeof key->bytes);
+    }
+
+  ok = keyring_call_run (call, timeout_ms, error);
+  keyring_call_unref (call);
+  return ok;
+}
+
 gboolean
 sc_keyring_store_key (const char   *vault_id,
                       const ScKey  *key,
@@ -244,21 +269,10 @@ sc_keyring_store_key (const char   *vault_id,
                       GCancellable *cancellable,
                       GError      **error)
 {
-  KeyringCall *call;
-  gboolean ok;
-
   g_return_val_if_fail (vault_id != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  call = keyring_call_new (KEYRING_STORE, vault_id, cancellable);
-  call->secret = sodium_malloc (HEX_KEY_CHARS + 1);
-  if (call->secret == NULL)
-    g_error ("Out of locked memory for a key");
-  sodium_bin2hex (call->secret, HEX_KEY_CHARS + 1, key->bytes, sizeof key->bytes);
-
-  ok = keyring_call_run (call, timeout_ms, error);
-  keyring_call_unref (call);
-  return ok;
+  return keyring_call_run_once (KEYRING_STORE, vault_id, key, timeout_ms, cancellable, error);
 }
 
 gboolean
@@ -267,13 +281,7 @@ sc_keyring_clear_key (const char   *vault_id,
                       GCancellable *cancellable,
                       GError      **error)
 {
-  KeyringCall *call;
-  gboolean ok;
-
   g_return_val_if_fail (vault_id != NULL, FALSE);
 
-  call = keyring_call_new (KEYRING_CLEAR, vault_id, cancellable);
-  ok = keyring_call_run (call, timeout_ms, error);
-  keyring_call_unref (call);
-  return ok;
+  return keyring_call_run_once (KEYRING_CLEAR, vault_id, NULL, timeout_ms, cancellable, error);
 }
