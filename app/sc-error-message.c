@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-error-message.h"
+#include "sc-records.h"
 #include "sc-vault-error.h"
 
 /* What happened and what to do, in words a social worker uses. The
@@ -60,6 +61,10 @@ sc_error_message_for (const GError *error)
 
   if (error->domain == SC_VAULT_ERROR)
     return g_strdup (vault_error_sentence (error->code));
+
+  /* Errors about what the worker typed are written as sentences already. */
+  if (error->domain == SC_RECORD_ERROR)
+    return g_strdup (error->message);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     return g_strdup (vault_error_sentence (SC_VAULT_ERROR_STORAGE_FULL));

@@ -577,36 +577,40 @@ test_refuses_readable_files (Fixture       *fixture,
 
 /* Migrations ------------------------------------------------------------------ */
 
-static void
-test_migrate_from_previous_version (Fixture       *fixture,
-                                    gconstpointer  data)
+static ScVault *
+create_at_version (Fixture *fixture,
+                   int      version)
 {
-  int latest = sc_vault_get_latest_schema_version ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) old = NULL;
-  g_autoptr(ScVault) vault = NULL;
-  sqlite3 *db;
+  ScVault *old = sc_vault_create_at_version (fixture->directory, WORKER, PASSPHRASE, version,
+                                             &error);
 
-  g_assert_cmpint (latest, >=, 2);
-
-  old = sc_vault_create_at_version (fixture->directory, WORKER, PASSPHRASE, latest - 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sc_vault_get_schema_version (old), ==, latest - 1);
+  g_assert_cmpint (sc_vault_get_schema_version (old), ==, version);
+  return old;
+}
 
-  /* Rows as version 1 kept them: the worker's name in meta, and audit rows. */
-  db = sc_vault_get_db (old);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO meta (key, value) VALUES ('worker_name', 'Sam Taylor');"
+static void
+insert_audit_rows (ScVault *vault)
+{
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (vault),
                                  "INSERT INTO audit (at, actor, action, entity, entity_id, after) VALUES"
                                  " ('2026-01-01T10:00:00Z', 'Sam Taylor', 'create', 'note', 1, 'one'),"
                                  " ('2026-01-02T10:00:00Z', 'Sam Taylor', 'update', 'note', 1, 'two'),"
                                  " ('2026-01-03T10:00:00Z', 'Sam Taylor', 'create', 'note', 2, 'three');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  sc_vault_close (old);
+}
 
-  vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+static void
+assert_migrated_keeping_rows (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+  int latest = sc_vault_get_latest_schema_version ();
+
   g_assert_no_error (error);
   g_assert_cmpint (sc_vault_get_schema_version (vault), ==, latest);
+  g_assert_cmpint (count_rows (vault, "PRAGMA user_version"), ==, latest);
   g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
   g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM audit"), ==, 3);
   g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM audit WHERE after IN ('one','two','three')"),
@@ -614,7 +618,38 @@ test_migrate_from_previous_version (Fixture       *fixture,
   g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key IN ('vault_id','created_at')"),
                    ==, 2);
   g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'worker_name'"), ==, 0);
-  g_assert_cmpint (count_rows (vault, "PRAGMA user_version"), ==, latest);
+}
+
+/* Version 1 kept the worker's name in meta; every later version must carry
+ * it, and every audit row, forward. */
+static void
+test_migrate_from_version_1 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScVault) old = create_at_version (fixture, 1);
+
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (old),
+                                 "INSERT INTO meta (key, value) VALUES ('worker_name', 'Sam Taylor')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  insert_audit_rows (old);
+  sc_vault_close (old);
+
+  assert_migrated_keeping_rows (fixture);
+}
+
+static void
+test_migrate_from_previous_version (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  int latest = sc_vault_get_latest_schema_version ();
+  g_autoptr(ScVault) old = NULL;
+
+  g_assert_cmpint (latest, >=, 2);
+  old = create_at_version (fixture, latest - 1);
+  insert_audit_rows (old);
+  sc_vault_close (old);
+
+  assert_migrated_keeping_rows (fixture);
 }
 
 static void
@@ -814,6 +849,7 @@ main (int   argc,
   ADD ("/vault/security/no-plaintext-on-disk", test_no_plaintext_on_disk);
   ADD ("/vault/security/permissions", test_permissions);
   ADD ("/vault/security/refuses-readable-files", test_refuses_readable_files);
+  ADD ("/vault/migrate/from-version-1", test_migrate_from_version_1);
   ADD ("/vault/migrate/from-previous-version", test_migrate_from_previous_version);
   ADD ("/vault/migrate/refuses-newer-vault", test_refuses_newer_vault);
   ADD ("/vault/damaged/database", test_damaged_database);

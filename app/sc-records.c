@@ -1,0 +1,502 @@
+/* sc-records.c: reading and writing children and concerns
+ *
+ * Every write is one transaction holding the change and its audit row.
+ * Statements are built from the record classes' own field tables (column
+ * names are constants of this program); every value is a bound parameter.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-records"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-dates.h"
+#include "sc-record-private.h"
+#include "sc-records.h"
+#include "sc-vault-private.h"
+
+#define MAX_FILTER_WORDS 8
+
+G_DEFINE_QUARK (sc-record-error-quark, sc_record_error)
+
+static char *
+column_name (const char *field)
+{
+  return g_strdelimit (g_strdup (field), "-", '_');
+}
+
+static void
+append_columns (GString       *sql,
+                ScRecordClass *klass,
+                const char    *prefix)
+{
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      g_autofree char *column = column_name (klass->fields[i].name);
+
+      g_string_append_printf (sql, ", %s%s", prefix, column);
+    }
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const GValue *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_STRING:
+      sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case G_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads columns @first… of the current row into @record, in field order. */
+static void
+read_fields (sqlite3_stmt *stmt,
+             int           first,
+             ScRecord     *record)
+{
+  ScRecordClass *klass = SC_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      int col = first + (int) i;
+
+      switch (klass->fields[i].type)
+        {
+        case SC_FIELD_TEXT:
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, col));
+          break;
+        case SC_FIELD_BOOLEAN:
+          g_value_init (&value, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&value, sqlite3_column_int (stmt, col) != 0);
+          break;
+        case SC_FIELD_INT64:
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, sqlite3_column_int64 (stmt, col));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      sc_record_set_value (record, i, &value);
+    }
+}
+
+static gboolean
+check_lengths (ScRecord *record,
+               GError  **error)
+{
+  ScRecordClass *klass = SC_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const GValue *value = sc_record_get_value (record, i);
+
+      if (G_VALUE_HOLDS_STRING (value)
+          && strlen (g_value_get_string (value)) > SC_RECORD_MAX_TEXT_BYTES)
+        {
+          g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_TOO_LONG,
+                       _("One of the fields holds more than %d MB of text, which is more than "
+                         "Safecase keeps in one field. Shorten it and save again."),
+                       SC_RECORD_MAX_TEXT_BYTES / (1024 * 1024));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (ScVault    *vault,
+         const char *sql,
+         GError    **error)
+{
+  sqlite3 *db = sc_vault_get_db (vault);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return NULL;
+    }
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sc_vault_set_sqlite_error (db, rc, "Preparing a query", error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static ScRecord *
+load_in_transaction (ScVault *vault,
+                     GType    type,
+                     gint64   id,
+                     GError **error)
+{
+  ScRecordClass *klass = g_type_class_ref (type);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(ScRecord) record = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_columns (sql, klass, "");
+  g_string_append_printf (sql, " FROM %s WHERE id = ?1", klass->table);
+  g_type_class_unref (klass);
+
+  if (!(stmt = prepare (vault, sql->str, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      record = g_object_new (type, NULL);
+      sc_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+      read_fields (stmt, 1, record);
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_NOT_FOUND,
+                 _("This record is no longer in the vault."));
+  else
+    sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Reading a record", error);
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&record);
+}
+
+gpointer
+sc_records_load (ScVault *vault,
+                 GType    type,
+                 gint64   id,
+                 GError **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (g_type_is_a (type, SC_TYPE_RECORD), NULL);
+
+  return load_in_transaction (vault, type, id, error);
+}
+
+static gboolean
+write_record (ScVault  *vault,
+              ScRecord *record,
+              GError  **error)
+{
+  ScRecordClass *klass = SC_RECORD_GET_CLASS (record);
+  gboolean inserting = sc_record_get_id (record) == 0;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(ScRecord) before = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *now = sc_datetime_now_storage ();
+  sqlite3_stmt *stmt;
+  int param = 1;
+  int rc;
+
+  if (!inserting)
+    {
+      if (!(before = load_in_transaction (vault, G_OBJECT_TYPE (record),
+                                          sc_record_get_id (record), error)))
+        return FALSE;
+      if (sc_record_fields_equal (before, record))
+        return TRUE;
+      before_text = sc_record_describe (before);
+    }
+
+  if (klass->before_save != NULL)
+    klass->before_save (record, inserting, columns, values);
+  g_ptr_array_add (columns, (gpointer) "updated_at");
+  g_ptr_array_add (values, g_strdup (now));
+
+  if (inserting)
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (", klass->table);
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          g_autofree char *column = column_name (klass->fields[i].name);
+
+          g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", column);
+        }
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, ", %s", (const char *) columns->pdata[i]);
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 0; i < klass->n_fields + columns->len; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_append_printf (sql, "UPDATE %s SET ", klass->table);
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          g_autofree char *column = column_name (klass->fields[i].name);
+
+          g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", column, i + 1);
+        }
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, ", %s = ?%u", (const char *) columns->pdata[i],
+                                klass->n_fields + i + 1);
+      g_string_append_printf (sql, " WHERE id = ?%u", klass->n_fields + columns->len + 1);
+    }
+
+  if (!(stmt = prepare (vault, sql->str, error)))
+    return FALSE;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_value (stmt, param++, sc_record_get_value (record, i));
+  for (guint i = 0; i < values->len; i++)
+    sqlite3_bind_text (stmt, param++, values->pdata[i], -1, SQLITE_TRANSIENT);
+  if (!inserting)
+    sqlite3_bind_int64 (stmt, param++, sc_record_get_id (record));
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Saving a record", error);
+
+  if (inserting)
+    sc_record_set_id (record, sqlite3_last_insert_rowid (sc_vault_get_db (vault)));
+
+  after_text = sc_record_describe (record);
+  return sc_vault_append_audit (vault, inserting ? "create" : "update", klass->table,
+                                sc_record_get_id (record), before_text, after_text, error);
+}
+
+static gboolean
+save_validated (ScVault  *vault,
+                ScRecord *record,
+                GError  **error)
+{
+  gint64 id_before = sc_record_get_id (record);
+
+  if (!check_lengths (record, error) || !sc_vault_begin (vault, error))
+    return FALSE;
+
+  if (!write_record (vault, record, error) || !sc_vault_commit (vault, error))
+    {
+      sc_vault_rollback (vault);
+      /* A rolled-back insert did not happen: the record is still new. */
+      sc_record_set_id (record, id_before);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Saves what there is, as a draft if the record has drafts: only what was
+ * typed is checked (dates, choices, lengths), not what is still missing. */
+gboolean
+sc_records_save (ScVault  *vault,
+                 ScRecord *record,
+                 GError  **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
+
+  return sc_record_validate (record, FALSE, error) && save_validated (vault, record, error);
+}
+
+/* Saves the record as complete: a concern stops being a draft. */
+gboolean
+sc_records_complete (ScVault  *vault,
+                     ScRecord *record,
+                     GError  **error)
+{
+  gboolean has_draft_flag;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
+
+  if (!sc_record_validate (record, TRUE, error))
+    return FALSE;
+
+  has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;
+  if (has_draft_flag)
+    sc_record_set_boolean (record, "is-draft", FALSE);
+
+  if (!save_validated (vault, record, error))
+    {
+      if (has_draft_flag)
+        sc_record_set_boolean (record, "is-draft", TRUE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Children --------------------------------------------------------------------- */
+
+/* Each word of the filter must be found in the child's names or reference;
+ * LIKE's own wildcards in what was typed are matched literally. */
+static void
+append_filter (GString    *sql,
+               GPtrArray  *patterns,
+               const char *filter)
+{
+  g_autofree char *folded = sc_text_fold (filter);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
+
+  for (guint i = 0; words[i] != NULL && patterns->len < MAX_FILTER_WORDS; i++)
+    {
+      GString *pattern;
+
+      if (*words[i] == '\0')
+        continue;
+
+      pattern = g_string_new ("%");
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+
+      g_string_append_printf (sql, " %s search_text LIKE ?%u ESCAPE '\\'",
+                              patterns->len == 0 ? "WHERE" : "AND", patterns->len + 1);
+      g_ptr_array_add (patterns, g_string_free (pattern, FALSE));
+    }
+}
+
+gboolean
+sc_records_count_children (ScVault    *vault,
+                           const char *filter,
+                           guint      *count,
+                           GError    **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM child");
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  append_filter (sql, patterns, filter);
+  if (!(stmt = prepare (vault, sql->str, error)))
+    return FALSE;
+  for (guint i = 0; i < patterns->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, patterns->pdata[i], -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Counting children", error);
+  return TRUE;
+}
+
+GPtrArray *
+sc_records_list_children (ScVault    *vault,
+                          const char *filter,
+                          guint       offset,
+                          guint       limit,
+                          GError    **error)
+{
+  ScRecordClass *klass = g_type_class_ref (SC_TYPE_CHILD);
+  g_autoptr(GString) sql = g_string_new ("SELECT child.id");
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  append_columns (sql, klass, "child.");
+  g_string_append (sql, ", (SELECT count(*) FROM concern"
+                        " WHERE concern.child_id = child.id AND concern.is_draft = 0"
+                        " AND concern.status != 'closed') FROM child");
+  append_filter (sql, patterns, filter);
+  g_string_append_printf (sql, " ORDER BY sort_key, id LIMIT ?%u OFFSET ?%u",
+                          patterns->len + 1, patterns->len + 2);
+
+  if (!(stmt = prepare (vault, sql->str, error)))
+    {
+      g_type_class_unref (klass);
+      return NULL;
+    }
+  for (guint i = 0; i < patterns->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, patterns->pdata[i], -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, (int) patterns->len + 1, limit);
+  sqlite3_bind_int64 (stmt, (int) patterns->len + 2, offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScChild *child = sc_child_new ();
+
+      sc_record_set_id (SC_RECORD (child), sqlite3_column_int64 (stmt, 0));
+      read_fields (stmt, 1, SC_RECORD (child));
+      sc_child_set_open_concerns (child,
+                                  (guint) sqlite3_column_int64 (stmt, 1 + (int) klass->n_fields));
+      g_ptr_array_add (children, child);
+    }
+  sqlite3_finalize (stmt);
+  g_type_class_unref (klass);
+
+  if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Listing children", error);
+      return NULL;
+    }
+  return g_steal_pointer (&children);
+}
+
+/* Concerns --------------------------------------------------------------------- */
+
+/* Newest first; drafts among them, marked by is-draft. */
+GPtrArray *
+sc_records_list_concerns (ScVault *vault,
+                          gint64   child_id,
+                          GError **error)
+{
+  ScRecordClass *klass = g_type_class_ref (SC_TYPE_CONCERN);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(GPtrArray) concerns = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  append_columns (sql, klass, "");
+  g_string_append (sql, " FROM concern WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC");
+  g_type_class_unref (klass);
+
+  if (!(stmt = prepare (vault, sql->str, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, child_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScConcern *concern = g_object_new (SC_TYPE_CONCERN, NULL);
+
+      sc_record_set_id (SC_RECORD (concern), sqlite3_column_int64 (stmt, 0));
+      read_fields (stmt, 1, SC_RECORD (concern));
+      g_ptr_array_add (concerns, concern);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Listing concerns", error);
+      return NULL;
+    }
+  return g_steal_pointer (&concerns);
+}

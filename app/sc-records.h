@@ -1,0 +1,55 @@
+/* sc-records.h: reading and writing children and concerns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-child.h"
+#include "sc-concern.h"
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_RECORD_ERROR (sc_record_error_quark ())
+
+/* The messages of these errors are sentences for the worker: they are
+ * about what was typed. */
+typedef enum
+{
+  SC_RECORD_ERROR_REQUIRED,
+  SC_RECORD_ERROR_INVALID,
+  SC_RECORD_ERROR_TOO_LONG,
+  SC_RECORD_ERROR_NOT_FOUND,
+} ScRecordError;
+
+/* Far more than any note; it keeps one paste from filling the vault. */
+#define SC_RECORD_MAX_TEXT_BYTES (4 * 1024 * 1024)
+
+GQuark     sc_record_error_quark      (void);
+
+gboolean   sc_records_save            (ScVault      *vault,
+                                       ScRecord     *record,
+                                       GError      **error);
+gboolean   sc_records_complete        (ScVault      *vault,
+                                       ScRecord     *record,
+                                       GError      **error);
+gpointer   sc_records_load            (ScVault      *vault,
+                                       GType         type,
+                                       gint64        id,
+                                       GError      **error);
+
+gboolean   sc_records_count_children  (ScVault      *vault,
+                                       const char   *filter,
+                                       guint        *count,
+                                       GError      **error);
+GPtrArray *sc_records_list_children   (ScVault      *vault,
+                                       const char   *filter,
+                                       guint         offset,
+                                       guint         limit,
+                                       GError      **error);
+GPtrArray *sc_records_list_concerns   (ScVault      *vault,
+                                       gint64        child_id,
+                                       GError      **error);
+
+G_END_DECLS
