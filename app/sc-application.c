@@ -23,6 +23,7 @@ struct _ScApplication
   ScVault         *vault;
   char            *vault_directory;
   gboolean         was_locked;
+  gboolean         demo;
 
   /* Idle lock: the time of the last key press or pointer movement in any
    * window, and one timeout that fires when the limit could be reached. */
@@ -49,8 +50,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ABOUT_TO_LOCK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version of Safecase and exit"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo vault of fictional children, for training"), NULL },
   { NULL }
 };
 
@@ -344,10 +354,19 @@ static int
 sc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  ScApplication *self = SC_APPLICATION (app);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("safecase %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      /* A window of its own, never the running real one. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      sc_application_set_demo (self, TRUE);
     }
 
   return -1;
@@ -472,6 +491,15 @@ sc_application_class_init (ScApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScApplication::about-to-lock:
+   *
+   * The vault is about to close: save what is waiting to be saved.
+   */
+  signals[ABOUT_TO_LOCK] = g_signal_new ("about-to-lock", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 }
 
 static void
@@ -537,6 +565,8 @@ sc_application_lock (ScApplication *self)
   if (self->vault == NULL)
     return;
 
+  /* Drafts being typed reach the vault before it closes. */
+  g_signal_emit (self, signals[ABOUT_TO_LOCK], 0);
   self->was_locked = TRUE;
   sc_application_set_vault (self, NULL);
 }
@@ -563,4 +593,26 @@ sc_application_get_settings (ScApplication *self)
   g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* The demo vault of fictional children lives in a folder of its own, so a
+ * trainer never opens the real one by mistake. */
+void
+sc_application_set_demo (ScApplication *self,
+                         gboolean       demo)
+{
+  g_return_if_fail (SC_IS_APPLICATION (self));
+  g_return_if_fail (self->vault == NULL);
+
+  self->demo = demo;
+  g_free (self->vault_directory);
+  self->vault_directory = sc_vault_get_default_directory (demo);
+}
+
+gboolean
+sc_application_get_demo (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
 }

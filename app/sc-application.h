@@ -24,5 +24,8 @@ gboolean       sc_application_get_was_locked     (ScApplication *self);
 GSettings     *sc_application_get_settings       (ScApplication *self);
 void           sc_application_lock               (ScApplication *self);
 void           sc_application_note_activity      (ScApplication *self);
+void           sc_application_set_demo           (ScApplication *self,
+                                                  gboolean       demo);
+gboolean       sc_application_get_demo           (ScApplication *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -37,9 +38,22 @@ rm_rf (const char *path)
  * settings. (G_TEST_OPTION_ISOLATE_DIRS would also empty XDG_DATA_DIRS,
  * leaving GTK without a MIME database or an icon theme.) Returns TRUE in
  * the child, which then runs the test. */
-static gboolean
-isolate (void)
+typedef void (*ScTestPhase) (void);
+
+typedef struct
 {
+  ScTestPhase phases[3];   /* NULL-terminated */
+} ScTestPhases;
+
+/* Runs each phase of a window test in a child process of its own, all with
+ * one fresh HOME and XDG folders: every test starts with no vault and no
+ * settings, and a later phase is the app started again, as a worker would.
+ * (G_TEST_OPTION_ISOLATE_DIRS would also empty XDG_DATA_DIRS, leaving GTK
+ * without a MIME database or an icon theme.) */
+static void
+run_isolated (gconstpointer data)
+{
+  const ScTestPhases *test = data;
   g_autofree char *tmp = NULL;
   g_autofree char *apps = NULL;
   g_autofree char *icon = NULL;
@@ -50,7 +64,12 @@ isolate (void)
   };
 
   if (g_test_subprocess ())
-    return TRUE;
+    {
+      const char *phase = g_getenv ("SC_TEST_UI_PHASE");
+
+      test->phases[phase != NULL ? atoi (phase) : 0] ();
+      return;
+    }
 
   tmp = g_dir_make_tmp ("safecase-ui-XXXXXX", NULL);
   g_assert_nonnull (tmp);
@@ -71,21 +90,17 @@ isolate (void)
   if (symlink (icon, link_path) != 0)
     g_error ("Cannot link the app icon: %s", g_strerror (errno));
 
-  g_test_trap_subprocess (NULL, 240 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT
-                                                      | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  for (guint i = 0; test->phases[i] != NULL; i++)
+    {
+      g_autofree char *phase = g_strdup_printf ("%u", i);
+
+      g_setenv ("SC_TEST_UI_PHASE", phase, TRUE);
+      g_test_trap_subprocess (NULL, 240 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT
+                                                          | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
 
   rm_rf (tmp);
-  return FALSE;
-}
-
-static void
-run_isolated (gconstpointer data)
-{
-  void (*func) (void) = (void (*) (void)) data;
-
-  if (isolate ())
-    func ();
 }
 
 /* Adds a window test that runs in a child process with folders of its own. */
@@ -93,7 +108,24 @@ void
 sc_test_ui_add (const char  *path,
                 void       (*func) (void))
 {
-  g_test_add_data_func (path, (gconstpointer) func, run_isolated);
+  ScTestPhases *test = g_new0 (ScTestPhases, 1);
+
+  test->phases[0] = func;
+  g_test_add_data_func_full (path, test, run_isolated, g_free);
+}
+
+/* The same, with @then run in a second process on what @first left: the
+ * app closed and started again. */
+void
+sc_test_ui_add_restart (const char  *path,
+                        void       (*first) (void),
+                        void       (*then) (void))
+{
+  ScTestPhases *test = g_new0 (ScTestPhases, 1);
+
+  test->phases[0] = first;
+  test->phases[1] = then;
+  g_test_add_data_func_full (path, test, run_isolated, g_free);
 }
 
 static gboolean
@@ -197,4 +229,72 @@ sc_test_save_png (GtkWidget  *widget,
   path = g_strdup_printf ("%s/%s.png", dir, name);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s (%d×%d)", path, width, height);
+}
+
+typedef struct
+{
+  ScWindow   *window;
+  const char *page;
+} PageWait;
+
+static gboolean
+page_is_visible (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (sc_window_get_visible_page (wait->window), wait->page) == 0;
+}
+
+void
+sc_test_wait_for_page (ScWindow   *window,
+                       const char *page)
+{
+  PageWait wait = { window, page };
+  g_autofree char *what = g_strdup_printf ("the %s page", page);
+
+  sc_test_wait_until (page_is_visible, &wait, what);
+}
+
+/* The real application and its window, as `safecase` (or `--demo`) starts. */
+ScApplication *
+sc_test_start_app (gboolean   demo,
+                   ScWindow **window_out)
+{
+  g_autoptr(GError) error = NULL;
+  ScApplication *app = sc_application_new ();
+
+  if (demo)
+    sc_application_set_demo (app, TRUE);
+  /* Window tests run side by side in one D-Bus session: each is its own
+   * primary instance. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* No cross-fades half-way through a screenshot. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_application_activate (G_APPLICATION (app));
+
+  *window_out = SC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (*window_out);
+  return app;
+}
+
+void
+sc_test_stop_app (ScApplication *app,
+                  ScWindow      *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_object_unref (app);
+}
+
+void
+sc_test_set_size (ScWindow *window,
+                  int       width,
+                  int       height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  sc_test_settle ();
 }

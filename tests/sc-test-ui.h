@@ -7,16 +7,31 @@
 
 #include <gtk/gtk.h>
 
+#include "sc-application.h"
+#include "sc-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*ScTestCondition) (gpointer data);
 
 void sc_test_ui_add     (const char       *path,
                          void            (*func) (void));
+void sc_test_ui_add_restart (const char  *path,
+                             void       (*first) (void),
+                             void       (*then) (void));
 void sc_test_wait_until (ScTestCondition  condition,
                          gpointer         data,
                          const char      *what);
 void sc_test_settle     (void);
+void            sc_test_wait_for_page (ScWindow       *window,
+                                       const char     *page);
+ScApplication  *sc_test_start_app     (gboolean        demo,
+                                       ScWindow      **window_out);
+void            sc_test_stop_app      (ScApplication  *app,
+                                       ScWindow       *window);
+void            sc_test_set_size      (ScWindow       *window,
+                                       int             width,
+                                       int             height);
 void sc_test_save_png   (GtkWidget       *widget,
                          const char      *name);
 

@@ -22,88 +22,25 @@
 #define PASSPHRASE "Blue-Kettle-42"
 #define WORKER     "Sam Taylor"
 
-typedef struct
-{
-  ScWindow   *window;
-  const char *page;
-} PageWait;
-
-static gboolean
-page_is_visible (gpointer data)
-{
-  PageWait *wait = data;
-
-  return g_strcmp0 (sc_window_get_visible_page (wait->window), wait->page) == 0;
-}
-
-static void
-wait_for_page (ScWindow   *window,
-               const char *page)
-{
-  PageWait wait = { window, page };
-  g_autofree char *what = g_strdup_printf ("the %s page", page);
-
-  sc_test_wait_until (page_is_visible, &wait, what);
-}
-
 static gboolean
 unlock_not_busy (gpointer data)
 {
   return !sc_unlock_page_get_busy (data);
 }
 
-static ScApplication *
-start_app (ScWindow **window_out)
-{
-  g_autoptr(GError) error = NULL;
-  ScApplication *app;
-
-  app = sc_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  /* No cross-fades half-way through a screenshot. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_activate (G_APPLICATION (app));
-
-  *window_out = SC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (*window_out);
-  return app;
-}
-
-static void
-stop_app (ScApplication *app,
-          ScWindow      *window)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_object_unref (app);
-}
-
-static void
-set_size (ScWindow *window,
-          int       width,
-          int       height)
-{
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  sc_test_settle ();
-}
-
 static void
 test_first_run_lock_unlock (void)
 {
   ScWindow *window = NULL;
-  g_autoptr(ScApplication) app = start_app (&window);
+  g_autoptr(ScApplication) app = sc_test_start_app (FALSE, &window);
   ScWelcomePage *welcome;
   ScUnlockPage *unlock;
   ScVault *vault;
 
   /* First start: the welcome page, at the default size and at 360 px. */
-  wait_for_page (window, "welcome");
+  sc_test_wait_for_page (window, "welcome");
   welcome = SC_WELCOME_PAGE (sc_window_get_page (window, "welcome"));
-  set_size (window, 960, 680);
+  sc_test_set_size (window, 960, 680);
   sc_test_save_png (GTK_WIDGET (window), "welcome");
 
   /* A weak passphrase says what is missing and cannot be used. */
@@ -112,7 +49,7 @@ test_first_run_lock_unlock (void)
   g_assert_nonnull (sc_welcome_page_get_problems (welcome));
   g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "Use at least 8 characters."));
   g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "Leave your name out of it."));
-  set_size (window, 360, 720);
+  sc_test_set_size (window, 360, 720);
   sc_test_save_png (GTK_WIDGET (window), "welcome-narrow-weak-passphrase");
   gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
   sc_test_settle ();
@@ -127,9 +64,9 @@ test_first_run_lock_unlock (void)
   /* A good one creates the vault and lands on the caseload. */
   gtk_editable_set_text (sc_welcome_page_get_confirm_row (welcome), PASSPHRASE);
   g_assert_null (sc_welcome_page_get_problems (welcome));
-  set_size (window, 960, 680);
+  sc_test_set_size (window, 960, 680);
   gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
-  wait_for_page (window, "caseload");
+  sc_test_wait_for_page (window, "caseload");
 
   vault = sc_application_get_vault (app);
   g_assert_nonnull (vault);
@@ -137,15 +74,15 @@ test_first_run_lock_unlock (void)
   g_assert_true (sc_vault_get_key_in_keyring (vault));
   g_assert_cmpstr (gtk_editable_get_text (sc_welcome_page_get_passphrase_row (welcome)), ==, "");
   sc_test_save_png (GTK_WIDGET (window), "caseload-empty");
-  set_size (window, 360, 640);
+  sc_test_set_size (window, 360, 640);
   sc_test_save_png (GTK_WIDGET (window), "caseload-empty-narrow");
-  set_size (window, 960, 680);
+  sc_test_set_size (window, 960, 680);
 
   /* Lock (the action behind the button and Ctrl+L): every record hidden,
    * the vault closed, and the passphrase asked for. */
   gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
   g_assert_null (sc_application_get_vault (app));
-  wait_for_page (window, "unlock");
+  sc_test_wait_for_page (window, "unlock");
   unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
   sc_test_save_png (GTK_WIDGET (window), "unlock");
 
@@ -164,7 +101,7 @@ test_first_run_lock_unlock (void)
   /* The right one. */
   gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
-  wait_for_page (window, "caseload");
+  sc_test_wait_for_page (window, "caseload");
   g_assert_nonnull (sc_application_get_vault (app));
   g_assert_cmpstr (gtk_editable_get_text (sc_unlock_page_get_passphrase_row (unlock)), ==, "");
 
@@ -172,12 +109,12 @@ test_first_run_lock_unlock (void)
   g_dbus_connection_emit_signal (g_application_get_dbus_connection (G_APPLICATION (app)),
                                  NULL, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
                                  "ActiveChanged", g_variant_new ("(b)", TRUE), NULL);
-  wait_for_page (window, "unlock");
+  sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_application_get_vault (app));
 
   gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
-  wait_for_page (window, "caseload");
+  sc_test_wait_for_page (window, "caseload");
 
   /* Preferences open over the window, and say where the vault is. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -200,10 +137,10 @@ test_first_run_lock_unlock (void)
 
   /* Idle: with the limit brought down to a moment, it locks by itself. */
   sc_application_set_idle_timeout_ms (app, 300);
-  wait_for_page (window, "unlock");
+  sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_application_get_vault (app));
 
-  stop_app (g_steal_pointer (&app), window);
+  sc_test_stop_app (g_steal_pointer (&app), window);
 }
 
 static void
@@ -219,11 +156,11 @@ test_later_start_opens_with_keyring (void)
   sc_vault_close (created);
 
   /* No prompt: the keyring's key opens it. */
-  app = start_app (&window);
-  wait_for_page (window, "caseload");
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
   g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
 
-  stop_app (app, window);
+  sc_test_stop_app (app, window);
 }
 
 static void
@@ -248,18 +185,18 @@ test_later_start_without_key_asks_passphrase (void)
   g_assert_true (sc_keyring_clear_key (sc_key_file_get_vault_id (key_file),
                                        SC_KEYRING_DEFAULT_TIMEOUT_MS, NULL, &error));
 
-  app = start_app (&window);
-  wait_for_page (window, "unlock");
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_application_get_vault (app));
   sc_test_save_png (GTK_WIDGET (window), "unlock-keyring-without-key");
 
   unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
   gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
-  wait_for_page (window, "caseload");
+  sc_test_wait_for_page (window, "caseload");
   g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
 
-  stop_app (app, window);
+  sc_test_stop_app (app, window);
 }
 
 int

@@ -9,7 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-caseload-page.h"
+#include "sc-child-page.h"
+#include "sc-concern-editor.h"
+#include "sc-demo.h"
 #include "sc-error-message.h"
+#include "sc-records.h"
 #include "sc-unlock-page.h"
 #include "sc-welcome-page.h"
 #include "sc-window.h"
@@ -19,14 +24,19 @@ struct _ScWindow
   AdwApplicationWindow  parent_instance;
 
   GtkStack             *stack;
+  GtkStack             *records_stack;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *lock_button;
+  GtkWidget            *back_button;
+  GtkWidget            *add_child_button;
   GtkSpinner           *opening_spinner;
   ScWelcomePage        *welcome_page;
   ScUnlockPage         *unlock_page;
   AdwStatusPage        *problem_page;
-  GtkWidget            *caseload_page;
+  ScCaseloadPage       *caseload_page;
+  ScChildPage          *child_page;
+  ScConcernEditor      *concern_editor;
 
   GCancellable         *cancellable;
 };
@@ -39,21 +49,110 @@ get_app (ScWindow *self)
   return SC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+static ScVault *
+get_vault (ScWindow *self)
+{
+  return sc_application_get_vault (get_app (self));
+}
+
+static void
+toast (ScWindow   *self,
+       const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static const char *
+records_page (ScWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->records_stack);
+}
+
+/* The header follows the page: where the worker is, and what they can do. */
+static void
+update_header (ScWindow *self)
+{
+  ScVault *vault = get_vault (self);
+  gboolean records = vault != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                                 "records") == 0;
+  const char *page = records_page (self);
+  const char *title = _("Safecase");
+  g_autofree char *subtitle = NULL;
+  ScChild *child = sc_child_page_get_child (self->child_page);
+
+  if (records && g_str_equal (page, "child") && child != NULL)
+    title = sc_child_get_name (child);
+  else if (records && g_str_equal (page, "concern"))
+    {
+      ScConcern *concern = sc_concern_editor_get_concern (self->concern_editor);
+
+      title = concern != NULL && sc_record_get_id (SC_RECORD (concern)) > 0
+              && !sc_record_get_boolean (SC_RECORD (concern), "is-draft")
+              ? _("Concern") : _("New Concern");
+    }
+
+  if (sc_application_get_demo (get_app (self)))
+    subtitle = g_strdup (_("DEMO — fictional children only"));
+  else if (vault != NULL)
+    subtitle = g_strdup (sc_vault_get_worker_name (vault));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_widget_set_visible (self->lock_button, vault != NULL);
+  gtk_widget_set_visible (self->back_button, records && !g_str_equal (page, "caseload"));
+  gtk_widget_set_visible (self->add_child_button, records && g_str_equal (page, "caseload"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-child", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-concern", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.back",
+                                 records && !g_str_equal (page, "caseload"));
+}
+
 static void
 show_page (ScWindow   *self,
            const char *name)
 {
   gtk_spinner_set_spinning (self->opening_spinner, g_str_equal (name, "opening"));
   gtk_stack_set_visible_child_name (self->stack, name);
+  update_header (self);
+}
+
+static void
+show_records_page (ScWindow   *self,
+                   const char *name)
+{
+  gtk_stack_set_visible_child_name (self->records_stack, name);
+  show_page (self, "records");
 }
 
 static void
 show_unlock (ScWindow   *self,
              const char *reason)
 {
-  sc_unlock_page_reset (self->unlock_page, reason);
+  g_autofree char *text = NULL;
+
+  if (sc_application_get_demo (get_app (self)))
+    text = g_strdup_printf (_("%s This is the demo vault: its passphrase is %s."),
+                            reason, SC_DEMO_PASSPHRASE);
+  sc_unlock_page_reset (self->unlock_page, text != NULL ? text : reason);
   show_page (self, "unlock");
   gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
+}
+
+/* Locking empties every page before anything else can draw. */
+static void
+forget_records (ScWindow *self)
+{
+  sc_concern_editor_clear (self->concern_editor);
+  sc_child_page_clear (self->child_page);
+  sc_caseload_page_set_vault (self->caseload_page, NULL);
+  gtk_stack_set_visible_child_name (self->records_stack, "caseload");
+}
+
+static void
+about_to_lock_cb (ScWindow *self)
+{
+  sc_concern_editor_flush (self->concern_editor);
+  sc_child_page_flush (self->child_page);
 }
 
 /* Reflects whether a vault is open: records are only ever on screen while
@@ -64,18 +163,32 @@ vault_changed_cb (ScWindow *self)
   ScApplication *app = get_app (self);
   ScVault *vault = sc_application_get_vault (app);
 
-  gtk_widget_set_visible (self->lock_button, vault != NULL);
+  forget_records (self);
 
   if (vault != NULL)
     {
-      adw_window_title_set_subtitle (self->window_title, sc_vault_get_worker_name (vault));
-      show_page (self, "caseload");
+      sc_caseload_page_set_vault (self->caseload_page, vault);
+      show_records_page (self, "caseload");
+      gtk_widget_grab_focus (GTK_WIDGET (self->caseload_page));
       return;
     }
 
-  adw_window_title_set_subtitle (self->window_title, NULL);
+  update_header (self);
   if (sc_application_get_was_locked (app))
     show_unlock (self, _("Safecase locked the vault to keep the records private. Enter your passphrase to carry on."));
+}
+
+static void
+open_vault (ScWindow *self,
+            ScVault  *vault)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The demo vault is filled the first time it opens. */
+  if (sc_application_get_demo (get_app (self)) && !sc_demo_fill (vault, &error))
+    g_message ("Could not fill the demo vault: %s", error->message);
+
+  sc_application_set_vault (get_app (self), vault);
 }
 
 static void
@@ -84,14 +197,14 @@ vault_ready_cb (ScWindow *self,
 {
   const GError *keyring_error = sc_vault_get_keyring_error (vault);
 
-  sc_application_set_vault (get_app (self), vault);
+  open_vault (self, vault);
 
   if (keyring_error != NULL)
     {
-      AdwToast *toast = adw_toast_new (_("The vault is ready, but the login keyring was not available: Safecase will ask for your passphrase when it starts."));
+      AdwToast *message = adw_toast_new (_("The vault is ready, but the login keyring was not available: Safecase will ask for your passphrase when it starts."));
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      adw_toast_set_timeout (message, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, message);
     }
 }
 
@@ -107,7 +220,7 @@ opened_with_keyring_cb (GObject      *source,
 
   if (vault != NULL)
     {
-      sc_application_set_vault (get_app (self), vault);
+      open_vault (self, vault);
       return;
     }
 
@@ -133,6 +246,26 @@ opened_with_keyring_cb (GObject      *source,
 }
 
 static void
+demo_created_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open_finish (result, &error);
+
+  if (vault == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      adw_status_page_set_description (self->problem_page, sentence);
+      show_page (self, "problem");
+      return;
+    }
+  open_vault (self, vault);
+}
+
+static void
 start (ScWindow *self)
 {
   ScApplication *app = get_app (self);
@@ -149,9 +282,221 @@ start (ScWindow *self)
       sc_vault_open_with_keyring_async (directory, self->cancellable,
                                         opened_with_keyring_cb, g_object_ref (self));
     }
+  else if (sc_application_get_demo (app))
+    {
+      show_page (self, "opening");
+      sc_vault_create_async (directory, SC_DEMO_WORKER_NAME, SC_DEMO_PASSPHRASE, self->cancellable,
+                             demo_created_cb, g_object_ref (self));
+    }
   else
     show_page (self, "welcome");
 }
+
+/* Navigation ------------------------------------------------------------------- */
+
+static void
+open_child (ScWindow *self,
+            gint64    child_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_child_page_load (self->child_page, get_vault (self), child_id, &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      toast (self, sentence);
+      return;
+    }
+  show_records_page (self, "child");
+}
+
+static void
+child_activated_cb (ScWindow *self,
+                    gint64    child_id)
+{
+  open_child (self, child_id);
+}
+
+static void
+child_changed_cb (ScWindow *self)
+{
+  update_header (self);
+}
+
+static void
+edit_concern (ScWindow  *self,
+              ScConcern *concern)
+{
+  sc_concern_editor_edit (self->concern_editor, get_vault (self), concern);
+  show_records_page (self, "concern");
+  gtk_widget_grab_focus (GTK_WIDGET (self->concern_editor));
+}
+
+static void
+concern_activated_cb (ScWindow *self,
+                      gint64    concern_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScConcern) concern = sc_records_load (get_vault (self), SC_TYPE_CONCERN, concern_id,
+                                                  &error);
+
+  if (concern == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      toast (self, sentence);
+      return;
+    }
+  edit_concern (self, concern);
+}
+
+static void
+concern_saved_cb (ScWindow  *self,
+                  ScConcern *concern)
+{
+  toast (self, _("Concern saved"));
+  sc_child_page_reload_concerns (self->child_page);
+  sc_concern_editor_clear (self->concern_editor);
+  show_records_page (self, "child");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  const char *page = records_page (self);
+
+  if (g_str_equal (page, "concern"))
+    {
+      /* The draft is kept; the child's page lists it. */
+      sc_concern_editor_flush (self->concern_editor);
+      sc_concern_editor_clear (self->concern_editor);
+      sc_child_page_reload_concerns (self->child_page);
+      show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
+                               ? "child" : "caseload");
+    }
+  else if (g_str_equal (page, "child"))
+    {
+      sc_child_page_flush (self->child_page);
+      sc_child_page_clear (self->child_page);
+      sc_caseload_page_refresh (self->caseload_page);
+      show_records_page (self, "caseload");
+    }
+}
+
+static void
+new_concern_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScChild *child = sc_child_page_get_child (self->child_page);
+  gint64 child_id = 0;
+  g_autoptr(ScConcern) concern = NULL;
+
+  if (get_vault (self) == NULL)
+    return;
+
+  if (child != NULL && !g_str_equal (records_page (self), "caseload"))
+    child_id = sc_record_get_id (SC_RECORD (child));
+  else
+    child_id = sc_caseload_page_get_selected_id (self->caseload_page);
+
+  if (child_id == 0)
+    {
+      toast (self, _("Open a child’s page first, then record the concern there."));
+      return;
+    }
+
+  if (child == NULL || sc_record_get_id (SC_RECORD (child)) != child_id)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!sc_child_page_load (self->child_page, get_vault (self), child_id, &error))
+        {
+          g_autofree char *sentence = sc_error_message_for (error);
+
+          toast (self, sentence);
+          return;
+        }
+    }
+
+  sc_concern_editor_flush (self->concern_editor);
+  concern = sc_concern_new (child_id);
+  edit_concern (self, concern);
+}
+
+static void
+add_child_name_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
+}
+
+static void
+add_child_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ScWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add") || get_vault (self) == NULL)
+    return;
+
+  child = sc_child_new ();
+  sc_record_set_text (SC_RECORD (child), "name", name);
+  sc_record_set_text (SC_RECORD (child), "allocated-worker",
+                      sc_vault_get_worker_name (get_vault (self)));
+  if (!sc_records_save (get_vault (self), SC_RECORD (child), &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      toast (self, sentence);
+      return;
+    }
+
+  sc_caseload_page_refresh (self->caseload_page);
+  open_child (self, sc_record_get_id (SC_RECORD (child)));
+}
+
+static void
+add_child_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (get_vault (self) == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add a Child"),
+                                                       _("Their other details can be added on "
+                                                         "their page.")));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Full name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (add_child_name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_child_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Window ------------------------------------------------------------------------- */
 
 static gboolean
 activity_cb (ScWindow *self,
@@ -171,12 +516,16 @@ attach_to_application (ScWindow *self)
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  if (sc_application_get_demo (app))
+    gtk_window_set_title (GTK_WINDOW (self), _("Safecase — DEMO"));
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (app, "notify::vault", G_CALLBACK (vault_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "about-to-lock", G_CALLBACK (about_to_lock_cb), self,
                            G_CONNECT_SWAPPED);
   start (self);
 }
@@ -213,18 +562,37 @@ sc_window_class_init (ScWindowClass *klass)
 
   g_type_ensure (SC_TYPE_WELCOME_PAGE);
   g_type_ensure (SC_TYPE_UNLOCK_PAGE);
+  g_type_ensure (SC_TYPE_CASELOAD_PAGE);
+  g_type_ensure (SC_TYPE_CHILD_PAGE);
+  g_type_ensure (SC_TYPE_CONCERN_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, records_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, add_child_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, problem_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, caseload_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, child_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, concern_editor);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
+  gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, concern_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, concern_saved_cb);
+
+  gtk_widget_class_install_action (widget_class, "window.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "window.new-concern", NULL, new_concern_action);
+  gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "window.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "window.new-concern", NULL);
 }
 
 static void
@@ -235,7 +603,6 @@ sc_window_init (ScWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (self->lock_button, FALSE);
 
   /* Any key press, click or pointer movement in the window keeps the vault
    * open; the capture phase sees them before any child can swallow them. */
@@ -254,19 +621,29 @@ sc_window_new (ScApplication *application)
   return self;
 }
 
+/* The page shown: "opening", "welcome", "unlock", "problem", or, with the
+ * vault open, "caseload", "child" or "concern". */
 const char *
 sc_window_get_visible_page (ScWindow *self)
 {
+  const char *name;
+
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  name = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (name, "records") == 0)
+    return records_page (self);
+  return name;
 }
 
 GtkWidget *
 sc_window_get_page (ScWindow   *self,
                     const char *name)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  page = gtk_stack_get_child_by_name (self->stack, name);
+  return page != NULL ? page : gtk_stack_get_child_by_name (self->records_stack, name);
 }

@@ -1,0 +1,328 @@
+/* test-records-ui.c: children and concerns through the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "sc-caseload-page.h"
+#include "sc-child-page.h"
+#include "sc-choices.h"
+#include "sc-concern-editor.h"
+#include "sc-dates.h"
+#include "sc-records.h"
+#include "sc-secure.h"
+#include "sc-test-ui.h"
+
+#define PASSPHRASE "Blue-Kettle-42"
+
+static void
+create_vault (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_create (directory, "Sam Taylor", PASSPHRASE, NULL, &error);
+
+  g_assert_no_error (error);
+  sc_vault_close (vault);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+add_child_through_dialog (ScWindow   *window,
+                          const char *name)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.add-child", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* Nothing typed: Add is not offered. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_wait_for_page (window, "child");
+}
+
+typedef struct
+{
+  ScApplication *app;
+  gint64         child_id;
+  const char    *field;
+  const char    *value;
+} SavedWait;
+
+static gboolean
+child_field_saved (gpointer data)
+{
+  SavedWait *wait = data;
+  g_autoptr(ScChild) child = sc_records_load (sc_application_get_vault (wait->app), SC_TYPE_CHILD,
+                                              wait->child_id, NULL);
+
+  return child != NULL && g_strcmp0 (sc_record_get_text (SC_RECORD (child), wait->field),
+                                     wait->value) == 0;
+}
+
+static void
+select_choice (AdwComboRow *row,
+               const char  *field,
+               const char  *id)
+{
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (choices[i].id, id))
+      adw_combo_row_set_selected (row, i + 1);
+}
+
+static char *
+yesterday_entry (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
+
+  return g_date_time_format (then, "%d/%m/%Y 16:45");
+}
+
+static void
+test_add_child_and_record_concerns (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScChildPage *child_page;
+  ScConcernEditor *editor;
+  ScCaseloadPage *caseload;
+  g_autofree char *yesterday = yesterday_entry ();
+  guint n_areas = 0;
+  const ScChoice *areas = sc_choices_for ("area", &n_areas);
+  gint64 child_id;
+
+  create_vault ();
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
+  g_assert_cmpstr (sc_caseload_page_get_state (caseload), ==, "empty");
+
+  /* Ctrl+N with no child open says what to do instead. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "caseload");
+
+  add_child_through_dialog (window, "Ava Jones");
+  child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
+  child_id = sc_record_get_id (SC_RECORD (sc_child_page_get_child (child_page)));
+  g_assert_cmpint (child_id, >, 0);
+
+  /* Details are saved as they are typed; a bad date says so and is kept on
+   * screen, a good one reaches the vault. */
+  gtk_editable_set_text (sc_child_page_get_row (child_page, "date-of-birth"), "31/02/2011");
+  g_assert_nonnull (sc_child_page_get_status (child_page));
+  g_assert_nonnull (strstr (sc_child_page_get_status (child_page), "day/month/year"));
+  gtk_editable_set_text (sc_child_page_get_row (child_page, "date-of-birth"), "14/03/2011");
+  gtk_editable_set_text (sc_child_page_get_row (child_page, "case-reference"), "LAC/0042");
+  {
+    SavedWait wait = { app, child_id, "date-of-birth", "2011-03-14" };
+    SavedWait ref = { app, child_id, "case-reference", "LAC/0042" };
+
+    sc_test_wait_until (child_field_saved, &wait, "the date of birth to be saved");
+    sc_test_wait_until (child_field_saved, &ref, "the case reference to be saved");
+  }
+
+  /* Undo Changes puts back what the page opened with. */
+  gtk_widget_activate_action (GTK_WIDGET (child_page), "child.undo", NULL);
+  {
+    SavedWait wait = { app, child_id, "case-reference", "" };
+    SavedWait dob = { app, child_id, "date-of-birth", "" };
+
+    sc_test_wait_until (child_field_saved, &wait, "the undo to be saved");
+    sc_test_wait_until (child_field_saved, &dob, "the undone date of birth");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (sc_child_page_get_row (child_page, "date-of-birth")), ==, "");
+  gtk_editable_set_text (sc_child_page_get_row (child_page, "date-of-birth"), "14/03/2011");
+  gtk_editable_set_text (sc_child_page_get_row (child_page, "case-reference"), "LAC/0042");
+
+  /* One concern in each area of behaviour. */
+  editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));
+  for (guint i = 0; i < n_areas; i++)
+    {
+      g_autofree char *words = g_strdup_printf ("They sent me things (%s)\nand said not to tell.",
+                                                areas[i].id);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
+      sc_test_wait_for_page (window, "concern");
+
+      gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor), words, -1);
+      /* Not enough yet: the form says what is needed and will not save. */
+      g_assert_nonnull (strstr (sc_concern_editor_get_missing (editor), "To save this concern"));
+      gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
+      g_assert_cmpstr (sc_window_get_visible_page (window), ==, "concern");
+
+      gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "summary")),
+                             "Messages on a group chat");
+      gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "happened-at")),
+                             yesterday);
+      select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area",
+                     areas[i].id);
+      select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")),
+                     "involvement", i == 1 ? "adult-on-child" : "child-on-child");
+
+      if (i == 1)
+        {
+          sc_test_set_size (window, 960, 900);
+          sc_test_save_png (GTK_WIDGET (window), "concern-form");
+          sc_test_set_size (window, 360, 720);
+          sc_test_save_png (GTK_WIDGET (window), "concern-form-narrow");
+          sc_test_set_size (window, 960, 680);
+        }
+
+      gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
+      sc_test_wait_for_page (window, "child");
+      g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, i + 1);
+    }
+  sc_test_save_png (GTK_WIDGET (window), "child-page");
+
+  /* A draft survives a lock: typed, locked, unlocked, still there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
+  sc_test_wait_for_page (window, "concern");
+  gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor), "half a sentence", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  g_assert_null (sc_concern_editor_get_concern (editor));
+  g_assert_null (sc_child_page_get_child (child_page));
+
+  sc_test_stop_app (app, window);
+}
+
+/* The app started again: the child, the three concerns and the draft. */
+static void
+test_reopened_shows_them (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_app (FALSE, &window);
+  ScCaseloadPage *caseload;
+  ScChildPage *child_page;
+  guint n_areas = 0;
+  gint64 child_id;
+
+  sc_choices_for ("area", &n_areas);
+  sc_test_wait_for_page (window, "caseload");
+  caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
+  g_assert_cmpuint (sc_caseload_page_get_n_shown (caseload), ==, 1);
+  {
+    g_autoptr(GPtrArray) children = sc_records_list_children (sc_application_get_vault (app), NULL,
+                                                              0, 1, NULL);
+
+    child_id = sc_record_get_id (children->pdata[0]);
+    g_assert_cmpstr (sc_child_get_name (children->pdata[0]), ==, "Ava Jones");
+  }
+  g_signal_emit_by_name (caseload, "child-activated", child_id);
+  sc_test_wait_for_page (window, "child");
+  child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
+  g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, n_areas + 1);
+  g_assert_cmpstr (gtk_editable_get_text (sc_child_page_get_row (child_page, "date-of-birth")), ==,
+                   "14/03/2011");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
+  sc_test_wait_for_page (window, "caseload");
+  sc_test_stop_app (app, window);
+}
+
+typedef struct
+{
+  ScCaseloadPage *caseload;
+  guint           n;
+} ShownWait;
+
+static gboolean
+shown_is (gpointer data)
+{
+  ShownWait *wait = data;
+
+  return sc_caseload_page_get_n_shown (wait->caseload) == wait->n;
+}
+
+static void
+test_caseload_filter_and_demo (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_app (TRUE, &window);
+  ScCaseloadPage *caseload;
+  ShownWait wait;
+
+  /* The demo vault is created, filled and opened with no question asked. */
+  sc_test_wait_for_page (window, "caseload");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "DEMO"));
+  caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
+  g_assert_cmpuint (sc_caseload_page_get_n_shown (caseload), ==, 6);
+  sc_test_save_png (GTK_WIDGET (window), "caseload-demo");
+  sc_test_set_size (window, 360, 640);
+  sc_test_save_png (GTK_WIDGET (window), "caseload-demo-narrow");
+  sc_test_set_size (window, 960, 680);
+
+  /* The filter, as the worker types. */
+  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "okafor");
+  wait = (ShownWait) { caseload, 1 };
+  sc_test_wait_until (shown_is, &wait, "one match");
+  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "DEMO-100");
+  wait = (ShownWait) { caseload, 6 };
+  sc_test_wait_until (shown_is, &wait, "six matches on the reference");
+  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "nobody by this name");
+  wait = (ShownWait) { caseload, 0 };
+  sc_test_wait_until (shown_is, &wait, "no match");
+  g_assert_cmpstr (sc_caseload_page_get_state (caseload), ==, "no-match");
+  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "");
+  wait = (ShownWait) { caseload, 6 };
+  sc_test_wait_until (shown_is, &wait, "the whole caseload");
+
+  /* A demo child's page, at both widths. */
+  {
+    g_autoptr(GPtrArray) children = sc_records_list_children (sc_application_get_vault (app),
+                                                              "ella", 0, 1, NULL);
+    ScChildPage *child_page;
+
+    g_assert_cmpuint (children->len, ==, 1);
+    g_signal_emit_by_name (caseload, "child-activated", sc_record_get_id (children->pdata[0]));
+    sc_test_wait_for_page (window, "child");
+    child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
+    g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, 1);
+    sc_test_save_png (GTK_WIDGET (window), "child-page-demo");
+    sc_test_set_size (window, 360, 720);
+    sc_test_save_png (GTK_WIDGET (window), "child-page-demo-narrow");
+  }
+
+  sc_test_stop_app (app, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_true (sc_secure_init ());
+
+  sc_test_ui_add_restart ("/records-ui/add-child-record-concerns-and-reopen",
+                          test_add_child_and_record_concerns, test_reopened_shows_them);
+  sc_test_ui_add ("/records-ui/caseload-filter-and-demo", test_caseload_filter_and_demo);
+
+  return g_test_run ();
+}

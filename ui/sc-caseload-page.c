@@ -1,0 +1,309 @@
+/* sc-caseload-page.c: the children the worker is allocated
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-caseload-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-caseload-page.h"
+#include "sc-child-list-model.h"
+#include "sc-child.h"
+#include "sc-choices.h"
+#include "sc-dates.h"
+
+struct _ScCaseloadPage
+{
+  GtkWidget          parent_instance;
+
+  GtkSearchEntry    *search_entry;
+  GtkStack          *stack;
+  GtkListView       *list_view;
+
+  ScChildListModel  *model;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, GTK_TYPE_WIDGET)
+
+enum {
+  CHILD_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Rows ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  AdwAvatar *avatar;
+  GtkLabel  *name;
+  GtkLabel  *details;
+  GtkLabel  *concerns;
+} RowWidgets;
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  RowWidgets *row = g_new0 (RowWidgets, 1);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  row->avatar = ADW_AVATAR (adw_avatar_new (36, NULL, TRUE));
+  row->name = GTK_LABEL (gtk_label_new (NULL));
+  row->details = GTK_LABEL (gtk_label_new (NULL));
+  row->concerns = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_xalign (row->name, 0);
+  gtk_label_set_ellipsize (row->name, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->name), "heading");
+  gtk_label_set_xalign (row->details, 0);
+  gtk_label_set_ellipsize (row->details, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->details), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->details), "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (row->concerns), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->concerns), "open-concerns");
+
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->name));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->details));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->avatar));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->concerns));
+
+  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+/* "14 years old · Foster care · LAC/0042", as much as is known. */
+static char *
+describe_child (ScChild *child)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *placement = sc_record_get_text (SC_RECORD (child), "placement");
+  const char *reference = sc_record_get_text (SC_RECORD (child), "case-reference");
+  GDate today;
+  int age;
+
+  sc_date_today (&today);
+  age = sc_child_get_age (child, &today);
+  if (age >= 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old",
+                                                          "%d years old", age), age));
+  if (*placement != '\0')
+    g_ptr_array_add (parts, g_strdup (sc_choice_label ("placement", placement)));
+  if (*reference != '\0')
+    g_ptr_array_add (parts, g_strdup (reference));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  ScChild *child = gtk_list_item_get_item (item);
+  RowWidgets *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row");
+  const char *preferred = sc_record_get_text (SC_RECORD (child), "preferred-name");
+  g_autofree char *details = describe_child (child);
+  g_autofree char *name = NULL;
+  g_autofree char *concerns = NULL;
+  guint open = sc_child_get_open_concerns (child);
+
+  name = *preferred != '\0' ? g_strdup_printf ("%s (%s)", sc_child_get_name (child), preferred)
+                            : g_strdup (sc_child_get_name (child));
+  gtk_label_set_text (row->name, name);
+  gtk_label_set_text (row->details, details);
+  adw_avatar_set_text (row->avatar, sc_child_get_name (child));
+
+  if (open > 0)
+    concerns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open concern",
+                                             "%u open concerns", open), open);
+  gtk_label_set_text (row->concerns, concerns != NULL ? concerns : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->concerns), concerns != NULL);
+}
+
+/* Page ---------------------------------------------------------------------- */
+
+static void
+update_state (ScCaseloadPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  const char *filter = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (*filter != '\0')
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+search_changed_cb (ScCaseloadPage *self)
+{
+  if (self->model != NULL)
+    sc_child_list_model_set_filter (self->model,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_state (self);
+}
+
+static void
+row_activated_cb (ScCaseloadPage *self,
+                  guint           position)
+{
+  g_autoptr(ScChild) child = NULL;
+
+  if (self->model == NULL)
+    return;
+  child = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (child != NULL && sc_record_get_id (SC_RECORD (child)) > 0)
+    g_signal_emit (self, signals[CHILD_ACTIVATED], 0, sc_record_get_id (SC_RECORD (child)));
+}
+
+static void
+sc_caseload_page_dispose (GObject *object)
+{
+  ScCaseloadPage *self = (ScCaseloadPage *) object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CASELOAD_PAGE);
+  /* The template's root is not a bound child, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispose (object);
+}
+
+static gboolean
+sc_caseload_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (SC_CASELOAD_PAGE (widget)->search_entry));
+}
+
+static void
+sc_caseload_page_class_init (ScCaseloadPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_caseload_page_dispose;
+  widget_class->grab_focus = sc_caseload_page_grab_focus;
+
+  /**
+   * ScCaseloadPage::child-activated:
+   * @id: the child's id in the vault
+   */
+  signals[CHILD_ACTIVATED] = g_signal_new ("child-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/sc-caseload-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+sc_caseload_page_init (ScCaseloadPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  update_state (self);
+}
+
+/* Shows the caseload of @vault, or nothing at all when it is NULL (locked). */
+void
+sc_caseload_page_set_vault (ScCaseloadPage *self,
+                            ScVault        *vault)
+{
+  g_return_if_fail (SC_IS_CASELOAD_PAGE (self));
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  if (vault != NULL)
+    {
+      self->model = sc_child_list_model_new (vault);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
+  update_state (self);
+}
+
+/* After a child was added or changed elsewhere. */
+void
+sc_caseload_page_refresh (ScCaseloadPage *self)
+{
+  g_return_if_fail (SC_IS_CASELOAD_PAGE (self));
+
+  if (self->model != NULL)
+    sc_child_list_model_refresh (self->model);
+  update_state (self);
+}
+
+gint64
+sc_caseload_page_get_selected_id (ScCaseloadPage *self)
+{
+  ScChild *child;
+
+  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), 0);
+
+  if (self->selection == NULL)
+    return 0;
+  child = gtk_single_selection_get_selected_item (self->selection);
+  return child != NULL ? sc_record_get_id (SC_RECORD (child)) : 0;
+}
+
+GtkEditable *
+sc_caseload_page_get_search_entry (ScCaseloadPage *self)
+{
+  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+guint
+sc_caseload_page_get_n_shown (ScCaseloadPage *self)
+{
+  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), 0);
+
+  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+}
+
+const char *
+sc_caseload_page_get_state (ScCaseloadPage *self)
+{
+  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

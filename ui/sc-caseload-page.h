@@ -1,0 +1,26 @@
+/* sc-caseload-page.h: the children the worker is allocated
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_CASELOAD_PAGE (sc_caseload_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, SC, CASELOAD_PAGE, GtkWidget)
+
+void        sc_caseload_page_set_vault        (ScCaseloadPage *self,
+                                               ScVault        *vault);
+void        sc_caseload_page_refresh          (ScCaseloadPage *self);
+gint64      sc_caseload_page_get_selected_id  (ScCaseloadPage *self);
+GtkEditable *sc_caseload_page_get_search_entry (ScCaseloadPage *self);
+guint       sc_caseload_page_get_n_shown      (ScCaseloadPage *self);
+const char *sc_caseload_page_get_state        (ScCaseloadPage *self);
+
+G_END_DECLS

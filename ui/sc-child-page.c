@@ -1,0 +1,529 @@
+/* sc-child-page.c: one child: details, edited in place, and concerns
+ *
+ * Every edit is saved a moment after typing stops (and at once when the page
+ * is left or the vault locks). What the page opened with is kept, so Undo
+ * Changes puts it all back until the worker leaves the page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-child-page"
+
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-child-page.h"
+#include "sc-choices.h"
+#include "sc-concern.h"
+#include "sc-dates.h"
+#include "sc-error-message.h"
+#include "sc-form.h"
+#include "sc-records.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _ScChildPage
+{
+  GtkWidget             parent_instance;
+
+  AdwPreferencesPage   *preferences_page;
+  AdwPreferencesGroup  *details_group;
+  GtkListBox           *concerns_list;
+  GtkWidget            *undo_button;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *preferred_name_row;
+  AdwEntryRow          *date_of_birth_row;
+  AdwEntryRow          *initials_row;
+  AdwEntryRow          *case_reference_row;
+  AdwComboRow          *placement_row;
+  AdwEntryRow          *carer_row;
+  AdwEntryRow          *allocated_worker_row;
+  GtkLabel             *status_label;
+
+  ScVault              *vault;
+  ScChild              *child;
+  ScChild              *original;
+  guint                 save_source;
+  gboolean              loading;
+  guint                 n_concerns;
+};
+
+G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
+
+enum {
+  CONCERN_ACTIVATED,
+  CHILD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The text rows and the field each edits. */
+static const struct
+{
+  const char *field;
+  gsize       offset;
+} text_rows[] = {
+  { "name", G_STRUCT_OFFSET (ScChildPage, name_row) },
+  { "preferred-name", G_STRUCT_OFFSET (ScChildPage, preferred_name_row) },
+  { "initials", G_STRUCT_OFFSET (ScChildPage, initials_row) },
+  { "case-reference", G_STRUCT_OFFSET (ScChildPage, case_reference_row) },
+  { "carer", G_STRUCT_OFFSET (ScChildPage, carer_row) },
+  { "allocated-worker", G_STRUCT_OFFSET (ScChildPage, allocated_worker_row) },
+};
+
+static AdwEntryRow *
+text_row (ScChildPage *self,
+          guint        i)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, text_rows[i].offset);
+}
+
+static void
+show_status (ScChildPage *self,
+             const char  *sentence)
+{
+  gtk_label_set_text (self->status_label, sentence != NULL ? sentence : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), sentence != NULL);
+}
+
+static void
+update_description (ScChildPage *self)
+{
+  g_autofree char *initials = sc_child_dup_initials (self->child);
+  g_autofree char *description = NULL;
+  GDate today;
+  int age;
+
+  sc_date_today (&today);
+  age = sc_child_get_age (self->child, &today);
+  if (age >= 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%d year old today. Initials on documents: %s.",
+                                                "%d years old today. Initials on documents: %s.",
+                                                age),
+                                   age, initials);
+  else
+    description = g_strdup_printf (_("Initials on documents: %s."), initials);
+  adw_preferences_group_set_description (self->details_group, description);
+}
+
+static gboolean
+save_now (ScChildPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->child == NULL || self->vault == NULL)
+    return TRUE;
+
+  if (!sc_records_save (self->vault, SC_RECORD (self->child), &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      /* What was typed stays in the rows, to be corrected. */
+      show_status (self, sentence);
+      return FALSE;
+    }
+
+  show_status (self, NULL);
+  update_description (self);
+  gtk_widget_set_visible (self->undo_button,
+                          !sc_record_fields_equal (SC_RECORD (self->child),
+                                                   SC_RECORD (self->original)));
+  g_signal_emit (self, signals[CHILD_CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  ScChildPage *self = data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (ScChildPage *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+text_changed_cb (ScChildPage *self,
+                 GtkEditable *editable)
+{
+  if (self->loading || self->child == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    if (GTK_EDITABLE (text_row (self, i)) == editable)
+      sc_record_set_text (SC_RECORD (self->child), text_rows[i].field,
+                          gtk_editable_get_text (editable));
+  schedule_save (self);
+}
+
+static void
+date_of_birth_changed_cb (ScChildPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_of_birth_row));
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (self->loading || self->child == NULL)
+    return;
+
+  if (*text == '\0')
+    sc_record_set_text (SC_RECORD (self->child), "date-of-birth", "");
+  else if (sc_date_parse (text, &date, &error))
+    {
+      g_autofree char *stored = sc_date_to_storage (&date);
+
+      sc_record_set_text (SC_RECORD (self->child), "date-of-birth", stored);
+    }
+  else
+    {
+      /* Half-typed dates are normal: say what is wrong, keep the last good
+       * date in the vault until this one reads. */
+      sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), TRUE);
+      show_status (self, error->message);
+      return;
+    }
+
+  sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), FALSE);
+  schedule_save (self);
+}
+
+static void
+placement_changed_cb (ScChildPage *self)
+{
+  if (self->loading || self->child == NULL)
+    return;
+
+  sc_record_set_text (SC_RECORD (self->child), "placement",
+                      sc_form_combo_get_id (self->placement_row));
+  schedule_save (self);
+}
+
+static void
+fill_rows (ScChildPage *self)
+{
+  g_autofree char *dob = sc_date_format_entry (sc_record_get_text (SC_RECORD (self->child),
+                                                                   "date-of-birth"));
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)),
+                           sc_record_get_text (SC_RECORD (self->child), text_rows[i].field));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), dob);
+  sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), FALSE);
+  sc_form_combo_set_id (self->placement_row,
+                        sc_record_get_text (SC_RECORD (self->child), "placement"));
+  self->loading = FALSE;
+  update_description (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScChildPage *self = SC_CHILD_PAGE (widget);
+
+  if (self->child == NULL)
+    return;
+
+  sc_record_copy_fields (SC_RECORD (self->child), SC_RECORD (self->original));
+  fill_rows (self);
+  save_now (self);
+}
+
+/* Concerns -------------------------------------------------------------------- */
+
+static GtkWidget *
+concern_row_new (ScConcern *concern)
+{
+  ScRecord *r = SC_RECORD (concern);
+  GtkWidget *row = adw_action_row_new ();
+  const char *own_words = sc_record_get_text (r, "own-words");
+  const char *summary = sc_record_get_text (r, "summary");
+  g_autofree char *when = sc_datetime_format_display (*sc_record_get_text (r, "happened-at") != '\0'
+                                                      ? sc_record_get_text (r, "happened-at")
+                                                      : sc_record_get_text (r, "recorded-at"));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *first_line = NULL;
+  const char *area = sc_choice_label ("area", sc_record_get_text (r, "area"));
+  const char *status = sc_choice_label ("status", sc_record_get_text (r, "status"));
+
+  /* The child's own words come first, wherever a concern is shown. */
+  if (*own_words != '\0')
+    {
+      first_line = g_strndup (own_words, strcspn (own_words, "\n"));
+      title = g_strdup_printf ("“%s”", first_line);
+    }
+  else
+    title = g_strdup (*summary != '\0' ? summary : _("(Nothing written yet)"));
+
+  subtitle = g_strjoin (" · ", *own_words != '\0' && *summary != '\0' ? summary : "",
+                        when, area, status, NULL);
+  /* Drop the separators left by empty parts. */
+  {
+    g_auto(GStrv) parts = g_strsplit (subtitle, " · ", -1);
+    g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      if (*parts[i] != '\0')
+        g_ptr_array_add (kept, parts[i]);
+    g_ptr_array_add (kept, NULL);
+    g_free (subtitle);
+    subtitle = g_strjoinv (" · ", (char **) kept->pdata);
+  }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  if (sc_record_get_boolean (r, "is-draft"))
+    {
+      GtkWidget *tag = gtk_label_new (_("Draft"));
+
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "draft-tag");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  g_object_set_data (G_OBJECT (row), "concern-id",
+                     GSIZE_TO_POINTER ((gsize) sc_record_get_id (r)));
+  return row;
+}
+
+void
+sc_child_page_reload_concerns (ScChildPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) concerns = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (SC_IS_CHILD_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_list))) != NULL)
+    gtk_list_box_remove (self->concerns_list, child);
+  self->n_concerns = 0;
+
+  if (self->child == NULL || self->vault == NULL)
+    return;
+
+  concerns = sc_records_list_concerns (self->vault, sc_record_get_id (SC_RECORD (self->child)),
+                                       &error);
+  if (concerns == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      show_status (self, sentence);
+      return;
+    }
+
+  for (guint i = 0; i < concerns->len; i++)
+    gtk_list_box_append (self->concerns_list, concern_row_new (concerns->pdata[i]));
+  self->n_concerns = concerns->len;
+}
+
+static void
+concern_activated_cb (ScChildPage   *self,
+                      GtkListBoxRow *row)
+{
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "concern-id"));
+
+  if (id > 0)
+    g_signal_emit (self, signals[CONCERN_ACTIVATED], 0, id);
+}
+
+/* Page ------------------------------------------------------------------------ */
+
+static void
+sc_child_page_dispose (GObject *object)
+{
+  ScChildPage *self = (ScChildPage *) object;
+
+  sc_child_page_clear (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CHILD_PAGE);
+
+  G_OBJECT_CLASS (sc_child_page_parent_class)->dispose (object);
+}
+
+static void
+sc_child_page_class_init (ScChildPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_child_page_dispose;
+
+  /**
+   * ScChildPage::concern-activated:
+   * @id: the concern's id
+   */
+  signals[CONCERN_ACTIVATED] = g_signal_new ("concern-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * ScChildPage::child-changed:
+   *
+   * The child's details were saved.
+   */
+  signals[CHILD_CHANGED] = g_signal_new ("child-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/sc-child-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, concerns_list);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, preferred_name_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, date_of_birth_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, initials_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, case_reference_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, placement_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, carer_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, allocated_worker_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, concern_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "child.undo", NULL, undo_action);
+}
+
+static void
+sc_child_page_init (ScChildPage *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    g_signal_connect_object (text_row (self, i), "changed", G_CALLBACK (text_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_of_birth_row, "changed",
+                           G_CALLBACK (date_of_birth_changed_cb), self, G_CONNECT_SWAPPED);
+  sc_form_combo_setup (self->placement_row, "placement");
+  g_signal_connect_object (self->placement_row, "notify::selected",
+                           G_CALLBACK (placement_changed_cb), self, G_CONNECT_SWAPPED);
+
+  placeholder = gtk_label_new (_("No concerns recorded for this child."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_list_box_set_placeholder (self->concerns_list, placeholder);
+}
+
+gboolean
+sc_child_page_load (ScChildPage *self,
+                    ScVault     *vault,
+                    gint64       child_id,
+                    GError     **error)
+{
+  g_autoptr(ScChild) child = NULL;
+
+  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), FALSE);
+
+  sc_child_page_clear (self);
+  if (!(child = sc_records_load (vault, SC_TYPE_CHILD, child_id, error)))
+    return FALSE;
+
+  self->vault = g_object_ref (vault);
+  self->child = g_steal_pointer (&child);
+  self->original = sc_child_new ();
+  sc_record_copy_fields (SC_RECORD (self->original), SC_RECORD (self->child));
+
+  fill_rows (self);
+  show_status (self, NULL);
+  gtk_widget_set_visible (self->undo_button, FALSE);
+  sc_child_page_reload_concerns (self);
+  return TRUE;
+}
+
+/* Saves at once what is waiting to be saved: before the page is left or the
+ * vault locks. */
+void
+sc_child_page_flush (ScChildPage *self)
+{
+  g_return_if_fail (SC_IS_CHILD_PAGE (self));
+
+  if (self->save_source != 0)
+    save_now (self);
+}
+
+/* Forgets the child and empties every row: nothing stays on screen. */
+void
+sc_child_page_clear (ScChildPage *self)
+{
+  g_return_if_fail (SC_IS_CHILD_PAGE (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->child);
+  g_clear_object (&self->original);
+  g_clear_object (&self->vault);
+
+  if (self->name_row == NULL)
+    return;   /* disposed */
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), "");
+  adw_combo_row_set_selected (self->placement_row, 0);
+  self->loading = FALSE;
+  sc_child_page_reload_concerns (self);
+}
+
+ScChild *
+sc_child_page_get_child (ScChildPage *self)
+{
+  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
+
+  return self->child;
+}
+
+GtkEditable *
+sc_child_page_get_row (ScChildPage *self,
+                       const char  *field)
+{
+  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
+
+  if (g_str_equal (field, "date-of-birth"))
+    return GTK_EDITABLE (self->date_of_birth_row);
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    if (g_str_equal (text_rows[i].field, field))
+      return GTK_EDITABLE (text_row (self, i));
+  return NULL;
+}
+
+guint
+sc_child_page_get_n_concerns (ScChildPage *self)
+{
+  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), 0);
+
+  return self->n_concerns;
+}
+
+const char *
+sc_child_page_get_status (ScChildPage *self)
+{
+  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->status_label))
+         ? gtk_label_get_text (self->status_label) : NULL;
+}

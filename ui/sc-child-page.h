@@ -1,0 +1,32 @@
+/* sc-child-page.h: one child: details, edited in place, and concerns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-child.h"
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_CHILD_PAGE (sc_child_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScChildPage, sc_child_page, SC, CHILD_PAGE, GtkWidget)
+
+gboolean     sc_child_page_load          (ScChildPage *self,
+                                          ScVault     *vault,
+                                          gint64       child_id,
+                                          GError     **error);
+void         sc_child_page_reload_concerns (ScChildPage *self);
+void         sc_child_page_flush         (ScChildPage *self);
+void         sc_child_page_clear         (ScChildPage *self);
+ScChild     *sc_child_page_get_child     (ScChildPage *self);
+GtkEditable *sc_child_page_get_row       (ScChildPage *self,
+                                          const char  *field);
+guint        sc_child_page_get_n_concerns (ScChildPage *self);
+const char  *sc_child_page_get_status    (ScChildPage *self);
+
+G_END_DECLS

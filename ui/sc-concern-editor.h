@@ -1,0 +1,31 @@
+/* sc-concern-editor.h: recording a concern, right after a disclosure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-concern.h"
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_CONCERN_EDITOR (sc_concern_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, SC, CONCERN_EDITOR, GtkWidget)
+
+void        sc_concern_editor_edit        (ScConcernEditor *self,
+                                           ScVault         *vault,
+                                           ScConcern       *concern);
+void        sc_concern_editor_flush       (ScConcernEditor *self);
+void        sc_concern_editor_clear       (ScConcernEditor *self);
+ScConcern  *sc_concern_editor_get_concern (ScConcernEditor *self);
+GtkWidget  *sc_concern_editor_get_row     (ScConcernEditor *self,
+                                           const char      *field);
+GtkTextBuffer *sc_concern_editor_get_own_words (ScConcernEditor *self);
+const char *sc_concern_editor_get_missing (ScConcernEditor *self);
+const char *sc_concern_editor_get_error   (ScConcernEditor *self);
+
+G_END_DECLS

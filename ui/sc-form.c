@@ -1,0 +1,162 @@
+/* sc-form.c: record fields shown in libadwaita rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-choices.h"
+#include "sc-form.h"
+
+#define FIELD_KEY "sc-form-field"
+#define ID_KEY    "sc-form-id"
+
+void
+sc_form_combo_setup (AdwComboRow *row,
+                     const char  *field)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field, &n);
+
+  g_return_if_fail (choices != NULL);
+
+  /* Translators: shown in a list of choices before one has been made. */
+  gtk_string_list_append (labels, _("Not chosen yet"));
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, sc_choice_label (field, choices[i].id));
+
+  g_object_set_data_full (G_OBJECT (row), FIELD_KEY, g_strdup (field), g_free);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}
+
+const char *
+sc_form_combo_get_id (AdwComboRow *row)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), FIELD_KEY);
+  guint selected = adw_combo_row_get_selected (row);
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field, &n);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > n)
+    return "";
+  return choices[selected - 1].id;
+}
+
+void
+sc_form_combo_set_id (AdwComboRow *row,
+                      const char  *id)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), FIELD_KEY);
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (choices[i].id, id) == 0)
+      {
+        adw_combo_row_set_selected (row, i + 1);
+        return;
+      }
+  adw_combo_row_set_selected (row, 0);
+}
+
+void
+sc_form_checks_setup (AdwExpanderRow *row,
+                      const char     *field,
+                      GCallback       toggled,
+                      gpointer        user_data)
+{
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field, &n);
+
+  g_return_if_fail (choices != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *item = adw_action_row_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item),
+                                     sc_choice_label (field, choices[i].id));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (item), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item), check);
+      g_object_set_data (G_OBJECT (check), ID_KEY, (gpointer) choices[i].id);
+      g_signal_connect_swapped (check, "toggled", toggled, user_data);
+      adw_expander_row_add_row (row, item);
+    }
+  g_object_set_data_full (G_OBJECT (row), FIELD_KEY, g_strdup (field), g_free);
+}
+
+/* The check buttons under an expander row, found through the rows. */
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_CHECK_BUTTON (child) && g_object_get_data (G_OBJECT (child), ID_KEY) != NULL)
+        g_ptr_array_add (checks, child);
+      else
+        collect_checks (child, checks);
+    }
+}
+
+/* Collapsed, the row still says what is ticked. */
+static void
+update_subtitle (AdwExpanderRow *row,
+                 const char     *list)
+{
+  g_autofree char *labels = sc_choice_list_labels (g_object_get_data (G_OBJECT (row), FIELD_KEY),
+                                                   list);
+
+  adw_expander_row_set_subtitle (row, labels);
+}
+
+char *
+sc_form_checks_get (AdwExpanderRow *row)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *list = g_strdup ("");
+
+  collect_checks (GTK_WIDGET (row), checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (checks->pdata[i]))
+      {
+        char *next = sc_choice_list_set (list, g_object_get_data (checks->pdata[i], ID_KEY), TRUE);
+
+        g_free (list);
+        list = next;
+      }
+  update_subtitle (row, list);
+  return g_steal_pointer (&list);
+}
+
+void
+sc_form_checks_set (AdwExpanderRow *row,
+                    const char     *list)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect_checks (GTK_WIDGET (row), checks);
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (checks->pdata[i],
+                                 sc_choice_list_has (list, g_object_get_data (checks->pdata[i],
+                                                                              ID_KEY)));
+  update_subtitle (row, list);
+}
+
+void
+sc_form_set_error (GtkWidget *row,
+                   gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
