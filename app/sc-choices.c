@@ -101,6 +101,33 @@ static const ScChoice status[] = {
   { "closed", N_("Closed") },
 };
 
+static const ScChoice channel[] = {
+  { "phone-call", N_("Phone call") },
+  { "text", N_("Text message") },
+  { "email", N_("Email") },
+  { "messaging", N_("Messaging app") },
+  { "social-network", N_("Social network (professional account)") },
+  { "video-call", N_("Video call") },
+  { "other", N_("Other") },
+};
+
+static const ScChoice direction[] = {
+  { "to", N_("To them") },
+  { "from", N_("From them") },
+};
+
+static const ScChoice with_whom[] = {
+  { "child", N_("The child") },
+  { "carer", N_("Their carer") },
+  { "parent", N_("Their parent") },
+  { "other", N_("Someone else") },
+};
+
+static const ScChoice device[] = {
+  { "work", N_("Work-issued device or account") },
+  { "personal", N_("Personal device or account") },
+};
+
 static const struct
 {
   const char     *field;
@@ -117,6 +144,10 @@ static const struct
   { "incident-types", incident_types, G_N_ELEMENTS (incident_types), TRUE },
   { "media", media, G_N_ELEMENTS (media), TRUE },
   { "status", status, G_N_ELEMENTS (status), FALSE },
+  { "channel", channel, G_N_ELEMENTS (channel), FALSE },
+  { "direction", direction, G_N_ELEMENTS (direction), FALSE },
+  { "with-whom", with_whom, G_N_ELEMENTS (with_whom), FALSE },
+  { "device", device, G_N_ELEMENTS (device), FALSE },
 };
 
 static int

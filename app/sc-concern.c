@@ -191,15 +191,6 @@ sc_concern_adult_alleged (ScConcern *self)
          || g_str_equal (who, "public-on-staff");
 }
 
-static gboolean
-is_blank (const char *value)
-{
-  for (; *value != '\0'; value = g_utf8_next_char (value))
-    if (!g_unichar_isspace (g_utf8_get_char (value)))
-      return FALSE;
-  return TRUE;
-}
-
 /* What the concern still lacks, as short labels. Only what happened, when,
  * and the area of behaviour are needed to save it; the rest can be
  * completed later and is listed so nobody forgets. */
@@ -209,7 +200,7 @@ sc_concern_missing (ScConcern *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (is_blank (text (self, "summary")))
+  if (sc_text_is_blank (text (self, "summary")))
     g_strv_builder_add (builder, _("what happened"));
   if (*text (self, "happened-at") == '\0')
     g_strv_builder_add (builder, _("when it happened"));
@@ -218,13 +209,13 @@ sc_concern_missing (ScConcern *self,
 
   if (!required_only)
     {
-      if (is_blank (text (self, "own-words")))
+      if (sc_text_is_blank (text (self, "own-words")))
         g_strv_builder_add (builder, _("the child’s own words"));
       if (*text (self, "intent") == '\0')
         g_strv_builder_add (builder, _("accidental or deliberate"));
       if (*text (self, "involvement") == '\0')
         g_strv_builder_add (builder, _("who is involved"));
-      if (sc_concern_adult_alleged (self) && is_blank (text (self, "adult-role")))
+      if (sc_concern_adult_alleged (self) && sc_text_is_blank (text (self, "adult-role")))
         g_strv_builder_add (builder, _("the adult’s role"));
       if (*text (self, "location") == '\0')
         g_strv_builder_add (builder, _("where the content was made"));
@@ -233,7 +224,7 @@ sc_concern_missing (ScConcern *self,
       if (*text (self, "media") == '\0')
         g_strv_builder_add (builder, _("the media used"));
       if (sc_choice_list_has (text (self, "incident-types"), "other")
-          && is_blank (text (self, "incident-other")))
+          && sc_text_is_blank (text (self, "incident-other")))
         g_strv_builder_add (builder, _("what the “other” type of incident was"));
     }
 

@@ -426,3 +426,12 @@ sc_text_fold (const char *text)
 
   return g_utf8_casefold (bare->str, -1);
 }
+
+gboolean
+sc_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}

@@ -80,5 +80,6 @@ gboolean    sc_record_fields_equal         (ScRecord      *a,
                                             ScRecord      *b);
 
 char       *sc_text_fold                   (const char    *text);
+gboolean    sc_text_is_blank               (const char    *text);
 
 G_END_DECLS

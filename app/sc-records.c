@@ -1,4 +1,4 @@
-/* sc-records.c: reading and writing children and concerns
+/* sc-records.c: reading and writing children, concerns and contacts
  *
  * Every write is one transaction holding the change and its audit row.
  * Statements are built from the record classes' own field tables (column
@@ -21,6 +21,10 @@
 #include "sc-vault-private.h"
 
 #define MAX_FILTER_WORDS 8
+
+static gboolean check_contact_link (ScVault   *vault,
+                                    ScContact *contact,
+                                    GError   **error);
 
 G_DEFINE_QUARK (sc-record-error-quark, sc_record_error)
 
@@ -311,7 +315,9 @@ sc_records_save (ScVault  *vault,
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
 
-  return sc_record_validate (record, FALSE, error) && save_validated (vault, record, error);
+  return sc_record_validate (record, FALSE, error)
+         && (!SC_IS_CONTACT (record) || check_contact_link (vault, SC_CONTACT (record), error))
+         && save_validated (vault, record, error);
 }
 
 /* Saves the record as complete: a concern stops being a draft. */
@@ -325,7 +331,8 @@ sc_records_complete (ScVault  *vault,
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
 
-  if (!sc_record_validate (record, TRUE, error))
+  if (!sc_record_validate (record, TRUE, error)
+      || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error)))
     return FALSE;
 
   has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;
@@ -338,6 +345,112 @@ sc_records_complete (ScVault  *vault,
         sc_record_set_boolean (record, "is-draft", TRUE);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Selecting records ----------------------------------------------------------- */
+
+/* One bound value of a query: text or integer. */
+typedef struct
+{
+  const char *text;
+  gint64      number;
+} Param;
+
+static void
+bind_params (sqlite3_stmt *stmt,
+             GArray       *params)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      Param *p = &g_array_index (params, Param, i);
+
+      if (p->text != NULL)
+        sqlite3_bind_text (stmt, (int) i + 1, p->text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, (int) i + 1, p->number);
+    }
+}
+
+static void
+add_text_param (GArray     *params,
+                const char *text)
+{
+  Param p = { text, 0 };
+
+  g_array_append_val (params, p);
+}
+
+static void
+add_number_param (GArray *params,
+                  gint64  number)
+{
+  Param p = { NULL, number };
+
+  g_array_append_val (params, p);
+}
+
+/* SELECT id, <fields> FROM <table> <tail>, with @params bound in order. */
+static GPtrArray *
+select_records (ScVault    *vault,
+                GType       type,
+                const char *tail,
+                GArray     *params,
+                GError    **error)
+{
+  ScRecordClass *klass = g_type_class_ref (type);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  append_columns (sql, klass, "");
+  g_string_append_printf (sql, " FROM %s %s", klass->table, tail);
+  g_type_class_unref (klass);
+
+  if (!(stmt = prepare (vault, sql->str, error)))
+    return NULL;
+  bind_params (stmt, params);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScRecord *record = g_object_new (type, NULL);
+
+      sc_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+      read_fields (stmt, 1, record);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Listing records", error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+static gboolean
+count_rows (ScVault    *vault,
+            const char *sql,
+            GArray     *params,
+            guint      *count,
+            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (vault, sql, error)))
+    return FALSE;
+  bind_params (stmt, params);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Counting records", error);
   return TRUE;
 }
 
@@ -383,25 +496,14 @@ sc_records_count_children (ScVault    *vault,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM child");
   g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
   append_filter (sql, patterns, filter);
-  if (!(stmt = prepare (vault, sql->str, error)))
-    return FALSE;
   for (guint i = 0; i < patterns->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, patterns->pdata[i], -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW)
-    return sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Counting children", error);
-  return TRUE;
+    add_text_param (params, patterns->pdata[i]);
+  return count_rows (vault, sql->str, params, count, error);
 }
 
 GPtrArray *
@@ -467,36 +569,216 @@ sc_records_list_concerns (ScVault *vault,
                           gint64   child_id,
                           GError **error)
 {
-  ScRecordClass *klass = g_type_class_ref (SC_TYPE_CONCERN);
-  g_autoptr(GString) sql = g_string_new ("SELECT id");
-  g_autoptr(GPtrArray) concerns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  add_number_param (params, child_id);
+  return select_records (vault, SC_TYPE_CONCERN,
+                         "WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC", params, error);
+}
+
+/* Contacts ---------------------------------------------------------------------- */
+
+static void
+contact_where (const ScQuery *query,
+               GString       *sql,
+               GArray        *params)
+{
+  g_string_append (sql, " WHERE 1");
+  if (query->child_id > 0)
+    {
+      add_number_param (params, query->child_id);
+      g_string_append_printf (sql, " AND child_id = ?%u", params->len);
+    }
+  if (query->channel != NULL && *query->channel != '\0')
+    {
+      add_text_param (params, query->channel);
+      g_string_append_printf (sql, " AND channel = ?%u", params->len);
+    }
+  if (query->from != NULL && *query->from != '\0')
+    {
+      add_text_param (params, query->from);
+      g_string_append_printf (sql, " AND happened_at >= ?%u", params->len);
+    }
+  if (query->to != NULL && *query->to != '\0')
+    {
+      add_text_param (params, query->to);
+      g_string_append_printf (sql, " AND happened_at < ?%u", params->len);
+    }
+  if (query->personal_only)
+    g_string_append (sql, " AND device = 'personal'");
+}
+
+gboolean
+sc_records_count_contacts (ScVault       *vault,
+                           const ScQuery *query,
+                           guint         *count,
+                           GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM contact");
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  contact_where (query, sql, params);
+  return count_rows (vault, sql->str, params, count, error);
+}
+
+/* Newest first. */
+GPtrArray *
+sc_records_list_contacts (ScVault       *vault,
+                          const ScQuery *query,
+                          guint          offset,
+                          guint          limit,
+                          GError       **error)
+{
+  g_autoptr(GString) tail = g_string_new (NULL);
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  contact_where (query, tail, params);
+  add_number_param (params, limit);
+  add_number_param (params, offset);
+  g_string_append_printf (tail, " ORDER BY happened_at DESC, id DESC LIMIT ?%u OFFSET ?%u",
+                          params->len - 1, params->len);
+  return select_records (vault, SC_TYPE_CONTACT, tail->str, params, error);
+}
+
+GPtrArray *
+sc_records_list_contacts_for_concern (ScVault *vault,
+                                      gint64   concern_id,
+                                      GError **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  add_number_param (params, concern_id);
+  return select_records (vault, SC_TYPE_CONTACT,
+                         "WHERE concern_id = ?1 ORDER BY happened_at DESC, id DESC", params, error);
+}
+
+/* A contact linked to a concern must be linked to one of its own child's. */
+static gboolean
+check_contact_link (ScVault   *vault,
+                    ScContact *contact,
+                    GError   **error)
+{
+  gint64 concern_id = sc_record_get_int64 (SC_RECORD (contact), "concern-id");
+  g_autoptr(ScConcern) concern = NULL;
+
+  if (concern_id == 0)
+    return TRUE;
+
+  concern = SC_CONCERN (load_in_transaction (vault, SC_TYPE_CONCERN, concern_id, NULL));
+  if (concern == NULL || sc_record_get_int64 (SC_RECORD (concern), "child-id")
+                         != sc_record_get_int64 (SC_RECORD (contact), "child-id"))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                           _("The contact can only be linked to one of this child’s concerns."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Marks @contacts as copied to the council's case system, all or none. */
+gboolean
+sc_records_mark_copied (ScVault   *vault,
+                        GPtrArray *contacts,
+                        GError   **error)
+{
+  g_autofree char *now = sc_datetime_now_storage ();
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      sc_record_set_text (contacts->pdata[i], "copied-at", now);
+      if (!write_record (vault, contacts->pdata[i], error))
+        {
+          sc_vault_rollback (vault);
+          return FALSE;
+        }
+    }
+  return sc_vault_commit (vault, error);
+}
+
+/* Children with contacts not yet copied to the case system, last reminded
+ * a week ago or never. */
+GArray *
+sc_records_children_to_remind (ScVault   *vault,
+                               GDateTime *now,
+                               GError   **error)
+{
+  g_autoptr(GDateTime) week_ago = g_date_time_add_weeks (now, -1);
+  g_autofree char *cutoff = sc_datetime_to_storage (week_ago);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
-  append_columns (sql, klass, "");
-  g_string_append (sql, " FROM concern WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC");
-  g_type_class_unref (klass);
-
-  if (!(stmt = prepare (vault, sql->str, error)))
+  if (!(stmt = prepare (vault,
+                        "SELECT DISTINCT contact.child_id FROM contact"
+                        " LEFT JOIN contact_reminder r ON r.child_id = contact.child_id"
+                        " WHERE contact.copied_at = '' AND (r.reminded_at IS NULL OR r.reminded_at <= ?1)"
+                        " ORDER BY contact.child_id", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, child_id);
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ScConcern *concern = g_object_new (SC_TYPE_CONCERN, NULL);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      sc_record_set_id (SC_RECORD (concern), sqlite3_column_int64 (stmt, 0));
-      read_fields (stmt, 1, SC_RECORD (concern));
-      g_ptr_array_add (concerns, concern);
+      g_array_append_val (ids, id);
     }
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Listing concerns", error);
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Finding contacts to copy", error);
       return NULL;
     }
-  return g_steal_pointer (&concerns);
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+sc_records_mark_reminded (ScVault   *vault,
+                          GArray    *child_ids,
+                          GDateTime *now,
+                          GError   **error)
+{
+  g_autofree char *at = sc_datetime_to_storage (now);
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  for (guint i = 0; i < child_ids->len; i++)
+    {
+      sqlite3_stmt *stmt = prepare (vault, "INSERT OR REPLACE INTO contact_reminder"
+                                           " (child_id, reminded_at) VALUES (?1, ?2)", error);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          sc_vault_rollback (vault);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, g_array_index (child_ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Noting a reminder", error);
+          sc_vault_rollback (vault);
+          return FALSE;
+        }
+    }
+  return sc_vault_commit (vault, error);
 }

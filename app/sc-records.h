@@ -7,6 +7,8 @@
 
 #include "sc-child.h"
 #include "sc-concern.h"
+#include "sc-contact.h"
+#include "sc-paged-model.h"
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
@@ -50,6 +52,29 @@ GPtrArray *sc_records_list_children   (ScVault      *vault,
                                        GError      **error);
 GPtrArray *sc_records_list_concerns   (ScVault      *vault,
                                        gint64        child_id,
+                                       GError      **error);
+
+gboolean   sc_records_count_contacts  (ScVault       *vault,
+                                       const ScQuery *query,
+                                       guint         *count,
+                                       GError       **error);
+GPtrArray *sc_records_list_contacts   (ScVault       *vault,
+                                       const ScQuery *query,
+                                       guint          offset,
+                                       guint          limit,
+                                       GError       **error);
+GPtrArray *sc_records_list_contacts_for_concern (ScVault *vault,
+                                                 gint64   concern_id,
+                                                 GError **error);
+gboolean   sc_records_mark_copied     (ScVault      *vault,
+                                       GPtrArray    *contacts,
+                                       GError      **error);
+GArray    *sc_records_children_to_remind (ScVault   *vault,
+                                          GDateTime *now,
+                                          GError   **error);
+gboolean   sc_records_mark_reminded   (ScVault      *vault,
+                                       GArray       *child_ids,
+                                       GDateTime    *now,
                                        GError      **error);
 
 G_END_DECLS

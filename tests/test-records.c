@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sc-child-list-model.h"
+#include "sc-paged-model.h"
 #include "sc-choices.h"
 #include "sc-dates.h"
 #include "sc-demo.h"
@@ -259,7 +259,7 @@ test_ten_thousand_children_paged (Fixture       *fixture,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScChildListModel) model = NULL;
+  g_autoptr(ScPagedModel) model = NULL;
   g_autoptr(ScChild) first = NULL, middle = NULL, last = NULL;
   sqlite3_stmt *stmt = NULL;
   guint count = 0;
@@ -292,10 +292,10 @@ test_ten_thousand_children_paged (Fixture       *fixture,
   g_assert_true (sc_records_count_children (fixture->vault, "child 0012", &count, &error));
   g_assert_cmpuint (count, ==, 11);
 
-  model = sc_child_list_model_new (fixture->vault);
+  model = sc_paged_model_new (fixture->vault, SC_TYPE_CHILD, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10000);
   /* Counting loads no rows at all. */
-  g_assert_cmpuint (sc_child_list_model_get_pages_loaded (model), ==, 0);
+  g_assert_cmpuint (sc_paged_model_get_pages_loaded (model), ==, 0);
 
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   middle = g_list_model_get_item (G_LIST_MODEL (model), 5000);
@@ -305,14 +305,20 @@ test_ten_thousand_children_paged (Fixture       *fixture,
   g_assert_cmpstr (sc_child_get_name (last), ==, "Child 09999");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 10000));
   /* Three positions, three pages: never the whole caseload. */
-  g_assert_cmpuint (sc_child_list_model_get_pages_loaded (model), ==, 3);
+  g_assert_cmpuint (sc_paged_model_get_pages_loaded (model), ==, 3);
 
   /* Walking a page reads it once. */
-  for (guint i = 0; i < SC_CHILD_LIST_PAGE_SIZE; i++)
+  for (guint i = 0; i < SC_PAGED_MODEL_PAGE_SIZE; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
-  g_assert_cmpuint (sc_child_list_model_get_pages_loaded (model), ==, 3);
+  g_assert_cmpuint (sc_paged_model_get_pages_loaded (model), ==, 3);
 
-  sc_child_list_model_set_filter (model, "child 09999");
+  {
+    g_autoptr(ScQuery) query = sc_query_new ();
+
+    g_free (query->text);
+    query->text = g_strdup ("child 09999");
+    sc_paged_model_set_query (model, query);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 }
 

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-caseload-page.h"
-#include "sc-child-list-model.h"
+#include "sc-paged-model.h"
 #include "sc-child.h"
 #include "sc-choices.h"
 #include "sc-dates.h"
@@ -23,7 +23,7 @@ struct _ScCaseloadPage
   GtkStack          *stack;
   GtkListView       *list_view;
 
-  ScChildListModel  *model;
+  ScPagedModel      *model;
   GtkSingleSelection *selection;
 };
 
@@ -157,8 +157,13 @@ static void
 search_changed_cb (ScCaseloadPage *self)
 {
   if (self->model != NULL)
-    sc_child_list_model_set_filter (self->model,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    {
+      g_autoptr(ScQuery) query = sc_query_new ();
+
+      g_free (query->text);
+      query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      sc_paged_model_set_query (self->model, query);
+    }
   update_state (self);
 }
 
@@ -250,7 +255,7 @@ sc_caseload_page_set_vault (ScCaseloadPage *self,
 
   if (vault != NULL)
     {
-      self->model = sc_child_list_model_new (vault);
+      self->model = sc_paged_model_new (vault, SC_TYPE_CHILD, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -267,7 +272,7 @@ sc_caseload_page_refresh (ScCaseloadPage *self)
   g_return_if_fail (SC_IS_CASELOAD_PAGE (self));
 
   if (self->model != NULL)
-    sc_child_list_model_refresh (self->model);
+    sc_paged_model_refresh (self->model);
   update_state (self);
 }
 
