@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application-private.h"
+#include "sc-records.h"
 #include "sc-preferences-window.h"
 #include "sc-window.h"
 
@@ -30,6 +31,7 @@ struct _ScApplication
   gint64           last_activity;
   guint            idle_source;
   guint            idle_timeout_ms_override;
+  guint            reminder_source;
 
   GDBusConnection *session_bus;
   GDBusConnection *system_bus;
@@ -146,6 +148,55 @@ static void
 idle_lock_minutes_changed_cb (ScApplication *self)
 {
   schedule_idle_lock (self);
+}
+
+/* Weekly contact reminders ---------------------------------------------------- */
+
+#define REMINDER_CHECK_SECONDS (6 * 60 * 60)
+
+/* Once a week per child, the contacts not yet copied to the case system.
+ * The notification names nobody: it can show on a locked screen. */
+void
+sc_application_check_reminders (ScApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (SC_IS_APPLICATION (self));
+
+  if (self->vault == NULL || self->settings == NULL
+      || !g_settings_get_boolean (self->settings, "contact-reminders"))
+    return;
+
+  if (!(due = sc_records_children_to_remind (self->vault, now, &error)))
+    {
+      g_message ("Could not check for contacts to copy: %s", error->message);
+      return;
+    }
+  if (due->len == 0)
+    return;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u child has electronic contacts not yet copied to the case system.",
+                                       "%u children have electronic contacts not yet copied to the case system.",
+                                       due->len),
+                          due->len);
+  notification = g_notification_new (_("Contacts to Copy to the Case System"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "contacts-to-copy", notification);
+
+  if (!sc_records_mark_reminded (self->vault, due, now, &error))
+    g_message ("Could not note the reminder: %s", error->message);
+}
+
+static gboolean
+reminder_timeout_cb (gpointer data)
+{
+  sc_application_check_reminders (data);
+  return G_SOURCE_CONTINUE;
 }
 
 /* Locking when the desktop locks -------------------------------------------- */
@@ -431,6 +482,7 @@ sc_application_dispose (GObject *object)
   ScApplication *self = (ScApplication *) object;
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
   if (self->vault != NULL)
     sc_vault_close (self->vault);
   g_clear_object (&self->vault);
@@ -546,12 +598,20 @@ sc_application_set_vault (ScApplication *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), vault != NULL);
 
   self->last_activity = g_get_monotonic_time ();
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
   if (vault != NULL)
-    schedule_idle_lock (self);
+    {
+      schedule_idle_lock (self);
+      self->reminder_source = g_timeout_add_seconds (REMINDER_CHECK_SECONDS, reminder_timeout_cb,
+                                                     self);
+    }
   else
     g_clear_handle_id (&self->idle_source, g_source_remove);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VAULT]);
+
+  if (vault != NULL)
+    sc_application_check_reminders (self);
 }
 
 /* Closes the vault (which wipes the key) and hides every record. A window

@@ -24,6 +24,7 @@ gboolean       sc_application_get_was_locked     (ScApplication *self);
 GSettings     *sc_application_get_settings       (ScApplication *self);
 void           sc_application_lock               (ScApplication *self);
 void           sc_application_note_activity      (ScApplication *self);
+void           sc_application_check_reminders    (ScApplication *self);
 void           sc_application_set_demo           (ScApplication *self,
                                                   gboolean       demo);
 gboolean       sc_application_get_demo           (ScApplication *self);

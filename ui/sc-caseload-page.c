@@ -14,6 +14,7 @@
 #include "sc-child.h"
 #include "sc-choices.h"
 #include "sc-dates.h"
+#include "sc-form.h"
 
 struct _ScCaseloadPage
 {
@@ -184,12 +185,9 @@ static void
 sc_caseload_page_dispose (GObject *object)
 {
   ScCaseloadPage *self = (ScCaseloadPage *) object;
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CASELOAD_PAGE);
-  /* The template's root is not a bound child, so it is unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  sc_form_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 

@@ -22,6 +22,7 @@
 #include "sc-dates.h"
 #include "sc-error-message.h"
 #include "sc-form.h"
+#include "sc-paged-model.h"
 #include "sc-records.h"
 
 #define SAVE_DELAY_MS 400
@@ -43,6 +44,7 @@ struct _ScChildPage
   AdwEntryRow          *carer_row;
   AdwEntryRow          *allocated_worker_row;
   GtkLabel             *status_label;
+  AdwActionRow         *contacts_row;
 
   ScVault              *vault;
   ScChild              *child;
@@ -56,6 +58,7 @@ G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
 
 enum {
   CONCERN_ACTIVATED,
+  CONTACTS_ACTIVATED,
   CHILD_CHANGED,
   N_SIGNALS
 };
@@ -350,6 +353,47 @@ concern_activated_cb (ScChildPage   *self,
     g_signal_emit (self, signals[CONCERN_ACTIVATED], 0, id);
 }
 
+/* Contacts --------------------------------------------------------------------- */
+
+/* "12 noted, 2 on a personal device": what the contacts page holds. */
+void
+sc_child_page_reload_contacts (ScChildPage *self)
+{
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autofree char *subtitle = NULL;
+  guint all = 0, personal = 0;
+
+  g_return_if_fail (SC_IS_CHILD_PAGE (self));
+
+  if (self->child == NULL || self->vault == NULL)
+    {
+      adw_action_row_set_subtitle (self->contacts_row, "");
+      return;
+    }
+
+  query->child_id = sc_record_get_id (SC_RECORD (self->child));
+  sc_records_count_contacts (self->vault, query, &all, NULL);
+  query->personal_only = TRUE;
+  sc_records_count_contacts (self->vault, query, &personal, NULL);
+
+  if (all == 0)
+    subtitle = g_strdup (_("None noted yet"));
+  else if (personal == 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u noted", "%u noted", all), all);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u noted, %u on a personal device",
+                                             "%u noted, %u on a personal device", all),
+                                all, personal);
+  adw_action_row_set_subtitle (self->contacts_row, subtitle);
+}
+
+static void
+contacts_row_activated_cb (ScChildPage *self)
+{
+  if (self->child != NULL)
+    g_signal_emit (self, signals[CONTACTS_ACTIVATED], 0);
+}
+
 /* Page ------------------------------------------------------------------------ */
 
 static void
@@ -379,6 +423,14 @@ sc_child_page_class_init (ScChildPageClass *klass)
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, G_TYPE_INT64);
   /**
+   * ScChildPage::contacts-activated:
+   *
+   * The worker asked for the child's contacts.
+   */
+  signals[CONTACTS_ACTIVATED] = g_signal_new ("contacts-activated", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 0);
+  /**
    * ScChildPage::child-changed:
    *
    * The child's details were saved.
@@ -401,7 +453,9 @@ sc_child_page_class_init (ScChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, carer_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, allocated_worker_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, contacts_row);
   gtk_widget_class_bind_template_callback (widget_class, concern_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contacts_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "child.undo", NULL, undo_action);
 }
@@ -418,7 +472,7 @@ sc_child_page_init (ScChildPage *self)
                              G_CONNECT_SWAPPED);
   g_signal_connect_object (self->date_of_birth_row, "changed",
                            G_CALLBACK (date_of_birth_changed_cb), self, G_CONNECT_SWAPPED);
-  sc_form_combo_setup (self->placement_row, "placement");
+  sc_form_combo_setup (self->placement_row, "placement", _("Not chosen yet"));
   g_signal_connect_object (self->placement_row, "notify::selected",
                            G_CALLBACK (placement_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -452,6 +506,7 @@ sc_child_page_load (ScChildPage *self,
   show_status (self, NULL);
   gtk_widget_set_visible (self->undo_button, FALSE);
   sc_child_page_reload_concerns (self);
+  sc_child_page_reload_contacts (self);
   return TRUE;
 }
 
@@ -487,6 +542,7 @@ sc_child_page_clear (ScChildPage *self)
   adw_combo_row_set_selected (self->placement_row, 0);
   self->loading = FALSE;
   sc_child_page_reload_concerns (self);
+  sc_child_page_reload_contacts (self);
 }
 
 ScChild *

@@ -54,6 +54,7 @@ struct _ScConcernEditor
   GtkLabel           *error_label;
   GtkLabel           *missing_label;
   GtkLabel           *draft_label;
+  GtkListBox         *linked_contacts_list;
 
   ScVault            *vault;
   ScConcern          *concern;
@@ -383,6 +384,37 @@ fill_rows (ScConcernEditor *self)
   update_missing (self);
 }
 
+/* Contacts noted with a link to this concern (a disclosure by text, say). */
+static void
+fill_linked_contacts (ScConcernEditor *self)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->linked_contacts_list))) != NULL)
+    gtk_list_box_remove (self->linked_contacts_list, row);
+
+  if (self->vault == NULL || self->concern == NULL || sc_record_get_id (record (self)) == 0)
+    return;
+
+  contacts = sc_records_list_contacts_for_concern (self->vault, sc_record_get_id (record (self)),
+                                                   NULL);
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    {
+      ScRecord *c = contacts->pdata[i];
+      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (c, "happened-at"));
+      g_autofree char *title = g_strdup_printf ("%s · %s", when,
+                                                sc_choice_label ("channel",
+                                                                 sc_record_get_text (c, "channel")));
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (c, "summary"));
+      gtk_list_box_append (self->linked_contacts_list, row);
+    }
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -472,6 +504,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, missing_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, linked_contacts_list);
 
   gtk_widget_class_install_action (widget_class, "concern.save", NULL, save_action);
 }
@@ -479,7 +512,18 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
 static void
 sc_concern_editor_init (ScConcernEditor *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  placeholder = gtk_label_new (_("None yet. Link a contact to this concern when you note it."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->linked_contacts_list, placeholder);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     g_signal_connect_object (row_at (self, &text_rows[i]), "changed",
@@ -489,7 +533,10 @@ sc_concern_editor_init (ScConcernEditor *self)
                              G_CALLBACK (date_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
     {
-      sc_form_combo_setup (row_at (self, &combo_rows[i]), combo_rows[i].field);
+      /* Translators: shown in a list of choices before one has been made. */
+      sc_form_combo_setup (row_at (self, &combo_rows[i]), combo_rows[i].field,
+                           /* A concern always has a status. */
+                           g_str_equal (combo_rows[i].field, "status") ? NULL : _("Not chosen yet"));
       g_signal_connect_object (row_at (self, &combo_rows[i]), "notify::selected",
                                G_CALLBACK (combo_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -515,6 +562,7 @@ sc_concern_editor_edit (ScConcernEditor *self,
   self->vault = g_object_ref (vault);
   self->concern = g_object_ref (concern);
   fill_rows (self);
+  fill_linked_contacts (self);
 
   /* A new concern is usually recorded straight after the disclosure. */
   if (sc_record_get_id (record (self)) == 0
@@ -555,6 +603,7 @@ sc_concern_editor_clear (ScConcernEditor *self)
   self->concern = g_object_ref (blank);
   fill_rows (self);
   g_clear_object (&self->concern);
+  fill_linked_contacts (self);
 }
 
 ScConcern *

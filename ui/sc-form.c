@@ -15,9 +15,14 @@
 #define FIELD_KEY "sc-form-field"
 #define ID_KEY    "sc-form-id"
 
+#define NONE_KEY  "sc-form-has-none"
+
+/* Works on anything with "model" and "selected": AdwComboRow, GtkDropDown.
+ * @none_label, when not NULL, leads the list and stands for ''. */
 void
-sc_form_combo_setup (AdwComboRow *row,
-                     const char  *field)
+sc_form_combo_setup (gpointer    combo,
+                     const char *field,
+                     const char *none_label)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint n = 0;
@@ -25,43 +30,47 @@ sc_form_combo_setup (AdwComboRow *row,
 
   g_return_if_fail (choices != NULL);
 
-  /* Translators: shown in a list of choices before one has been made. */
-  gtk_string_list_append (labels, _("Not chosen yet"));
+  if (none_label != NULL)
+    gtk_string_list_append (labels, none_label);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (labels, sc_choice_label (field, choices[i].id));
 
-  g_object_set_data_full (G_OBJECT (row), FIELD_KEY, g_strdup (field), g_free);
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  g_object_set_data_full (G_OBJECT (combo), FIELD_KEY, g_strdup (field), g_free);
+  g_object_set_data (G_OBJECT (combo), NONE_KEY, GINT_TO_POINTER (none_label != NULL));
+  g_object_set (combo, "model", labels, NULL);
 }
 
 const char *
-sc_form_combo_get_id (AdwComboRow *row)
+sc_form_combo_get_id (gpointer combo)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), FIELD_KEY);
-  guint selected = adw_combo_row_get_selected (row);
+  const char *field = g_object_get_data (G_OBJECT (combo), FIELD_KEY);
+  guint offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo), NONE_KEY)) ? 1 : 0;
   guint n = 0;
   const ScChoice *choices = sc_choices_for (field, &n);
+  guint selected = GTK_INVALID_LIST_POSITION;
 
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > n)
+  g_object_get (combo, "selected", &selected, NULL);
+  if (selected == GTK_INVALID_LIST_POSITION || selected < offset || selected - offset >= n)
     return "";
-  return choices[selected - 1].id;
+  return choices[selected - offset].id;
 }
 
 void
-sc_form_combo_set_id (AdwComboRow *row,
-                      const char  *id)
+sc_form_combo_set_id (gpointer    combo,
+                      const char *id)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), FIELD_KEY);
+  const char *field = g_object_get_data (G_OBJECT (combo), FIELD_KEY);
+  guint offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo), NONE_KEY)) ? 1 : 0;
   guint n = 0;
   const ScChoice *choices = sc_choices_for (field, &n);
 
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (choices[i].id, id) == 0)
       {
-        adw_combo_row_set_selected (row, i + 1);
+        g_object_set (combo, "selected", i + offset, NULL);
         return;
       }
-  adw_combo_row_set_selected (row, 0);
+  g_object_set (combo, "selected", 0, NULL);
 }
 
 void
@@ -159,4 +168,15 @@ sc_form_set_error (GtkWidget *row,
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
+}
+
+/* A template's root that is not a bound child is left to its parent to
+ * unparent in dispose. */
+void
+sc_form_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
 }

@@ -9,12 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* An AdwComboRow offering a field's choices (sc-choices.h), led by a
- * "Not chosen yet" item that stands for ''. */
-void        sc_form_combo_setup   (AdwComboRow *row,
-                                   const char  *field);
-const char *sc_form_combo_get_id  (AdwComboRow *row);
-void        sc_form_combo_set_id  (AdwComboRow *row,
+/* An AdwComboRow or GtkDropDown offering a field's choices (sc-choices.h). */
+void        sc_form_combo_setup   (gpointer     combo,
+                                   const char  *field,
+                                   const char  *none_label);
+const char *sc_form_combo_get_id  (gpointer     combo);
+void        sc_form_combo_set_id  (gpointer     combo,
                                    const char  *id);
 
 /* An AdwExpanderRow of check buttons for a multi-valued field. */
@@ -28,5 +28,6 @@ void        sc_form_checks_set    (AdwExpanderRow *row,
 
 void        sc_form_set_error     (GtkWidget   *row,
                                    gboolean     error);
+void        sc_form_unparent_children (GtkWidget *widget);
 
 G_END_DECLS

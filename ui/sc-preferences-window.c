@@ -16,6 +16,8 @@ struct _ScPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GtkSpinButton        *idle_spin;
+  GtkSwitch            *initials_switch;
+  GtkSwitch            *reminder_switch;
   AdwActionRow         *folder_row;
 };
 
@@ -41,6 +43,8 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
                                                RESOURCE_BASE_PATH "/sc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, initials_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, reminder_switch);
 }
 
 static void
@@ -53,9 +57,14 @@ ScPreferencesWindow *
 sc_preferences_window_new (ScApplication *application)
 {
   ScPreferencesWindow *self = g_object_new (SC_TYPE_PREFERENCES_WINDOW, NULL);
+  GSettings *settings = sc_application_get_settings (application);
 
-  g_settings_bind (sc_application_get_settings (application), "idle-lock-minutes",
-                   self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "case-note-initials", self->initials_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "contact-reminders", self->reminder_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->folder_row,
                                sc_application_get_vault_directory (application));
 

@@ -12,6 +12,8 @@
 #include "sc-caseload-page.h"
 #include "sc-child-page.h"
 #include "sc-concern-editor.h"
+#include "sc-contact-popover.h"
+#include "sc-contacts-page.h"
 #include "sc-demo.h"
 #include "sc-error-message.h"
 #include "sc-records.h"
@@ -30,6 +32,8 @@ struct _ScWindow
   GtkWidget            *lock_button;
   GtkWidget            *back_button;
   GtkWidget            *add_child_button;
+  GtkMenuButton        *note_contact_button;
+  ScContactPopover     *contact_popover;
   GtkSpinner           *opening_spinner;
   ScWelcomePage        *welcome_page;
   ScUnlockPage         *unlock_page;
@@ -37,6 +41,7 @@ struct _ScWindow
   ScCaseloadPage       *caseload_page;
   ScChildPage          *child_page;
   ScConcernEditor      *concern_editor;
+  ScContactsPage       *contacts_page;
 
   GCancellable         *cancellable;
 };
@@ -82,6 +87,8 @@ update_header (ScWindow *self)
 
   if (records && g_str_equal (page, "child") && child != NULL)
     title = sc_child_get_name (child);
+  else if (records && g_str_equal (page, "contacts"))
+    title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
   else if (records && g_str_equal (page, "concern"))
     {
       ScConcern *concern = sc_concern_editor_get_concern (self->concern_editor);
@@ -101,6 +108,11 @@ update_header (ScWindow *self)
   gtk_widget_set_visible (self->lock_button, vault != NULL);
   gtk_widget_set_visible (self->back_button, records && !g_str_equal (page, "caseload"));
   gtk_widget_set_visible (self->add_child_button, records && g_str_equal (page, "caseload"));
+  gtk_widget_set_visible (GTK_WIDGET (self->note_contact_button),
+                          records && child != NULL && !g_str_equal (page, "caseload"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.note-contact",
+                                 records && child != NULL && !g_str_equal (page, "caseload"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.personal-contacts", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-child", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-concern", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.back",
@@ -142,6 +154,9 @@ show_unlock (ScWindow   *self,
 static void
 forget_records (ScWindow *self)
 {
+  gtk_popover_popdown (GTK_POPOVER (self->contact_popover));
+  sc_contact_popover_clear (self->contact_popover);
+  sc_contacts_page_clear (self->contacts_page);
   sc_concern_editor_clear (self->concern_editor);
   sc_child_page_clear (self->child_page);
   sc_caseload_page_set_vault (self->caseload_page, NULL);
@@ -377,6 +392,17 @@ back_action (GtkWidget  *widget,
       show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
                                ? "child" : "caseload");
     }
+  else if (g_str_equal (page, "contacts"))
+    {
+      sc_contacts_page_clear (self->contacts_page);
+      if (sc_child_page_get_child (self->child_page) != NULL)
+        {
+          sc_child_page_reload_contacts (self->child_page);
+          show_records_page (self, "child");
+        }
+      else
+        show_records_page (self, "caseload");
+    }
   else if (g_str_equal (page, "child"))
     {
       sc_child_page_flush (self->child_page);
@@ -426,6 +452,80 @@ new_concern_action (GtkWidget  *widget,
   sc_concern_editor_flush (self->concern_editor);
   concern = sc_concern_new (child_id);
   edit_concern (self, concern);
+}
+
+static void
+contacts_activated_cb (ScWindow *self)
+{
+  sc_contacts_page_show_child (self->contacts_page, get_vault (self),
+                               sc_child_page_get_child (self->child_page),
+                               sc_application_get_settings (get_app (self)));
+  show_records_page (self, "contacts");
+}
+
+static void
+personal_contacts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (get_vault (self) == NULL)
+    return;
+
+  /* The manager's view: every child's, so no child page behind it. */
+  sc_concern_editor_flush (self->concern_editor);
+  sc_concern_editor_clear (self->concern_editor);
+  sc_child_page_flush (self->child_page);
+  sc_child_page_clear (self->child_page);
+  sc_contacts_page_show_personal (self->contacts_page, get_vault (self),
+                                  sc_application_get_settings (get_app (self)));
+  show_records_page (self, "contacts");
+}
+
+static void
+note_contact_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (get_vault (self) == NULL || sc_child_page_get_child (self->child_page) == NULL)
+    return;
+  gtk_menu_button_popup (self->note_contact_button);
+}
+
+static void
+contact_popover_show_cb (ScWindow *self)
+{
+  ScChild *child = sc_child_page_get_child (self->child_page);
+
+  if (child == NULL || get_vault (self) == NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->contact_popover));
+      return;
+    }
+  sc_contact_popover_prepare (self->contact_popover, get_vault (self), child,
+                              sc_application_get_settings (get_app (self)));
+}
+
+static void
+contact_saved_cb (ScWindow  *self,
+                  ScContact *contact)
+{
+  if (sc_contact_is_breach (contact))
+    {
+      AdwToast *warning = adw_toast_new (_("Contact noted. It was on a personal device with no manager’s approval: raise it in supervision."));
+
+      adw_toast_set_timeout (warning, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, warning);
+    }
+  else
+    toast (self, _("Contact noted"));
+
+  sc_child_page_reload_contacts (self->child_page);
+  if (g_str_equal (records_page (self), "contacts"))
+    sc_contacts_page_refresh (self->contacts_page);
 }
 
 static void
@@ -565,6 +665,7 @@ sc_window_class_init (ScWindowClass *klass)
   g_type_ensure (SC_TYPE_CASELOAD_PAGE);
   g_type_ensure (SC_TYPE_CHILD_PAGE);
   g_type_ensure (SC_TYPE_CONCERN_EDITOR);
+  g_type_ensure (SC_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
@@ -581,6 +682,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, caseload_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, child_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, concern_editor);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
+  gtk_widget_class_bind_template_callback (widget_class, contacts_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
   gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, child_changed_cb);
@@ -590,6 +694,11 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "window.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
+  gtk_widget_class_install_action (widget_class, "window.personal-contacts", NULL,
+                                   personal_contacts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "window.note-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "window.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "window.new-concern", NULL);
@@ -603,6 +712,13 @@ sc_window_init (ScWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->contact_popover = sc_contact_popover_new ();
+  gtk_menu_button_set_popover (self->note_contact_button, GTK_WIDGET (self->contact_popover));
+  g_signal_connect_object (self->contact_popover, "show", G_CALLBACK (contact_popover_show_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contact_popover, "saved", G_CALLBACK (contact_saved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Any key press, click or pointer movement in the window keeps the vault
    * open; the capture phase sees them before any child can swallow them. */

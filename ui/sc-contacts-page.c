@@ -1,0 +1,601 @@
+/* sc-contacts-page.c: a child's electronic contacts, or every personal-device one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-contacts-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-choices.h"
+#include "sc-contacts-page.h"
+#include "sc-dates.h"
+#include "sc-error-message.h"
+#include "sc-form.h"
+#include "sc-paged-model.h"
+#include "sc-records.h"
+
+/* Copying or exporting more than this at once is not a case note. */
+#define MAX_EXPORT 20000
+
+static const struct
+{
+  const char *label;
+  int         days;
+} periods[] = {
+  { N_("All time"), 0 },
+  { N_("Last 7 days"), 7 },
+  { N_("Last 30 days"), 30 },
+  { N_("Last 3 months"), 91 },
+  { N_("Last 12 months"), 365 },
+};
+
+struct _ScContactsPage
+{
+  GtkWidget     parent_instance;
+
+  GtkLabel     *intro_label;
+  GtkDropDown  *channel_filter;
+  GtkDropDown  *period_filter;
+  GtkStack     *stack;
+  GtkListView  *list_view;
+  AdwStatusPage *empty_page;
+
+  ScVault      *vault;
+  ScChild      *child;         /* NULL: every child's personal-device contacts */
+  GSettings    *settings;
+  ScPagedModel *model;
+  GHashTable   *child_labels;  /* child id → label, for the personal-device list */
+};
+
+G_DEFINE_FINAL_TYPE (ScContactsPage, sc_contacts_page, GTK_TYPE_WIDGET)
+
+static void
+message (ScContactsPage *self,
+         const char     *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+/* The child as the case note names them: initials unless the worker chose
+ * full names. */
+static char *
+child_label (ScContactsPage *self,
+             gint64          child_id)
+{
+  gboolean initials = self->settings == NULL
+                      || g_settings_get_boolean (self->settings, "case-note-initials");
+  g_autoptr(ScChild) child = NULL;
+  const char *cached;
+
+  if (self->child != NULL && sc_record_get_id (SC_RECORD (self->child)) == child_id)
+    child = g_object_ref (self->child);
+  else if ((cached = g_hash_table_lookup (self->child_labels, &child_id)) != NULL)
+    return g_strdup (cached);
+  else
+    child = sc_records_load (self->vault, SC_TYPE_CHILD, child_id, NULL);
+
+  if (child == NULL)
+    return g_strdup (_("Unknown child"));
+  {
+    char *label = initials ? sc_child_dup_initials (child) : g_strdup (sc_child_get_name (child));
+
+    if (self->child == NULL)
+      g_hash_table_insert (self->child_labels, g_memdup2 (&child_id, sizeof child_id),
+                           g_strdup (label));
+    return label;
+  }
+}
+
+/* Rows ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkLabel  *title;
+  GtkLabel  *summary;
+  GtkLabel  *breach;
+  GtkLabel  *approved;
+  GtkLabel  *linked;
+  GtkLabel  *copied;
+  GtkWidget *copy_button;
+} RowWidgets;
+
+static GtkLabel *
+badge_new (GtkBox     *box,
+           const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, style);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  RowWidgets *row = g_new0 (RowWidgets, 1);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_wrap (row->title, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
+  row->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->summary, 0);
+  gtk_label_set_wrap (row->summary, TRUE);
+  gtk_label_set_lines (row->summary, 3);
+  gtk_label_set_ellipsize (row->summary, PANGO_ELLIPSIZE_END);
+
+  row->breach = badge_new (GTK_BOX (badges), _("Personal device, no manager’s approval"),
+                           "breach-badge");
+  row->approved = badge_new (GTK_BOX (badges), _("Personal device, approved"), "warning");
+  row->linked = badge_new (GTK_BOX (badges), _("Linked to a concern"), "accent");
+  row->copied = badge_new (GTK_BOX (badges), _("Copied to the case system"), "dim-label");
+
+  row->copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (row->copy_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (row->copy_button, "flat");
+  gtk_widget_set_tooltip_text (row->copy_button, _("Copy as a case note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->copy_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy as a case note"), -1);
+
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->summary));
+  gtk_box_append (GTK_BOX (text), badges);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), row->copy_button);
+
+  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ScContactsPage           *self)
+{
+  ScContact *contact = gtk_list_item_get_item (item);
+  ScRecord *r = SC_RECORD (contact);
+  RowWidgets *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row");
+  g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "happened-at"));
+  g_autofree char *title = NULL;
+  g_autofree char *direction = NULL;
+  gboolean personal = g_str_equal (sc_record_get_text (r, "device"), "personal");
+
+  /* "20 November 2026, 15:30 · Text message, to them", and on the manager's
+   * list, whose contact it was. */
+  direction = g_utf8_strdown (sc_choice_label ("direction", sc_record_get_text (r, "direction")), -1);
+  title = g_strdup_printf ("%s · %s, %s", when,
+                           sc_choice_label ("channel", sc_record_get_text (r, "channel")),
+                           direction);
+  if (self->child == NULL)
+    {
+      g_autofree char *label = child_label (self, sc_record_get_int64 (r, "child-id"));
+      g_autofree char *with_child = g_strdup_printf ("%s · %s", label, title);
+
+      g_free (title);
+      title = g_steal_pointer (&with_child);
+    }
+
+  gtk_label_set_text (row->title, title);
+  gtk_label_set_text (row->summary, sc_record_get_text (r, "summary"));
+  gtk_widget_set_visible (GTK_WIDGET (row->summary), *sc_record_get_text (r, "summary") != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (row->breach), sc_contact_is_breach (contact));
+  gtk_widget_set_visible (GTK_WIDGET (row->approved), personal && !sc_contact_is_breach (contact));
+  gtk_widget_set_visible (GTK_WIDGET (row->linked), sc_record_get_int64 (r, "concern-id") > 0);
+  gtk_widget_set_visible (GTK_WIDGET (row->copied), *sc_record_get_text (r, "copied-at") != '\0');
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->copy_button), "contacts.copy-one");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->copy_button), "x", sc_record_get_id (r));
+}
+
+/* Query and state -------------------------------------------------------------- */
+
+static ScQuery *
+current_query (ScContactsPage *self)
+{
+  ScQuery *query = sc_query_new ();
+  guint period = gtk_drop_down_get_selected (self->period_filter);
+
+  query->child_id = self->child != NULL ? sc_record_get_id (SC_RECORD (self->child)) : 0;
+  query->personal_only = self->child == NULL;
+  g_free (query->channel);
+  query->channel = g_strdup (sc_form_combo_get_id (self->channel_filter));
+
+  if (period < G_N_ELEMENTS (periods) && periods[period].days > 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) from = g_date_time_add_days (now, -periods[period].days);
+
+      g_free (query->from);
+      query->from = sc_datetime_to_storage (from);
+    }
+  return query;
+}
+
+static void
+update_state (ScContactsPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.copy-all", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.export", n > 0);
+}
+
+static void
+filters_changed_cb (ScContactsPage *self)
+{
+  g_autoptr(ScQuery) query = NULL;
+
+  if (self->model == NULL)
+    return;
+  query = current_query (self);
+  sc_paged_model_set_query (self->model, query);
+  update_state (self);
+}
+
+static void
+show (ScContactsPage *self,
+      ScVault        *vault,
+      ScChild        *child,
+      GSettings      *settings)
+{
+  g_autoptr(ScQuery) query = NULL;
+
+  sc_contacts_page_clear (self);
+  self->vault = g_object_ref (vault);
+  g_set_object (&self->child, child);
+  g_set_object (&self->settings, settings);
+
+  query = current_query (self);
+  self->model = sc_paged_model_new (vault, SC_TYPE_CONTACT, query);
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  }
+  update_state (self);
+}
+
+/* Copying and exporting ----------------------------------------------------------- */
+
+static GPtrArray *
+shown_contacts (ScContactsPage *self,
+                GError        **error)
+{
+  g_autoptr(ScQuery) query = current_query (self);
+
+  return sc_records_list_contacts (self->vault, query, 0, MAX_EXPORT, error);
+}
+
+static void
+copy_and_mark (ScContactsPage *self,
+               GPtrArray      *contacts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  const char *worker = sc_vault_get_worker_name (self->vault);
+
+  if (contacts->len == 0)
+    return;
+
+  label = child_label (self, sc_record_get_int64 (contacts->pdata[0], "child-id"));
+  text = contacts->len == 1 ? sc_contact_format_case_note (contacts->pdata[0], label, worker)
+                            : sc_contacts_format_case_note (contacts, label, worker);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+
+  if (!sc_records_mark_copied (self->vault, contacts, &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      message (self, sentence);
+      return;
+    }
+
+  sc_paged_model_refresh (self->model);
+  message (self, contacts->len == 1 ? _("Copied as a case note. Paste it into the case system.")
+                                    : _("Copied as one case note. Paste it into the case system."));
+}
+
+static void
+copy_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  if (self->vault == NULL || self->child == NULL)
+    {
+      message (self, _("Open one child’s contacts to copy them as a case note."));
+      return;
+    }
+  if (!(contacts = shown_contacts (self, &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      message (self, sentence);
+      return;
+    }
+  copy_and_mark (self, contacts);
+}
+
+static void
+copy_one_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  ScContact *contact;
+
+  if (self->vault == NULL)
+    return;
+  contact = sc_records_load (self->vault, SC_TYPE_CONTACT, g_variant_get_int64 (parameter), &error);
+  if (contact == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      message (self, sentence);
+      return;
+    }
+  g_ptr_array_add (contacts, contact);
+  copy_and_mark (self, contacts);
+}
+
+/* The file leaves the vault, as a referral does: it is made readable by the
+ * worker alone, and written whole or not at all. */
+gboolean
+sc_contacts_page_export_csv (ScContactsPage *self,
+                             GFile          *file,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), FALSE);
+
+  if (self->vault == NULL || !(contacts = shown_contacts (self, error)))
+    return FALSE;
+
+  label = self->child != NULL ? child_label (self, sc_record_get_id (SC_RECORD (self->child)))
+                              : g_strdup ("");
+  csv = sc_contacts_format_csv (contacts, label);
+  return g_file_set_contents_full (path, csv, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    ScContactsPage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (sc_contacts_page_export_csv (self, file, &error))
+        message (self, _("Contacts exported."));
+      else
+        {
+          g_autofree char *sentence = error->domain == G_FILE_ERROR
+                                      ? g_strdup_printf (_("The file could not be saved: %s. Choose another folder."),
+                                                         error->message)
+                                      : sc_error_message_for (error);
+
+          message (self, sentence);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->vault == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Contacts"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  if (self->child != NULL)
+    {
+      g_autofree char *label = child_label (self, sc_record_get_id (SC_RECORD (self->child)));
+
+      /* Translators: a file name; %s is the child's initials or name. */
+      name = g_strdup_printf (_("contacts-%s.csv"), label);
+    }
+  else
+    name = g_strdup (_("personal-device-contacts.csv"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Page ----------------------------------------------------------------------------- */
+
+static void
+sc_contacts_page_dispose (GObject *object)
+{
+  ScContactsPage *self = (ScContactsPage *) object;
+
+  sc_contacts_page_clear (self);
+  g_clear_pointer (&self->child_labels, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONTACTS_PAGE);
+  sc_form_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (sc_contacts_page_parent_class)->dispose (object);
+}
+
+static void
+sc_contacts_page_class_init (ScContactsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_contacts_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/sc-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScContactsPage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, ScContactsPage, channel_filter);
+  gtk_widget_class_bind_template_child (widget_class, ScContactsPage, period_filter);
+  gtk_widget_class_bind_template_child (widget_class, ScContactsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScContactsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScContactsPage, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "contacts.copy-all", NULL, copy_all_action);
+  gtk_widget_class_install_action (widget_class, "contacts.copy-one", "x", copy_one_action);
+  gtk_widget_class_install_action (widget_class, "contacts.export", NULL, export_action);
+}
+
+static void
+sc_contacts_page_init (ScContactsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkStringList) period_labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->child_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  sc_form_combo_setup (self->channel_filter, "channel", _("All channels"));
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    gtk_string_list_append (period_labels, _(periods[i].label));
+  gtk_drop_down_set_model (self->period_filter, G_LIST_MODEL (period_labels));
+  g_signal_connect_object (self->channel_filter, "notify::selected",
+                           G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_filter, "notify::selected",
+                           G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  update_state (self);
+}
+
+void
+sc_contacts_page_show_child (ScContactsPage *self,
+                             ScVault        *vault,
+                             ScChild        *child,
+                             GSettings      *settings)
+{
+  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (SC_IS_CHILD (child));
+
+  gtk_label_set_text (self->intro_label,
+                      _("Every text, call or message with the child, their carer or parent, "
+                        "newest first. Copy them as a case note for the case system."));
+  adw_status_page_set_title (self->empty_page, _("No Contacts Noted"));
+  show (self, vault, child, settings);
+}
+
+/* For the manager: every contact made on a personal device or account,
+ * whichever child it was with. */
+void
+sc_contacts_page_show_personal (ScContactsPage *self,
+                                ScVault        *vault,
+                                GSettings      *settings)
+{
+  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
+
+  gtk_label_set_text (self->intro_label,
+                      _("Contacts made on a personal device or account. Each needs a manager’s "
+                        "approval; those without one are for supervision."));
+  adw_status_page_set_title (self->empty_page, _("No Personal Device Contacts"));
+  show (self, vault, NULL, settings);
+}
+
+/* Forgets every contact on screen. */
+void
+sc_contacts_page_clear (ScContactsPage *self)
+{
+  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->model);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->child);
+  g_clear_object (&self->settings);
+  if (self->child_labels != NULL)
+    g_hash_table_remove_all (self->child_labels);
+}
+
+void
+sc_contacts_page_refresh (ScContactsPage *self)
+{
+  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
+
+  if (self->model != NULL)
+    sc_paged_model_refresh (self->model);
+  update_state (self);
+}
+
+guint
+sc_contacts_page_get_n_shown (ScContactsPage *self)
+{
+  g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), 0);
+
+  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+}
+
+char *
+sc_contacts_page_dup_case_note (ScContactsPage *self)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), NULL);
+
+  if (self->vault == NULL || self->child == NULL || !(contacts = shown_contacts (self, NULL)))
+    return NULL;
+  label = child_label (self, sc_record_get_id (SC_RECORD (self->child)));
+  return sc_contacts_format_case_note (contacts, label, sc_vault_get_worker_name (self->vault));
+}
+
+/* @channel: an id or '' for any; @period: an index into the period list. */
+void
+sc_contacts_page_set_filters (ScContactsPage *self,
+                              const char     *channel,
+                              guint           period)
+{
+  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
+
+  sc_form_combo_set_id (self->channel_filter, channel);
+  gtk_drop_down_set_selected (self->period_filter, MIN (period, G_N_ELEMENTS (periods) - 1));
+}

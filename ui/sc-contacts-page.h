@@ -1,0 +1,37 @@
+/* sc-contacts-page.h: a child's electronic contacts, or every personal-device one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-child.h"
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_CONTACTS_PAGE (sc_contacts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScContactsPage, sc_contacts_page, SC, CONTACTS_PAGE, GtkWidget)
+
+void        sc_contacts_page_show_child     (ScContactsPage *self,
+                                             ScVault        *vault,
+                                             ScChild        *child,
+                                             GSettings      *settings);
+void        sc_contacts_page_show_personal  (ScContactsPage *self,
+                                             ScVault        *vault,
+                                             GSettings      *settings);
+void        sc_contacts_page_clear          (ScContactsPage *self);
+void        sc_contacts_page_refresh        (ScContactsPage *self);
+guint       sc_contacts_page_get_n_shown    (ScContactsPage *self);
+char       *sc_contacts_page_dup_case_note  (ScContactsPage *self);
+gboolean    sc_contacts_page_export_csv     (ScContactsPage *self,
+                                             GFile          *file,
+                                             GError        **error);
+void        sc_contacts_page_set_filters    (ScContactsPage *self,
+                                             const char     *channel,
+                                             guint           period);
+
+G_END_DECLS
