@@ -258,7 +258,9 @@ sc_contacts_format_case_note (GPtrArray  *contacts,
                               const char *worker_name)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (contacts, NULL, NULL);
+  /* The copy takes the original's free function: give it refs of its own. */
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (contacts, (GCopyFunc) (void (*) (void)) g_object_ref,
+                                                  NULL);
 
   g_ptr_array_sort (sorted, compare_happened);
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u electronic contact with %s\n",
@@ -317,7 +319,9 @@ sc_contacts_format_csv (GPtrArray  *contacts,
                         const char *child_label)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (contacts, NULL, NULL);
+  /* The copy takes the original's free function: give it refs of its own. */
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (contacts, (GCopyFunc) (void (*) (void)) g_object_ref,
+                                                  NULL);
   const char *header[] = {
     _("Date"), _("Time"), _("Child"), _("With"), _("Channel"), _("Direction"), _("Device"),
     _("Device details"), _("Approved by"), _("Approved on"), _("Summary"), _("Follow-up"),

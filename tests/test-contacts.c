@@ -260,7 +260,8 @@ test_case_note_and_csv_text (Fixture       *fixture,
   g_autoptr(ScContact) first = new_contact (fixture, "2026-11-20T15:30:00Z", "text", "work");
   g_autoptr(ScContact) second = new_contact (fixture, "2026-11-21T08:05:00Z", "phone-call",
                                              "personal");
-  g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  /* Owning its contacts, as every list from the vault does. */
+  g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *one = NULL;
   g_autofree char *note = NULL;
   g_autofree char *csv = NULL;
@@ -272,8 +273,8 @@ test_case_note_and_csv_text (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (second), "with-whom", "carer");
   sc_record_set_text (SC_RECORD (second), "summary", "Карер (carer) called back");
   sc_record_set_text (SC_RECORD (second), "follow-up", "Book a visit");
-  g_ptr_array_add (both, second);
-  g_ptr_array_add (both, first);
+  g_ptr_array_add (both, g_object_ref (second));
+  g_ptr_array_add (both, g_object_ref (first));
 
   one = sc_contact_format_case_note (first, label, "Sam Taylor");
   g_assert_cmpstr (one, ==,
@@ -313,6 +314,9 @@ test_case_note_and_csv_text (Fixture       *fixture,
                    "21/11/2026,08:05,\"Zoë Ängström, \"\"Zo\"\"\","
                    "\"Their carer (for Zoë Ängström, \"\"Zo\"\")\",Phone call,From them,"
                    "Personal device or account,,,,Карер (carer) called back,Book a visit\r\n");
+
+  /* Formatting leaves the list's contacts alone (it once freed them). */
+  g_assert_cmpstr (sc_record_get_text (both->pdata[0], "follow-up"), ==, "Book a visit");
 }
 
 static void

@@ -154,6 +154,13 @@ save_action (GtkWidget  *widget,
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* Enter in any field saves: the popover's whole point is speed. */
+static void
+entry_activated_cb (ScContactPopover *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "contact.save", NULL);
+}
+
 static void
 sc_contact_popover_dispose (GObject *object)
 {
@@ -195,6 +202,8 @@ sc_contact_popover_class_init (ScContactPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, approved_on_entry);
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, follow_up_entry);
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, error_label);
+
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "contact.save", NULL, save_action);
 }

@@ -203,8 +203,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (GTK_WIDGET (row->approved), personal && !sc_contact_is_breach (contact));
   gtk_widget_set_visible (GTK_WIDGET (row->linked), sc_record_get_int64 (r, "concern-id") > 0);
   gtk_widget_set_visible (GTK_WIDGET (row->copied), *sc_record_get_text (r, "copied-at") != '\0');
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->copy_button), "contacts.copy-one");
+  /* The target first: a name without its target is an action that cannot run. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row->copy_button), "x", sc_record_get_id (r));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->copy_button), "contacts.copy-one");
 }
 
 /* Query and state -------------------------------------------------------------- */

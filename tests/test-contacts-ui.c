@@ -1,0 +1,288 @@
+/* test-contacts-ui.c: the contact log through the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "sc-caseload-page.h"
+#include "sc-child-page.h"
+#include "sc-concern-editor.h"
+#include "sc-contact-popover.h"
+#include "sc-contacts-page.h"
+#include "sc-form.h"
+#include "sc-records.h"
+#include "sc-secure.h"
+#include "sc-test-ui.h"
+
+static gint64 child_id;
+static gint64 concern_id;
+
+static void
+create_vault_with_child (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_create (directory, "Sam Taylor", "Blue-Kettle-42", NULL,
+                                              &error);
+  g_autoptr(ScChild) child = sc_child_new ();
+  g_autoptr(ScConcern) concern = NULL;
+
+  g_assert_no_error (error);
+  sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
+  g_assert_true (sc_records_save (vault, SC_RECORD (child), &error));
+  child_id = sc_record_get_id (SC_RECORD (child));
+  concern = sc_concern_new (child_id);
+  sc_record_set_text (SC_RECORD (concern), "summary", "Messages from an unknown adult");
+  g_assert_true (sc_records_save (vault, SC_RECORD (concern), &error));
+  concern_id = sc_record_get_id (SC_RECORD (concern));
+  sc_vault_close (vault);
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static ScContactPopover *
+open_quick_add (ScWindow *window)
+{
+  ScContactPopover *popover;
+  GtkWidget *focus;
+  GtkMenuButton *button;
+
+  /* What Ctrl+Shift+C triggers. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.note-contact", NULL);
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), SC_TYPE_WINDOW,
+                                                           "note_contact_button"));
+  popover = SC_CONTACT_POPOVER (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  sc_test_settle ();
+
+  /* Keyboard first: the summary has the focus, ready to type. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == sc_contact_popover_get_widget (popover, "summary_entry")
+                 || gtk_widget_is_ancestor (focus, sc_contact_popover_get_widget (popover,
+                                                                                  "summary_entry")));
+  return popover;
+}
+
+/* What Enter does in an entry: its text widget emits "activate". */
+static void
+press_enter (GtkWidget *entry)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+}
+
+/* Typing a summary and pressing Enter. */
+static void
+type_and_enter (ScContactPopover *popover,
+                const char       *summary)
+{
+  GtkWidget *entry = sc_contact_popover_get_widget (popover, "summary_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), summary);
+  press_enter (entry);
+  g_assert_null (sc_contact_popover_get_error (popover));
+  sc_test_wait_until (widget_hidden, popover, "the quick-add popover to close");
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
+      && gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **out = user_data;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+static gboolean
+text_arrived (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static GPtrArray *
+all_contacts (ScApplication *app)
+{
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *contacts;
+
+  query->child_id = child_id;
+  contacts = sc_records_list_contacts (sc_application_get_vault (app), query, 0, 100, &error);
+  g_assert_no_error (error);
+  return contacts;
+}
+
+static void
+test_quick_add_list_copy_export (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScContactPopover *popover;
+  ScContactsPage *contacts_page;
+  ScChildPage *child_page;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autofree char *clipboard_text = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  create_vault_with_child ();
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated", child_id);
+  sc_test_wait_for_page (window, "child");
+  child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
+
+  /* Quick add: open, type, Enter. Now, and the defaults, do the rest. */
+  popover = open_quick_add (window);
+  sc_test_save_png (GTK_WIDGET (popover), "contact-quick-add");
+  type_and_enter (popover, "Rang to confirm Friday's visit");
+  contacts = all_contacts (app);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_cmpstr (sc_record_get_text (contacts->pdata[0], "channel"), ==, "phone-call");
+  g_assert_cmpstr (sc_record_get_text (contacts->pdata[0], "device"), ==, "work");
+  g_assert_cmpstr (sc_record_get_text (contacts->pdata[0], "direction"), ==, "to");
+  g_assert_false (sc_contact_is_breach (contacts->pdata[0]));
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  /* A text from a personal phone, no approval: saved, flagged. The channel
+   * and device chosen become the next contact's defaults. */
+  popover = open_quick_add (window);
+  sc_form_combo_set_id (sc_contact_popover_get_widget (popover, "channel_dropdown"), "text");
+  sc_form_combo_set_id (sc_contact_popover_get_widget (popover, "device_dropdown"), "personal");
+  g_assert_true (gtk_widget_get_visible (sc_contact_popover_get_widget (popover, "approval_box")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_contact_popover_get_widget (popover,
+                                                                          "concern_dropdown")), 1);
+  type_and_enter (popover, "She texted my own phone about the messages");
+  contacts = all_contacts (app);
+  g_assert_cmpuint (contacts->len, ==, 2);
+  g_assert_true (sc_contact_is_breach (contacts->pdata[0]));
+  g_assert_cmpint (sc_record_get_int64 (contacts->pdata[0], "concern-id"), ==, concern_id);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  popover = open_quick_add (window);
+  g_assert_cmpstr (sc_form_combo_get_id (sc_contact_popover_get_widget (popover, "channel_dropdown")),
+                   ==, "text");
+  /* A time that is not one is refused with a sentence, nothing saved. */
+  gtk_editable_set_text (GTK_EDITABLE (sc_contact_popover_get_widget (popover, "when_entry")),
+                         "tomorrowish");
+  gtk_editable_set_text (GTK_EDITABLE (sc_contact_popover_get_widget (popover, "summary_entry")),
+                         "x");
+  press_enter (sc_contact_popover_get_widget (popover, "summary_entry"));
+  g_assert_nonnull (sc_contact_popover_get_error (popover));
+  g_assert_nonnull (strstr (sc_contact_popover_get_error (popover), "day/month/year"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  contacts = all_contacts (app);
+  g_assert_cmpuint (contacts->len, ==, 2);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  /* The list: newest first, the breach badge showing. */
+  g_signal_emit_by_name (child_page, "contacts-activated");
+  sc_test_wait_for_page (window, "contacts");
+  contacts_page = SC_CONTACTS_PAGE (sc_window_get_page (window, "contacts"));
+  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 2);
+  sc_test_save_png (GTK_WIDGET (window), "contacts");
+  g_assert_nonnull (find_label (GTK_WIDGET (contacts_page),
+                                "Personal device, no manager’s approval"));
+  sc_test_set_size (window, 360, 720);
+  sc_test_save_png (GTK_WIDGET (window), "contacts-narrow");
+  sc_test_set_size (window, 960, 680);
+
+  /* Filters. */
+  sc_contacts_page_set_filters (contacts_page, "email", 0);
+  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 0);
+  sc_contacts_page_set_filters (contacts_page, "text", 1);
+  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 1);
+  sc_contacts_page_set_filters (contacts_page, "", 0);
+  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 2);
+
+  /* Copy as Case Note: on the clipboard, by initials, and marked copied. */
+  gtk_widget_activate_action (GTK_WIDGET (contacts_page), "contacts.copy-all", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_read_cb, &clipboard_text);
+  sc_test_wait_until (text_arrived, &clipboard_text, "the clipboard");
+  g_assert_true (g_str_has_prefix (clipboard_text, "2 electronic contacts with AJ\n"));
+  g_assert_nonnull (strstr (clipboard_text, "with no manager’s approval recorded"));
+  g_assert_null (strstr (clipboard_text, "Ava Jones"));
+  contacts = all_contacts (app);
+  for (guint i = 0; i < contacts->len; i++)
+    g_assert_cmpstr (sc_record_get_text (contacts->pdata[i], "copied-at"), !=, "");
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  /* Export: a CSV readable by the worker alone. */
+  csv_path = g_build_filename (g_get_home_dir (), "contacts.csv", NULL);
+  csv_file = g_file_new_for_path (csv_path);
+  g_assert_true (sc_contacts_page_export_csv (contacts_page, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "Date,Time,Child,"));
+  g_assert_nonnull (strstr (csv, ",Rang to confirm Friday's visit,"));
+  g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  /* The manager's list of personal-device contacts, any child. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.personal-contacts", NULL);
+  sc_test_wait_for_page (window, "contacts");
+  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 1);
+  sc_test_save_png (GTK_WIDGET (window), "personal-device-contacts");
+
+  /* The linked contact shows in the concern's record. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
+  sc_test_wait_for_page (window, "caseload");
+  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated", child_id);
+  sc_test_wait_for_page (window, "child");
+  g_signal_emit_by_name (child_page, "concern-activated", concern_id);
+  sc_test_wait_for_page (window, "concern");
+  g_assert_nonnull (find_label (sc_window_get_page (window, "concern"),
+                                "She texted my own phone about the messages"));
+
+  sc_test_stop_app (app, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_true (sc_secure_init ());
+
+  sc_test_ui_add ("/contacts-ui/quick-add-list-copy-export", test_quick_add_list_copy_export);
+
+  return g_test_run ();
+}
