@@ -139,21 +139,6 @@ sc_concern_validate (ScRecord *record,
 }
 
 static void
-sc_concern_before_save (ScRecord  *record,
-                        gboolean   inserting,
-                        GPtrArray *columns,
-                        GPtrArray *values)
-{
-  /* "When it was recorded" is when it first reached the vault. */
-  if (inserting && *sc_record_get_text (record, "recorded-at") == '\0')
-    {
-      g_autofree char *now = sc_datetime_now_storage ();
-
-      sc_record_set_text (record, "recorded-at", now);
-    }
-}
-
-static void
 sc_concern_class_init (ScConcernClass *klass)
 {
   ScRecordClass *record_class = SC_RECORD_CLASS (klass);
@@ -161,7 +146,6 @@ sc_concern_class_init (ScConcernClass *klass)
   sc_record_class_install_fields (record_class, "concern", concern_fields,
                                   G_N_ELEMENTS (concern_fields));
   record_class->validate = sc_concern_validate;
-  record_class->before_save = sc_concern_before_save;
 }
 
 static void

@@ -103,20 +103,6 @@ sc_contact_validate (ScRecord *record,
 }
 
 static void
-sc_contact_before_save (ScRecord  *record,
-                        gboolean   inserting,
-                        GPtrArray *columns,
-                        GPtrArray *values)
-{
-  if (inserting && *sc_record_get_text (record, "recorded-at") == '\0')
-    {
-      g_autofree char *now = sc_datetime_now_storage ();
-
-      sc_record_set_text (record, "recorded-at", now);
-    }
-}
-
-static void
 sc_contact_class_init (ScContactClass *klass)
 {
   ScRecordClass *record_class = SC_RECORD_CLASS (klass);
@@ -124,7 +110,6 @@ sc_contact_class_init (ScContactClass *klass)
   sc_record_class_install_fields (record_class, "contact", contact_fields,
                                   G_N_ELEMENTS (contact_fields));
   record_class->validate = sc_contact_validate;
-  record_class->before_save = sc_contact_before_save;
 }
 
 static void

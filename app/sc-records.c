@@ -226,6 +226,10 @@ write_record (ScVault  *vault,
       before_text = sc_record_describe (before);
     }
 
+  /* "When it was recorded" is when a record first reached the vault. */
+  if (inserting && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "recorded-at") != NULL
+      && *sc_record_get_text (record, "recorded-at") == '\0')
+    sc_record_set_text (record, "recorded-at", now);
   if (klass->before_save != NULL)
     klass->before_save (record, inserting, columns, values);
   g_ptr_array_add (columns, (gpointer) "updated_at");

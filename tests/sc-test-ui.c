@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
+#include "sc-secure.h"
 #include "sc-test-ui.h"
 
 #define WAIT_LIMIT_S 60
@@ -297,4 +299,14 @@ sc_test_set_size (ScWindow *window,
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   sc_test_settle ();
+}
+
+/* What every window test's main() does first. */
+void
+sc_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, NULL);
+  g_assert_true (sc_secure_init ());
 }

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*ScTestCondition) (gpointer data);
 
+void sc_test_ui_init    (int             *argc,
+                         char          ***argv);
 void sc_test_ui_add     (const char       *path,
                          void            (*func) (void));
 void sc_test_ui_add_restart (const char  *path,

@@ -278,9 +278,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  g_assert_true (sc_secure_init ());
+  sc_test_ui_init (&argc, &argv);
 
   sc_test_ui_add ("/contacts-ui/quick-add-list-copy-export", test_quick_add_list_copy_export);
 

@@ -316,9 +316,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  g_assert_true (sc_secure_init ());
+  sc_test_ui_init (&argc, &argv);
 
   sc_test_ui_add_restart ("/records-ui/add-child-record-concerns-and-reopen",
                           test_add_child_and_record_concerns, test_reopened_shows_them);

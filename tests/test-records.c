@@ -17,6 +17,7 @@
 #include "sc-error-message.h"
 #include "sc-records.h"
 #include "sc-secure.h"
+#include "sc-test-core.h"
 #include "sc-vault-private.h"
 
 #define PASSPHRASE "Blue-Kettle-42"
@@ -83,20 +84,6 @@ hours_ago (int hours)
   return sc_datetime_to_storage (then);
 }
 
-static gint64
-count_rows (ScVault    *vault,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sc_vault_get_db (vault), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* Round trips ------------------------------------------------------------------ */
 
 static void
@@ -132,7 +119,7 @@ test_child_round_trip (Fixture       *fixture,
   g_assert_true (sc_record_fields_equal (SC_RECORD (child), SC_RECORD (loaded)));
 
   /* The audit trail has the creation, with what was written. */
-  g_assert_cmpint (count_rows (fixture->vault,
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
                                "SELECT count(*) FROM audit WHERE entity = 'child' AND action = 'create'"
                                " AND after LIKE '%LAC/2026/0042%' AND actor = 'Sam Taylor'"), ==, 1);
 }
@@ -207,9 +194,9 @@ test_update_is_audited_with_before_and_after (Fixture       *fixture,
   g_assert_true (sc_records_save (fixture->vault, SC_RECORD (child), &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM audit WHERE entity = 'child'"),
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM audit WHERE entity = 'child'"),
                    ==, 2);
-  g_assert_cmpint (count_rows (fixture->vault,
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
                                "SELECT count(*) FROM audit WHERE action = 'update'"
                                " AND before NOT LIKE '%Ms Rivers%' AND after LIKE '%Ms Rivers%'"),
                    ==, 1);
@@ -466,8 +453,8 @@ test_bad_dates (Fixture       *fixture,
   g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM concern"), ==, 0);
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM child WHERE date_of_birth != ''"),
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM concern"), ==, 0);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM child WHERE date_of_birth != ''"),
                    ==, 0);
 
   /* A choice that is not one. */
@@ -502,7 +489,7 @@ test_odd_text_kept_verbatim (Fixture       *fixture,
   g_assert_no_error (error);
 
   reopen (fixture);
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM child"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM child"), ==, 1);
   loaded = sc_records_load (fixture->vault, SC_TYPE_CONCERN,
                             sc_record_get_id (SC_RECORD (concern)), &error);
   g_assert_no_error (error);
@@ -535,7 +522,7 @@ test_too_much_text_refused_whole (Fixture       *fixture,
   g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_TOO_LONG);
   sentence = sc_error_message_for (error);
   g_assert_nonnull (strstr (sentence, "Shorten it"));
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM child WHERE carer != ''"), ==, 0);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM child WHERE carer != ''"), ==, 0);
 }
 
 /* Drafts ------------------------------------------------------------------------------ */
@@ -568,7 +555,7 @@ test_draft_then_complete (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (concern), "area", "sexual");
   g_assert_true (sc_records_complete (fixture->vault, SC_RECORD (concern), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture->vault,
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
                                "SELECT count(*) FROM concern WHERE is_draft = 0"), ==, 1);
 }
 
@@ -626,8 +613,8 @@ test_demo_covers_every_area_and_involvement (Fixture       *fixture,
   g_assert_no_error (error);
   /* Filling twice adds nothing. */
   g_assert_true (sc_demo_fill (fixture->vault, &error));
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM child"), ==, 6);
-  g_assert_cmpint (count_rows (fixture->vault, "SELECT count(*) FROM child WHERE name NOT LIKE '%Demo%'"),
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM child"), ==, 6);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM child WHERE name NOT LIKE '%Demo%'"),
                    ==, 0);
 
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)

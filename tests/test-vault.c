@@ -17,6 +17,7 @@
 #include "sc-key-file.h"
 #include "sc-keyring.h"
 #include "sc-secure.h"
+#include "sc-test-core.h"
 #include "sc-vault-private.h"
 
 #define PASSPHRASE "Blue-Kettle-42"
@@ -107,20 +108,6 @@ vault_id_of (Fixture *fixture)
   return g_strdup (sc_key_file_get_vault_id (key_file));
 }
 
-static gint64
-count_rows (ScVault    *vault,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sc_vault_get_db (vault), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* Creating and reopening -------------------------------------------------- */
 
 static void
@@ -148,7 +135,7 @@ test_create_then_reopen_with_keyring (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (reopened);
   g_assert_cmpstr (sc_vault_get_worker_name (reopened), ==, WORKER);
-  g_assert_cmpint (count_rows (reopened, "SELECT count(*) FROM audit WHERE after = 'first entry'"),
+  g_assert_cmpint (sc_test_count_rows (reopened, "SELECT count(*) FROM audit WHERE after = 'first entry'"),
                    ==, 1);
 }
 
@@ -165,7 +152,7 @@ test_reopen_with_passphrase (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (vault);
   g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
-  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'vault_id'"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'vault_id'"), ==, 1);
 }
 
 static void
@@ -610,14 +597,14 @@ assert_migrated_keeping_rows (Fixture *fixture)
 
   g_assert_no_error (error);
   g_assert_cmpint (sc_vault_get_schema_version (vault), ==, latest);
-  g_assert_cmpint (count_rows (vault, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (sc_test_count_rows (vault, "PRAGMA user_version"), ==, latest);
   g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
-  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM audit"), ==, 3);
-  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM audit WHERE after IN ('one','two','three')"),
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit"), ==, 3);
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE after IN ('one','two','three')"),
                    ==, 3);
-  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key IN ('vault_id','created_at')"),
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM meta WHERE key IN ('vault_id','created_at')"),
                    ==, 2);
-  g_assert_cmpint (count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'worker_name'"), ==, 0);
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM meta WHERE key = 'worker_name'"), ==, 0);
 }
 
 /* Version 1 kept the worker's name in meta; every later version must carry

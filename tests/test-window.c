@@ -203,9 +203,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  g_assert_true (sc_secure_init ());
+  sc_test_ui_init (&argc, &argv);
 
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
   sc_test_ui_add ("/window/later-start/opens-with-keyring", test_later_start_opens_with_keyring);
