@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application-private.h"
+#include "sc-procedure.h"
 #include "sc-records.h"
 #include "sc-preferences-window.h"
 #include "sc-window.h"
@@ -63,6 +64,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version of Safecase and exit"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo vault of fictional children, for training"), NULL },
+  { "check-procedure", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a council’s procedure file and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -401,6 +404,30 @@ static const GActionEntry app_actions[] = {
 
 /* Lifecycle ---------------------------------------------------------------- */
 
+/* For the administrator deploying a council's procedure: every problem,
+ * one per line, as FILE:LINE: what is wrong. */
+static int
+sc_application_check_procedure_file (const char *path)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_from_file (path, &problems, &error);
+
+  if (procedure != NULL)
+    {
+      g_print ("valid: %u steps, %u contacts\n", sc_procedure_get_n_steps (procedure),
+               sc_procedure_get_n_contacts (procedure));
+      return 0;
+    }
+
+  if (problems == NULL)
+    g_printerr ("%s:0: %s\n", path, error->message);
+  else
+    for (guint i = 0; i < problems->len; i++)
+      g_printerr ("%s:%s\n", path, (const char *) problems->pdata[i]);
+  return 1;
+}
+
 static int
 sc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -411,6 +438,14 @@ sc_application_handle_local_options (GApplication *app,
     {
       g_print ("safecase %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "check-procedure"))
+    {
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, "check-procedure", "^ay", &path);
+      return sc_application_check_procedure_file (path);
     }
 
   if (g_variant_dict_contains (options, "demo"))

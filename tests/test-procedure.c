@@ -1,0 +1,332 @@
+/* test-procedure.c: the procedure file, its loader and its engine
+ *
+ * The expected steps of every cell of the framework's Tables 1-3 are
+ * written here from reading the seed, not taken from the engine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sc-procedure.h"
+
+typedef struct
+{
+  const char *area;
+  const char *involvement;
+  const char *location;
+  const char *steps;   /* space-separated ids, in order */
+} Cell;
+
+/* Evidence: Tables 1 and 3 "locate and secure" at the setting, "ask the
+ * family to supply" at home; Table 2 secure the device, never the image.
+ * Police: Table 1 criminal proceedings (harassment, threats) for child and
+ * adult perpetrators, malicious communications for public on staff; Table 2
+ * police advice (PPIU) where a child is involved, police otherwise.
+ * Professional: LADO for staff on staff in Table 2; HR for staff.
+ * Parents: "notify parents" in Tables 1 and 3; in Table 2 only after advice.
+ * Technical: takedown in all; CEOP and IWF for sexual content of children. */
+static const Cell cells[] = {
+  { "bullying", "child-on-child", "setting", "immediate-danger support evidence-setting police-bullying parents takedown monitoring-form" },
+  { "bullying", "child-on-child", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
+  { "bullying", "child-on-adult", "setting", "immediate-danger support evidence-setting police-bullying parents takedown monitoring-form" },
+  { "bullying", "child-on-adult", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
+  { "bullying", "adult-on-child", "setting", "immediate-danger support evidence-setting police-bullying parents takedown monitoring-form" },
+  { "bullying", "adult-on-child", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
+  { "bullying", "staff-on-staff", "setting", "immediate-danger support evidence-setting police-bullying hr takedown monitoring-form" },
+  { "bullying", "staff-on-staff", "home", "immediate-danger support evidence-home police-bullying hr takedown monitoring-form" },
+  { "bullying", "public-on-staff", "setting", "immediate-danger support evidence-setting police-malicious takedown monitoring-form" },
+  { "bullying", "public-on-staff", "home", "immediate-danger support evidence-home police-malicious takedown monitoring-form" },
+
+  { "sexual", "child-on-child", "setting", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "child-on-child", "home", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "child-on-adult", "setting", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual iwf monitoring-form" },
+  { "sexual", "child-on-adult", "home", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual iwf monitoring-form" },
+  { "sexual", "adult-on-child", "setting", "immediate-danger support evidence-sexual police-sexual grooming child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "adult-on-child", "home", "immediate-danger support evidence-sexual police-sexual grooming child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "staff-on-staff", "setting", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
+  { "sexual", "staff-on-staff", "home", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
+  { "sexual", "public-on-staff", "setting", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household takedown-sexual monitoring-form" },
+  { "sexual", "public-on-staff", "home", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household takedown-sexual monitoring-form" },
+
+  { "personal-information", "child-on-child", "setting", "immediate-danger support evidence-setting parents takedown monitoring-form" },
+  { "personal-information", "child-on-child", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
+  { "personal-information", "child-on-adult", "setting", "immediate-danger support evidence-setting parents takedown monitoring-form" },
+  { "personal-information", "child-on-adult", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
+  { "personal-information", "adult-on-child", "setting", "immediate-danger support evidence-setting parents takedown monitoring-form" },
+  { "personal-information", "adult-on-child", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
+  { "personal-information", "staff-on-staff", "setting", "immediate-danger support evidence-setting hr takedown monitoring-form" },
+  { "personal-information", "staff-on-staff", "home", "immediate-danger support evidence-home hr takedown monitoring-form" },
+  { "personal-information", "public-on-staff", "setting", "immediate-danger support evidence-setting police-malicious takedown monitoring-form" },
+  { "personal-information", "public-on-staff", "home", "immediate-danger support evidence-home police-malicious takedown monitoring-form" },
+};
+
+static char *
+steps_for (ScProcedure *procedure,
+           const char  *area,
+           const char  *involvement,
+           const char  *location,
+           int          age,
+           gboolean     staff)
+{
+  ScSituation situation = { area, involvement, location, age, staff };
+  g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", sc_procedure_step_get_id (steps->pdata[i]));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+test_default_is_valid (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  const ScProcedureContact *lado = sc_procedure_get_contact (procedure, "lado");
+  const ScProcedureContact *emergency = sc_procedure_get_contact (procedure, "emergency");
+
+  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 21);
+  g_assert_cmpuint (sc_procedure_get_n_contacts (procedure), ==, 9);
+  /* Local numbers are left for the council to set, never guessed. */
+  g_assert_nonnull (lado);
+  g_assert_null (lado->number);
+  g_assert_cmpstr (emergency->number, ==, "999");
+  g_assert_nonnull (strstr (sc_procedure_get_area_warnings (procedure, "sexual")[0],
+                            "Do not alert the alleged perpetrator"));
+  g_assert_null (sc_procedure_get_area_warnings (procedure, "bullying")[0]);
+}
+
+static void
+test_tables (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *got = steps_for (procedure, cells[i].area, cells[i].involvement,
+                                        cells[i].location, 14, FALSE);
+
+      g_test_message ("%s × %s × %s", cells[i].area, cells[i].involvement, cells[i].location);
+      g_assert_cmpstr (got, ==, cells[i].steps);
+    }
+}
+
+static void
+test_conditions (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  g_autofree char *nine = steps_for (procedure, "bullying", "child-on-adult", "home", 9, FALSE);
+  g_autofree char *ten = steps_for (procedure, "bullying", "child-on-adult", "home", 10, FALSE);
+  g_autofree char *unknown = steps_for (procedure, "bullying", "child-on-adult", "home", -1, FALSE);
+  g_autofree char *fifteen = steps_for (procedure, "sexual", "adult-on-child", "home", 15, FALSE);
+  g_autofree char *sixteen = steps_for (procedure, "sexual", "adult-on-child", "home", 16, FALSE);
+  g_autofree char *staff = steps_for (procedure, "bullying", "adult-on-child", "setting", 14, TRUE);
+  g_autofree char *nothing_yet = steps_for (procedure, NULL, NULL, NULL, -1, FALSE);
+
+  /* The age of criminal responsibility is 10. */
+  g_assert_null (strstr (nine, "police-bullying"));
+  g_assert_nonnull (strstr (ten, "police-bullying"));
+  g_assert_nonnull (strstr (unknown, "police-bullying"));
+  /* Grooming: an adult and a child under 16. */
+  g_assert_nonnull (strstr (fifteen, "grooming"));
+  g_assert_null (strstr (sixteen, "grooming"));
+  /* An adult who works with children: the LADO, and HR. */
+  g_assert_cmpstr (staff, ==, "immediate-danger support evidence-setting police-bullying lado hr "
+                              "parents takedown monitoring-form");
+  /* Before anything is chosen, the steps every concern has. */
+  g_assert_cmpstr (nothing_yet, ==, "immediate-danger support monitoring-form");
+}
+
+static GDateTime *
+local_at (int year, int month, int day, int hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+
+  return g_date_time_new (tz, year, month, day, hour, 0, 0);
+}
+
+static void
+assert_due (ScProcedure *procedure,
+            const char  *step_id,
+            GDateTime   *from,
+            GDateTime   *expected)
+{
+  const ScProcedureStep *step = sc_procedure_get_step (procedure, step_id);
+  g_autoptr(GDateTime) due = sc_procedure_due (procedure, step, from);
+  g_autofree char *got = g_date_time_format_iso8601 (due);
+  g_autofree char *want = g_date_time_format_iso8601 (expected);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_working_day_deadlines (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  g_autoptr(GDateTime) friday = local_at (2026, 11, 20, 15);
+  g_autoptr(GDateTime) monday = local_at (2026, 11, 23, 15);
+  g_autoptr(GDateTime) saturday = local_at (2026, 11, 21, 10);
+  g_autoptr(GDateTime) monday_am = local_at (2026, 11, 23, 10);
+  g_autoptr(GDateTime) christmas_eve = local_at (2026, 12, 24, 12);
+  g_autoptr(GDateTime) after_holidays = local_at (2026, 12, 29, 12);
+  g_autoptr(GDateTime) tuesday = local_at (2026, 11, 24, 9);
+  g_autoptr(GDateTime) wednesday = local_at (2026, 11, 25, 9);
+  g_autoptr(GDateTime) thursday = local_at (2026, 11, 26, 9);
+  const ScProcedureStep *support = sc_procedure_get_step (procedure, "support");
+
+  /* LADO within one working day: over a weekend, and over Christmas and the
+   * substitute Boxing Day bank holiday. */
+  assert_due (procedure, "lado", friday, monday);
+  assert_due (procedure, "lado", saturday, monday_am);
+  assert_due (procedure, "lado", christmas_eve, after_holidays);
+  assert_due (procedure, "lado", tuesday, wednesday);
+  /* A provider has 48 hours, weekends or not. */
+  assert_due (procedure, "takedown", tuesday, thursday);
+  g_assert_null (sc_procedure_due (procedure, support, tuesday));
+  g_assert_false (sc_procedure_is_working_day (procedure, saturday));
+  g_assert_true (sc_procedure_is_working_day (procedure, christmas_eve));
+}
+
+/* Twenty ways to get a council's file wrong, each refused with its reason. */
+static const struct
+{
+  const char *json;
+  const char *problem;
+} broken[] = {
+  { "{\"format\": 1, \"name\": \"x\"", "Parse error" },
+  { "[1, 2, 3]", "must be a JSON object" },
+  { "{\"format\": 2, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "\"format\" must be 1" },
+  { "{\"format\": 1, \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "has no \"name\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": []}", "at least one step" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"prayer\", \"title\": \"t\", \"guidance\": \"g\"}]}", "unknown kind \"prayer\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\", \"contacts\": [\"lado\"]}]}", "no contact \"lado\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}, {\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "used twice" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"after\": [\"b\"]}, {\"id\": \"b\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"after\": [\"a\"]}]}", "cycle" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"after\": [\"zz\"]}]}", "names no step \"zz\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": 7, \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "\"id\" must be a text" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\"}]}", "has no \"guidance\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"when\": {\"area\": [\"gossip\"]}}]}", "\"gossip\" is not a known area" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"when\": {\"min_child_age\": \"ten\"}}]}", "must be a whole number" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"when\": {\"colour\": [\"red\"]}}]}", "unknown member \"colour\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"deadline\": {}}]}", "needs \"hours\" or \"working_days\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"deadline\": {\"hours\": -4}}]}", "must be from 1" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {\"lado\": {\"number\": \"1\"}}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "contact \"lado\" has no \"name\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"bank_holidays\": [\"25/12/2026\"], \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "not a YYYY-MM-DD date" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"when\": \"always\"}]}", "\"when\" must be an object" },
+};
+
+static void
+test_broken_files (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "procedure.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProcedure) procedure = NULL;
+      g_autofree char *all = NULL;
+
+      g_assert_true (g_file_set_contents (path, broken[i].json, -1, NULL));
+      procedure = sc_procedure_new_from_file (path, &problems, &error);
+      g_assert_null (procedure);
+      g_assert_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
+      g_assert_nonnull (problems);
+      g_ptr_array_add (problems, NULL);
+      all = g_strjoinv ("\n", (char **) problems->pdata);
+      g_test_message ("file %u: %s", i, all);
+      if (strstr (all, broken[i].problem) == NULL)
+        g_error ("file %u: expected “%s” in:\n%s", i, broken[i].problem, all);
+    }
+}
+
+static void
+test_problem_lines (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "lines.json", NULL);
+  const char *json =
+    "{\n"
+    "  \"format\": 1,\n"
+    "  \"name\": \"Council\",\n"
+    "  \"contacts\": {},\n"
+    "  \"steps\": [\n"
+    "    { \"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\" },\n"
+    "    {\n"
+    "      \"id\": \"b\", \"kind\": \"wrong\", \"title\": \"t\", \"guidance\": \"g\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(ScProcedure) procedure = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  procedure = sc_procedure_new_from_file (path, &problems, NULL);
+  g_assert_null (procedure);
+  g_assert_cmpuint (problems->len, ==, 1);
+  /* The line where the faulty step starts. */
+  g_assert_cmpstr (problems->pdata[0], ==, "7: step \"b\": unknown kind \"wrong\"");
+}
+
+static void
+test_council_file_wins (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "safecase", NULL);
+  g_autofree char *path = g_build_filename (dir, "procedure.json", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(GError) council_error = NULL;
+  g_autoptr(ScProcedure) builtin = NULL;
+  g_autoptr(ScProcedure) council = NULL;
+  g_autoptr(ScProcedure) fallback = NULL;
+
+  /* No council file: the built-in one. */
+  builtin = sc_procedure_new_for_user (&source, &council_error);
+  g_assert_no_error (council_error);
+  g_assert_null (source);
+  g_assert_cmpuint (sc_procedure_get_n_steps (builtin), ==, 21);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": 1, \"name\": \"Northshire\", \"contacts\":"
+                                      " {\"lado\": {\"name\": \"LADO\", \"number\": \"01632 960000\"}},"
+                                      " \"steps\": [{\"id\": \"lado\", \"kind\": \"lado\", \"title\": \"t\","
+                                      " \"guidance\": \"g\", \"contacts\": [\"lado\"]}]}", -1, NULL));
+  council = sc_procedure_new_for_user (&source, &council_error);
+  g_assert_no_error (council_error);
+  g_assert_cmpstr (source, ==, path);
+  g_assert_cmpstr (sc_procedure_get_name (council), ==, "Northshire");
+  g_assert_cmpstr (sc_procedure_get_contact (council, "lado")->number, ==, "01632 960000");
+
+  /* A broken council file: refused whole, the built-in one used, and why. */
+  g_clear_pointer (&source, g_free);
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1,\n\"name\": 3}", -1, NULL));
+  fallback = sc_procedure_new_for_user (&source, &council_error);
+  g_assert_null (source);
+  g_assert_cmpuint (sc_procedure_get_n_steps (fallback), ==, 21);
+  g_assert_error (council_error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
+  g_assert_nonnull (strstr (council_error->message, path));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Deadlines are in local time: make it a British one. */
+  g_setenv ("TZ", "Europe/London", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/procedure/default/is-valid", test_default_is_valid);
+  g_test_add_func ("/procedure/engine/tables-1-to-3", test_tables);
+  g_test_add_func ("/procedure/engine/age-and-staff-conditions", test_conditions);
+  g_test_add_func ("/procedure/deadlines/working-days", test_working_day_deadlines);
+  g_test_add_func ("/procedure/loader/twenty-broken-files", test_broken_files);
+  g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);
+  g_test_add_func ("/procedure/loader/council-file-wins", test_council_file_wins);
+
+  return g_test_run ();
+}
