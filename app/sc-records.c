@@ -786,3 +786,82 @@ sc_records_mark_reminded (ScVault   *vault,
     }
   return sc_vault_commit (vault, error);
 }
+
+/* The response ------------------------------------------------------------------- */
+
+/* What has been recorded of a concern's response steps, or evidence. */
+GPtrArray *
+sc_records_list_for_concern (ScVault *vault,
+                             GType    type,
+                             gint64   concern_id,
+                             GError **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  add_number_param (params, concern_id);
+  return select_records (vault, type, "WHERE concern_id = ?1 ORDER BY id", params, error);
+}
+
+/* The record and its file, in one transaction: both or neither. */
+gboolean
+sc_records_save_with_file (ScVault  *vault,
+                           ScRecord *record,
+                           GBytes   *data,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gsize size;
+  const void *bytes = g_bytes_get_data (data, &size);
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (!sc_record_validate (record, FALSE, error) || !check_lengths (record, error)
+      || !sc_vault_begin (vault, error))
+    return FALSE;
+
+  if (!write_record (vault, record, error)
+      || !(stmt = prepare (vault, "INSERT OR REPLACE INTO evidence_file (evidence_id, data)"
+                                  " VALUES (?1, ?2)", error)))
+    {
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, sc_record_get_id (record));
+  sqlite3_bind_blob64 (stmt, 2, bytes != NULL ? bytes : "", size, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Saving a file", error);
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  return sc_vault_commit (vault, error);
+}
+
+GBytes *
+sc_records_load_file (ScVault  *vault,
+                      gint64    evidence_id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  if (!(stmt = prepare (vault, "SELECT data FROM evidence_file WHERE evidence_id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_NOT_FOUND,
+                         _("This evidence has no file attached."));
+  else
+    sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Reading a file", error);
+  sqlite3_finalize (stmt);
+  return bytes;
+}

@@ -77,4 +77,16 @@ gboolean   sc_records_mark_reminded   (ScVault      *vault,
                                        GDateTime    *now,
                                        GError      **error);
 
+GPtrArray *sc_records_list_for_concern (ScVault    *vault,
+                                        GType       type,
+                                        gint64      concern_id,
+                                        GError    **error);
+gboolean   sc_records_save_with_file   (ScVault    *vault,
+                                        ScRecord   *record,
+                                        GBytes     *data,
+                                        GError    **error);
+GBytes    *sc_records_load_file        (ScVault    *vault,
+                                        gint64      evidence_id,
+                                        GError    **error);
+
 G_END_DECLS
