@@ -23,6 +23,9 @@ struct _ScApplication
 
   GSettings       *settings;
   ScVault         *vault;
+  ScProcedure     *procedure;
+  char            *procedure_source;
+  GError          *procedure_error;
   char            *vault_directory;
   gboolean         was_locked;
   gboolean         demo;
@@ -471,6 +474,9 @@ sc_application_startup (GApplication *app)
 
   /* Here, not in init, so that --version works without the schema. */
   self->settings = g_settings_new (APP_ID);
+  /* A council's procedure that does not load leaves the built-in one in
+   * use; Preferences says which, and why. */
+  self->procedure = sc_procedure_new_for_user (&self->procedure_source, &self->procedure_error);
   g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
                            G_CALLBACK (idle_lock_minutes_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -533,6 +539,9 @@ sc_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->procedure, sc_procedure_unref);
+  g_clear_pointer (&self->procedure_source, g_free);
+  g_clear_error (&self->procedure_error);
   g_clear_pointer (&self->vault_directory, g_free);
 
   G_OBJECT_CLASS (sc_application_parent_class)->finalize (object);
@@ -710,4 +719,27 @@ sc_application_get_demo (ScApplication *self)
   g_return_val_if_fail (SC_IS_APPLICATION (self), FALSE);
 
   return self->demo;
+}
+
+ScProcedure *
+sc_application_get_procedure (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  if (self->procedure == NULL)
+    self->procedure = sc_procedure_new_for_user (&self->procedure_source, &self->procedure_error);
+  return self->procedure;
+}
+
+/* The council file in use, or NULL for the built-in procedure; @error says
+ * why a council file was not used, if one was refused. */
+const char *
+sc_application_get_procedure_source (ScApplication  *self,
+                                     const GError  **error)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  if (error != NULL)
+    *error = self->procedure_error;
+  return self->procedure_source;
 }

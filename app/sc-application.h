@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "sc-procedure.h"
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,9 @@ GSettings     *sc_application_get_settings       (ScApplication *self);
 void           sc_application_lock               (ScApplication *self);
 void           sc_application_note_activity      (ScApplication *self);
 void           sc_application_check_reminders    (ScApplication *self);
+ScProcedure   *sc_application_get_procedure      (ScApplication *self);
+const char    *sc_application_get_procedure_source (ScApplication *self,
+                                                    const GError **error);
 void           sc_application_set_demo           (ScApplication *self,
                                                   gboolean       demo);
 gboolean       sc_application_get_demo           (ScApplication *self);

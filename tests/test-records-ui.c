@@ -194,7 +194,10 @@ test_add_child_and_record_concerns (void)
           sc_test_set_size (window, 960, 680);
         }
 
+      /* Saved, the concern opens on the steps the procedure asks for. */
       gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
+      sc_test_wait_for_page (window, "response");
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
       sc_test_wait_for_page (window, "child");
       g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, i + 1);
     }

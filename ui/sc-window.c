@@ -17,6 +17,7 @@
 #include "sc-demo.h"
 #include "sc-error-message.h"
 #include "sc-records.h"
+#include "sc-response-page.h"
 #include "sc-unlock-page.h"
 #include "sc-welcome-page.h"
 #include "sc-window.h"
@@ -42,6 +43,7 @@ struct _ScWindow
   ScChildPage          *child_page;
   ScConcernEditor      *concern_editor;
   ScContactsPage       *contacts_page;
+  ScResponsePage       *response_page;
 
   GCancellable         *cancellable;
 };
@@ -87,6 +89,8 @@ update_header (ScWindow *self)
 
   if (records && g_str_equal (page, "child") && child != NULL)
     title = sc_child_get_name (child);
+  else if (records && g_str_equal (page, "response"))
+    title = _("Response");
   else if (records && g_str_equal (page, "contacts"))
     title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
   else if (records && g_str_equal (page, "concern"))
@@ -157,6 +161,7 @@ forget_records (ScWindow *self)
   gtk_popover_popdown (GTK_POPOVER (self->contact_popover));
   sc_contact_popover_clear (self->contact_popover);
   sc_contacts_page_clear (self->contacts_page);
+  sc_response_page_clear (self->response_page);
   sc_concern_editor_clear (self->concern_editor);
   sc_child_page_clear (self->child_page);
   sc_caseload_page_set_vault (self->caseload_page, NULL);
@@ -347,6 +352,18 @@ edit_concern (ScWindow  *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->concern_editor));
 }
 
+/* The steps the procedure asks for this concern. */
+static void
+show_response (ScWindow  *self,
+               ScConcern *concern)
+{
+  sc_response_page_show (self->response_page, get_vault (self),
+                         sc_application_get_procedure (get_app (self)), concern,
+                         sc_child_page_get_child (self->child_page));
+  show_records_page (self, "response");
+}
+
+/* A draft opens to be finished; a concern opens on its response. */
 static void
 concern_activated_cb (ScWindow *self,
                       gint64    concern_id)
@@ -362,17 +379,42 @@ concern_activated_cb (ScWindow *self,
       toast (self, sentence);
       return;
     }
-  edit_concern (self, concern);
+  if (sc_record_get_boolean (SC_RECORD (concern), "is-draft"))
+    edit_concern (self, concern);
+  else
+    show_response (self, concern);
 }
 
 static void
 concern_saved_cb (ScWindow  *self,
                   ScConcern *concern)
 {
-  toast (self, _("Concern saved"));
+  g_autoptr(ScConcern) saved = g_object_ref (concern);
+
+  toast (self, _("Concern saved. Here is what the procedure asks for next."));
   sc_child_page_reload_concerns (self->child_page);
   sc_concern_editor_clear (self->concern_editor);
-  show_records_page (self, "child");
+  show_response (self, saved);
+}
+
+static void
+edit_concern_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScConcern *concern = sc_response_page_get_concern (self->response_page);
+  g_autoptr(ScConcern) fresh = NULL;
+
+  if (concern == NULL || get_vault (self) == NULL)
+    return;
+  fresh = sc_records_load (get_vault (self), SC_TYPE_CONCERN,
+                           sc_record_get_id (SC_RECORD (concern)), NULL);
+  if (fresh != NULL)
+    {
+      sc_response_page_clear (self->response_page);
+      edit_concern (self, fresh);
+    }
 }
 
 static void
@@ -388,6 +430,13 @@ back_action (GtkWidget  *widget,
       /* The draft is kept; the child's page lists it. */
       sc_concern_editor_flush (self->concern_editor);
       sc_concern_editor_clear (self->concern_editor);
+      sc_child_page_reload_concerns (self->child_page);
+      show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
+                               ? "child" : "caseload");
+    }
+  else if (g_str_equal (page, "response"))
+    {
+      sc_response_page_clear (self->response_page);
       sc_child_page_reload_concerns (self->child_page);
       show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
                                ? "child" : "caseload");
@@ -666,6 +715,7 @@ sc_window_class_init (ScWindowClass *klass)
   g_type_ensure (SC_TYPE_CHILD_PAGE);
   g_type_ensure (SC_TYPE_CONCERN_EDITOR);
   g_type_ensure (SC_TYPE_CONTACTS_PAGE);
+  g_type_ensure (SC_TYPE_RESPONSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
@@ -683,6 +733,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, child_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, concern_editor);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
   gtk_widget_class_bind_template_callback (widget_class, contacts_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
@@ -695,6 +746,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
   gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
+  gtk_widget_class_install_action (widget_class, "window.edit-concern", NULL, edit_concern_action);
   gtk_widget_class_install_action (widget_class, "window.personal-contacts", NULL,
                                    personal_contacts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
