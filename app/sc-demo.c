@@ -66,7 +66,7 @@ static const DemoConcern demo_concerns[] = {
     "I only said I'd sort him out, I wasn't going to do anything.",
     "deliberate", "bullying", "violence", "child-on-adult", "Support worker (fictional)",
     "", "setting", "office", "mobile-phone", "closed" },
-  { 4, 1, "A member of staff messaged Ella from a personal account late at night.",
+  { 4, 6, "A member of staff messaged Ella from a personal account late at night.",
     "She said I could message her any time on her own phone and not tell anyone.",
     "deliberate", "sexual", "grooming", "adult-on-child", "Staff member (fictional)",
     "Residential worker at the placement provider", "setting", "foster-home", "messaging", "open" },
@@ -140,6 +140,8 @@ sc_demo_fill (ScVault *vault,
       sc_record_set_text (r, "setting-type", d->setting);
       sc_record_set_text (r, "media", d->media);
       sc_record_set_text (r, "status", d->status);
+      /* Recorded when it was disclosed, so the demo shows deadlines passing. */
+      sc_record_set_text (r, "recorded-at", disclosed_text);
       if (!sc_records_complete (vault, r, error))
         return FALSE;
     }

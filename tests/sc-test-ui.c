@@ -310,3 +310,23 @@ sc_test_ui_init (int    *argc,
   g_test_init (argc, argv, NULL);
   g_assert_true (sc_secure_init ());
 }
+
+/* A label on screen whose text starts with @prefix, under @root. */
+GtkWidget *
+sc_test_find_label (GtkWidget  *root,
+                    const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix)
+      && gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_test_find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

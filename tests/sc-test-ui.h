@@ -34,6 +34,8 @@ void            sc_test_stop_app      (ScApplication  *app,
 void            sc_test_set_size      (ScWindow       *window,
                                        int             width,
                                        int             height);
+GtkWidget      *sc_test_find_label    (GtkWidget      *root,
+                                       const char     *prefix);
 void sc_test_save_png   (GtkWidget       *widget,
                          const char      *name);
 

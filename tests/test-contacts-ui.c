@@ -95,25 +95,6 @@ type_and_enter (ScContactPopover *popover,
   sc_test_wait_until (widget_hidden, popover, "the quick-add popover to close");
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
-      && gtk_widget_get_mapped (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 clipboard_read_cb (GObject      *source,
                    GAsyncResult *result,
@@ -217,7 +198,7 @@ test_quick_add_list_copy_export (void)
   contacts_page = SC_CONTACTS_PAGE (sc_window_get_page (window, "contacts"));
   g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 2);
   sc_test_save_png (GTK_WIDGET (window), "contacts");
-  g_assert_nonnull (find_label (GTK_WIDGET (contacts_page),
+  g_assert_nonnull (sc_test_find_label (GTK_WIDGET (contacts_page),
                                 "Personal device, no manager’s approval"));
   sc_test_set_size (window, 360, 720);
   sc_test_save_png (GTK_WIDGET (window), "contacts-narrow");
@@ -268,7 +249,7 @@ test_quick_add_list_copy_export (void)
   sc_test_wait_for_page (window, "child");
   g_signal_emit_by_name (child_page, "concern-activated", concern_id);
   sc_test_wait_for_page (window, "concern");
-  g_assert_nonnull (find_label (sc_window_get_page (window, "concern"),
+  g_assert_nonnull (sc_test_find_label (sc_window_get_page (window, "concern"),
                                 "She texted my own phone about the messages"));
 
   sc_test_stop_app (app, window);

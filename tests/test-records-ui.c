@@ -276,6 +276,9 @@ test_caseload_filter_and_demo (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "DEMO"));
   caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
   g_assert_cmpuint (sc_caseload_page_get_n_shown (caseload), ==, 6);
+  sc_test_settle ();
+  /* Ella's LADO referral was due days ago: the caseload says so. */
+  g_assert_nonnull (sc_test_find_label (GTK_WIDGET (caseload), "Overdue: Refer to the LADO"));
   sc_test_save_png (GTK_WIDGET (window), "caseload-demo");
   sc_test_set_size (window, 360, 640);
   sc_test_save_png (GTK_WIDGET (window), "caseload-demo-narrow");
@@ -307,6 +310,8 @@ test_caseload_filter_and_demo (void)
     sc_test_wait_for_page (window, "child");
     child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
     g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, 1);
+    sc_test_settle ();
+    g_assert_nonnull (sc_test_find_label (GTK_WIDGET (child_page), "Overdue: Refer to the LADO"));
     sc_test_save_png (GTK_WIDGET (window), "child-page-demo");
     sc_test_set_size (window, 360, 720);
     sc_test_save_png (GTK_WIDGET (window), "child-page-demo-narrow");

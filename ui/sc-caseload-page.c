@@ -11,6 +11,7 @@
 
 #include "sc-caseload-page.h"
 #include "sc-paged-model.h"
+#include "sc-response.h"
 #include "sc-child.h"
 #include "sc-choices.h"
 #include "sc-dates.h"
@@ -25,6 +26,8 @@ struct _ScCaseloadPage
   GtkListView       *list_view;
 
   ScPagedModel      *model;
+  ScVault           *vault;
+  ScProcedure       *procedure;
   GtkSingleSelection *selection;
 };
 
@@ -44,6 +47,7 @@ typedef struct
   AdwAvatar *avatar;
   GtkLabel  *name;
   GtkLabel  *details;
+  GtkLabel  *urgent;
   GtkLabel  *concerns;
 } RowWidgets;
 
@@ -65,6 +69,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   row->name = GTK_LABEL (gtk_label_new (NULL));
   row->details = GTK_LABEL (gtk_label_new (NULL));
   row->concerns = GTK_LABEL (gtk_label_new (NULL));
+  row->urgent = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->urgent, 0);
+  gtk_label_set_wrap (row->urgent, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->urgent), "overdue");
+  gtk_widget_add_css_class (GTK_WIDGET (row->urgent), "caption");
 
   gtk_label_set_xalign (row->name, 0);
   gtk_label_set_ellipsize (row->name, PANGO_ELLIPSIZE_END);
@@ -80,6 +89,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->name));
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->details));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->urgent));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->avatar));
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->concerns));
@@ -115,7 +125,7 @@ describe_child (ScChild *child)
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             ScCaseloadPage           *self)
 {
   ScChild *child = gtk_list_item_get_item (item);
   RowWidgets *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row");
@@ -123,6 +133,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *details = describe_child (child);
   g_autofree char *name = NULL;
   g_autofree char *concerns = NULL;
+  g_autofree char *urgent = NULL;
   guint open = sc_child_get_open_concerns (child);
 
   name = *preferred != '\0' ? g_strdup_printf ("%s (%s)", sc_child_get_name (child), preferred)
@@ -130,6 +141,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (row->name, name);
   gtk_label_set_text (row->details, details);
   adw_avatar_set_text (row->avatar, sc_child_get_name (child));
+
+  /* The most urgent thing overdue, under the child's details: what to do
+   * next for them. */
+  if (open > 0 && self->vault != NULL && self->procedure != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      urgent = sc_response_most_urgent (self->vault, self->procedure, child, now);
+    }
+  gtk_label_set_text (row->urgent, urgent != NULL ? urgent : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->urgent), urgent != NULL);
 
   if (open > 0)
     concerns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open concern",
@@ -190,6 +212,8 @@ sc_caseload_page_dispose (GObject *object)
   sc_form_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->vault);
+  g_clear_pointer (&self->procedure, sc_procedure_unref);
 
   G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispose (object);
 }
@@ -234,7 +258,7 @@ sc_caseload_page_init (ScCaseloadPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   update_state (self);
 }
@@ -242,17 +266,22 @@ sc_caseload_page_init (ScCaseloadPage *self)
 /* Shows the caseload of @vault, or nothing at all when it is NULL (locked). */
 void
 sc_caseload_page_set_vault (ScCaseloadPage *self,
-                            ScVault        *vault)
+                            ScVault        *vault,
+                            ScProcedure    *procedure)
 {
   g_return_if_fail (SC_IS_CASELOAD_PAGE (self));
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->vault);
+  g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   if (vault != NULL)
     {
+      self->vault = g_object_ref (vault);
+      self->procedure = procedure != NULL ? sc_procedure_ref (procedure) : NULL;
       self->model = sc_paged_model_new (vault, SC_TYPE_CHILD, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);

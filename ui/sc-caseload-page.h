@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "sc-procedure.h"
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, SC, CASELOAD_PAGE, GtkWidget)
 
 void        sc_caseload_page_set_vault        (ScCaseloadPage *self,
-                                               ScVault        *vault);
+                                               ScVault        *vault,
+                                               ScProcedure    *procedure);
 void        sc_caseload_page_refresh          (ScCaseloadPage *self);
 gint64      sc_caseload_page_get_selected_id  (ScCaseloadPage *self);
 GtkEditable *sc_caseload_page_get_search_entry (ScCaseloadPage *self);

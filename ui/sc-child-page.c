@@ -24,6 +24,7 @@
 #include "sc-form.h"
 #include "sc-paged-model.h"
 #include "sc-records.h"
+#include "sc-response.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -34,6 +35,7 @@ struct _ScChildPage
   AdwPreferencesPage   *preferences_page;
   AdwPreferencesGroup  *details_group;
   GtkListBox           *concerns_list;
+  AdwPreferencesGroup  *concerns_group;
   GtkWidget            *undo_button;
   AdwEntryRow          *name_row;
   AdwEntryRow          *preferred_name_row;
@@ -47,6 +49,7 @@ struct _ScChildPage
   AdwActionRow         *contacts_row;
 
   ScVault              *vault;
+  ScProcedure          *procedure;
   ScChild              *child;
   ScChild              *original;
   guint                 save_source;
@@ -341,6 +344,22 @@ sc_child_page_reload_concerns (ScChildPage *self)
   for (guint i = 0; i < concerns->len; i++)
     gtk_list_box_append (self->concerns_list, concern_row_new (concerns->pdata[i]));
   self->n_concerns = concerns->len;
+
+  /* What is overdue comes first, in the group's own words. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *urgent = self->procedure != NULL
+                              ? sc_response_most_urgent (self->vault, self->procedure, self->child, now)
+                              : NULL;
+
+    adw_preferences_group_set_description (self->concerns_group,
+                                           urgent != NULL ? urgent
+                                           : _("Newest first. Drafts are kept until they are completed."));
+    if (urgent != NULL)
+      gtk_widget_add_css_class (GTK_WIDGET (self->concerns_group), "overdue-group");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->concerns_group), "overdue-group");
+  }
 }
 
 static void
@@ -402,6 +421,7 @@ sc_child_page_dispose (GObject *object)
   ScChildPage *self = (ScChildPage *) object;
 
   sc_child_page_clear (self);
+  g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CHILD_PAGE);
 
   G_OBJECT_CLASS (sc_child_page_parent_class)->dispose (object);
@@ -443,6 +463,7 @@ sc_child_page_class_init (ScChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, concerns_list);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, concerns_group);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, preferred_name_row);
@@ -582,4 +603,15 @@ sc_child_page_get_status (ScChildPage *self)
 
   return gtk_widget_get_visible (GTK_WIDGET (self->status_label))
          ? gtk_label_get_text (self->status_label) : NULL;
+}
+
+/* The procedure that says what is overdue. */
+void
+sc_child_page_set_procedure (ScChildPage *self,
+                             ScProcedure *procedure)
+{
+  g_return_if_fail (SC_IS_CHILD_PAGE (self));
+
+  g_clear_pointer (&self->procedure, sc_procedure_unref);
+  self->procedure = procedure != NULL ? sc_procedure_ref (procedure) : NULL;
 }

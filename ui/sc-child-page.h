@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sc-child.h"
+#include "sc-procedure.h"
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ gboolean     sc_child_page_load          (ScChildPage *self,
                                           gint64       child_id,
                                           GError     **error);
 void         sc_child_page_reload_concerns (ScChildPage *self);
+void         sc_child_page_set_procedure   (ScChildPage *self,
+                                            ScProcedure *procedure);
 void         sc_child_page_reload_contacts (ScChildPage *self);
 void         sc_child_page_flush         (ScChildPage *self);
 void         sc_child_page_clear         (ScChildPage *self);

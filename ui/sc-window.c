@@ -164,7 +164,7 @@ forget_records (ScWindow *self)
   sc_response_page_clear (self->response_page);
   sc_concern_editor_clear (self->concern_editor);
   sc_child_page_clear (self->child_page);
-  sc_caseload_page_set_vault (self->caseload_page, NULL);
+  sc_caseload_page_set_vault (self->caseload_page, NULL, NULL);
   gtk_stack_set_visible_child_name (self->records_stack, "caseload");
 }
 
@@ -187,7 +187,9 @@ vault_changed_cb (ScWindow *self)
 
   if (vault != NULL)
     {
-      sc_caseload_page_set_vault (self->caseload_page, vault);
+      sc_caseload_page_set_vault (self->caseload_page, vault,
+                                  sc_application_get_procedure (app));
+      sc_child_page_set_procedure (self->child_page, sc_application_get_procedure (app));
       show_records_page (self, "caseload");
       gtk_widget_grab_focus (GTK_WIDGET (self->caseload_page));
       return;
