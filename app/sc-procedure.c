@@ -662,6 +662,16 @@ parse (const char *data,
   return self;
 }
 
+/* For the fuzzer and for files already in memory. */
+ScProcedure *
+sc_procedure_new_from_data (const char *data,
+                            gsize       length,
+                            GPtrArray **problems,
+                            GError    **error)
+{
+  return parse (data, length, problems, error);
+}
+
 ScProcedure *
 sc_procedure_new_from_file (const char *path,
                             GPtrArray **problems,

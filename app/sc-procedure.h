@@ -42,6 +42,10 @@ typedef struct
 ScProcedure               *sc_procedure_new_from_file     (const char        *path,
                                                            GPtrArray        **problems,
                                                            GError           **error);
+ScProcedure               *sc_procedure_new_from_data     (const char        *data,
+                                                           gsize              length,
+                                                           GPtrArray        **problems,
+                                                           GError           **error);
 ScProcedure               *sc_procedure_new_default       (void);
 ScProcedure               *sc_procedure_new_for_user      (char             **source,
                                                            GError           **council_error);

@@ -19,6 +19,7 @@ struct _ScPreferencesWindow
   GtkSwitch            *initials_switch;
   GtkSwitch            *reminder_switch;
   AdwActionRow         *folder_row;
+  AdwActionRow         *procedure_row;
 };
 
 G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -43,6 +44,7 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
                                                RESOURCE_BASE_PATH "/sc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, initials_switch);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, reminder_switch);
 }
@@ -67,6 +69,24 @@ sc_preferences_window_new (ScApplication *application)
                    G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->folder_row,
                                sc_application_get_vault_directory (application));
+
+  /* Which procedure is in use, and why a council's file was not. */
+  {
+    ScProcedure *procedure = sc_application_get_procedure (application);
+    const GError *refused = NULL;
+    const char *source = sc_application_get_procedure_source (application, &refused);
+    g_autofree char *text = NULL;
+
+    if (source != NULL)
+      text = g_strdup_printf (_("%s, from %s"), sc_procedure_get_name (procedure), source);
+    else if (refused != NULL)
+      text = g_strdup_printf (_("The built-in procedure. The council’s file was not used because "
+                                "it has a problem: %s. Check it with safecase --check-procedure."),
+                              refused->message);
+    else
+      text = g_strdup_printf (_("%s, built in"), sc_procedure_get_name (procedure));
+    adw_action_row_set_subtitle (self->procedure_row, text);
+  }
 
   return self;
 }

@@ -231,6 +231,22 @@ text_row_new (const char *text,
   return row;
 }
 
+/* Removal must wait for the police while a police step is still to do. */
+static gboolean
+police_step_open (ScResponsePage *self)
+{
+  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
+    {
+      ScResponseItem *item = self->items->pdata[i];
+
+      if (g_str_equal (sc_procedure_step_get_kind (item->step), "police")
+          && !g_str_equal (sc_procedure_step_get_id (item->step), "immediate-danger")
+          && g_str_equal (sc_record_get_text (SC_RECORD (item->record), "status"), "todo"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static GtkWidget *
 step_row_new (ScResponsePage *self,
               ScResponseItem *item)
@@ -260,6 +276,12 @@ step_row_new (ScResponsePage *self,
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             text_row_new (sc_procedure_step_get_guidance (item->step), NULL));
+  if (g_str_equal (sc_procedure_step_get_kind (item->step), "provider-takedown")
+      && police_step_open (self))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              text_row_new (_("A police step is still open. Do not have anything "
+                                              "removed until the police have what they need."),
+                                            "warning"));
   for (guint i = 0; warnings[i] != NULL; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text_row_new (warnings[i], "warning"));
   for (guint i = 0; contacts[i] != NULL; i++)
