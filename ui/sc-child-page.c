@@ -278,20 +278,8 @@ concern_row_new (ScConcern *concern)
   else
     title = g_strdup (*summary != '\0' ? summary : _("(Nothing written yet)"));
 
-  subtitle = g_strjoin (" · ", *own_words != '\0' && *summary != '\0' ? summary : "",
-                        when, area, status, NULL);
-  /* Drop the separators left by empty parts. */
-  {
-    g_auto(GStrv) parts = g_strsplit (subtitle, " · ", -1);
-    g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-    for (guint i = 0; parts[i] != NULL; i++)
-      if (*parts[i] != '\0')
-        g_ptr_array_add (kept, parts[i]);
-    g_ptr_array_add (kept, NULL);
-    g_free (subtitle);
-    subtitle = g_strjoinv (" · ", (char **) kept->pdata);
-  }
+  subtitle = sc_form_join_nonempty (" · ", *own_words != '\0' ? summary : "", when, area, status,
+                                    NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <glib/gi18n.h>
 
 #include "sc-choices.h"
@@ -179,4 +181,24 @@ sc_form_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* The non-empty texts among the NULL-terminated arguments, joined by @sep:
+ * "Summary · 24 November · Open", with no stray separators. */
+char *
+sc_form_join_nonempty (const char *sep,
+                       ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+  va_list args;
+
+  va_start (args, sep);
+  while ((part = va_arg (args, const char *)) != NULL)
+    if (*part != '\0')
+      g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (sep, (char **) parts->pdata);
 }

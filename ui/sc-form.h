@@ -29,5 +29,7 @@ void        sc_form_checks_set    (AdwExpanderRow *row,
 void        sc_form_set_error     (GtkWidget   *row,
                                    gboolean     error);
 void        sc_form_unparent_children (GtkWidget *widget);
+char       *sc_form_join_nonempty (const char  *sep,
+                                   ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

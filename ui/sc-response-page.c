@@ -346,14 +346,15 @@ fill_evidence (ScResponsePage *self)
     {
       ScRecord *e = evidence->pdata[i];
       const char *file = sc_record_get_text (e, "file-name");
-      g_autofree char *subtitle = g_strjoin (" · ", sc_record_get_text (e, "held-where"),
-                                             sc_record_get_text (e, "urls"), file, NULL);
+      g_autofree char *subtitle = sc_form_join_nonempty (" · ", sc_record_get_text (e, "held-where"),
+                                                         sc_record_get_text (e, "secured-by"),
+                                                         sc_record_get_text (e, "urls"), file, NULL);
       GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _File…"));
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_record_get_text (e, "what"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (subtitle));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (attach), "x", sc_record_get_id (e));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "response.attach");
@@ -426,16 +427,50 @@ rebuild (ScResponsePage *self)
 
 /* Evidence ----------------------------------------------------------------------- */
 
+/* The evidence log's fields, in the order the dialog asks for them. */
+static const struct
+{
+  const char *field;
+  const char *placeholder;
+} evidence_entries[] = {
+  { "what", N_("What it is, e.g. screenshots of the chat") },
+  { "held-where", N_("Where it is held, e.g. the carer’s phone, locked away") },
+  { "secured-by", N_("Who secured it") },
+  { "urls", N_("Web addresses") },
+  { "usernames", N_("Usernames or account names") },
+};
+
 static void
 add_evidence_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           ScResponsePage   *self)
 {
   GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-  GtkEditable *what = g_object_get_data (G_OBJECT (box), "what");
+  g_autoptr(ScEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = sc_datetime_now_storage ();
 
-  if (g_str_equal (response, "add"))
-    sc_response_page_add_evidence (self, gtk_editable_get_text (what));
+  if (!g_str_equal (response, "add") || self->vault == NULL || self->concern == NULL)
+    return;
+
+  evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (self->concern)));
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_entries); i++)
+    {
+      GtkEditable *entry = g_object_get_data (G_OBJECT (box), evidence_entries[i].field);
+
+      sc_record_set_text (SC_RECORD (evidence), evidence_entries[i].field,
+                          gtk_editable_get_text (entry));
+    }
+  sc_record_set_text (SC_RECORD (evidence), "secured-at", now);
+  if (!sc_records_save (self->vault, SC_RECORD (evidence), &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      show_status (self, sentence);
+      return;
+    }
+  show_status (self, NULL);
+  fill_evidence (self);
 }
 
 static void
@@ -452,20 +487,27 @@ add_evidence_action (GtkWidget  *widget,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Add Evidence"),
-                                                       _("Say what it is. Where it is held, who "
-                                                         "secured it, web addresses and usernames "
-                                                         "can follow.")));
+                                                       _("Say what it is, where it is held and who "
+                                                         "secured it. Never add a suspected indecent "
+                                                         "image of a child.")));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  what = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (what), _("What it is, e.g. screenshots of the chat"));
-  gtk_box_append (GTK_BOX (box), what);
-  g_object_set_data (G_OBJECT (box), "what", what);
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_entries); i++)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(evidence_entries[i].placeholder));
+      gtk_box_append (GTK_BOX (box), entry);
+      g_object_set_data (G_OBJECT (box), evidence_entries[i].field, entry);
+      if (i == 0)
+        what = entry;
+    }
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "add");
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_evidence_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (what);
 }
 
 static void
