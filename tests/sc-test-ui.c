@@ -156,6 +156,12 @@ sc_test_wait_until (ScTestCondition  condition,
 }
 
 static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
 frame_drawn_cb (gpointer data)
 {
   return *(gboolean *) data;
@@ -206,19 +212,36 @@ sc_test_save_png (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer;
-  int width, height;
+  int width = 0, height = 0;
 
+  sc_test_wait_until (widget_mapped, widget, "the widget to be on screen");
   sc_test_settle ();
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
+  /* A popover is a surface of its own: its first frames may come after the
+   * window's, so wait for one of its own until it draws something. */
+  for (int attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      gboolean drawn = FALSE;
+
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0)
+        {
+          g_clear_object (&paintable);
+          paintable = gtk_widget_paintable_new (widget);
+          snapshot = gtk_snapshot_new ();
+          gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+          node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+        }
+      if (node == NULL)
+        {
+          gtk_widget_add_tick_callback (widget, tick_cb, &drawn, NULL);
+          gtk_widget_queue_draw (widget);
+          sc_test_wait_until (frame_drawn_cb, &drawn, "a frame of the widget");
+        }
+    }
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
