@@ -687,6 +687,26 @@ check_contact_link (ScVault   *vault,
   return TRUE;
 }
 
+/* Runs a write that returns no rows, inside a transaction: on failure the
+ * whole transaction is rolled back. Finalizes @stmt. */
+static gboolean
+step_or_roll_back (ScVault      *vault,
+                   sqlite3_stmt *stmt,
+                   const char   *what,
+                   GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, what, error);
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Marks @contacts as copied to the council's case system, all or none. */
 gboolean
 sc_records_mark_copied (ScVault   *vault,
@@ -766,7 +786,6 @@ sc_records_mark_reminded (ScVault   *vault,
     {
       sqlite3_stmt *stmt = prepare (vault, "INSERT OR REPLACE INTO contact_reminder"
                                            " (child_id, reminded_at) VALUES (?1, ?2)", error);
-      int rc;
 
       if (stmt == NULL)
         {
@@ -775,14 +794,8 @@ sc_records_mark_reminded (ScVault   *vault,
         }
       sqlite3_bind_int64 (stmt, 1, g_array_index (child_ids, gint64, i));
       sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Noting a reminder", error);
-          sc_vault_rollback (vault);
-          return FALSE;
-        }
+      if (!step_or_roll_back (vault, stmt, "Noting a reminder", error))
+        return FALSE;
     }
   return sc_vault_commit (vault, error);
 }
@@ -814,7 +827,6 @@ sc_records_save_with_file (ScVault  *vault,
   sqlite3_stmt *stmt;
   gsize size;
   const void *bytes = g_bytes_get_data (data, &size);
-  int rc;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
@@ -831,15 +843,8 @@ sc_records_save_with_file (ScVault  *vault,
     }
   sqlite3_bind_int64 (stmt, 1, sc_record_get_id (record));
   sqlite3_bind_blob64 (stmt, 2, bytes != NULL ? bytes : "", size, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Saving a file", error);
-      sc_vault_rollback (vault);
-      return FALSE;
-    }
-  return sc_vault_commit (vault, error);
+  return step_or_roll_back (vault, stmt, "Saving a file", error)
+         && sc_vault_commit (vault, error);
 }
 
 GBytes *

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include "sc-secure.h"
 #include "sc-test-core.h"
 
 /* The single number a query like "SELECT count(*) …" answers. */
@@ -20,4 +23,15 @@ sc_test_count_rows (ScVault    *vault,
   n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return n;
+}
+
+/* What every core test's main() does first: each test gets folders of its
+ * own (a fresh XDG_DATA_HOME, so a fresh vault). */
+void
+sc_test_core_init (int    *argc,
+                   char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_assert_true (sc_secure_init ());
 }

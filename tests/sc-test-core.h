@@ -12,4 +12,7 @@ G_BEGIN_DECLS
 gint64 sc_test_count_rows (ScVault    *vault,
                            const char *sql);
 
+void   sc_test_core_init  (int        *argc,
+                           char     ***argv);
+
 G_END_DECLS

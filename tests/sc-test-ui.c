@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sc-choices.h"
 #include "sc-secure.h"
 #include "sc-test-ui.h"
 
@@ -352,4 +353,22 @@ sc_test_find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* Chooses @id in a combo row set up for @field (after "Not chosen yet"). */
+void
+sc_test_select_choice (AdwComboRow *row,
+                       const char  *field,
+                       const char  *id)
+{
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (choices[i].id, id))
+      {
+        adw_combo_row_set_selected (row, i + 1);
+        return;
+      }
+  g_error ("%s has no choice %s", field, id);
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sc-application.h"
 #include "sc-window.h"
@@ -36,6 +36,9 @@ void            sc_test_set_size      (ScWindow       *window,
                                        int             height);
 GtkWidget      *sc_test_find_label    (GtkWidget      *root,
                                        const char     *prefix);
+void            sc_test_select_choice (AdwComboRow    *row,
+                                       const char     *field,
+                                       const char     *id);
 void sc_test_save_png   (GtkWidget       *widget,
                          const char      *name);
 

@@ -5,13 +5,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "sc-dates.h"
 #include "sc-paged-model.h"
 #include "sc-records.h"
 #include "sc-secure.h"
+#include "sc-test-core.h"
 #include "sc-vault-private.h"
 
 typedef struct
@@ -411,9 +411,7 @@ main (int   argc,
 {
   /* Case notes show local time: make it the same everywhere. */
   g_setenv ("TZ", "UTC", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_assert_true (sc_secure_init ());
+  sc_test_core_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -82,19 +82,6 @@ child_field_saved (gpointer data)
                                      wait->value) == 0;
 }
 
-static void
-select_choice (AdwComboRow *row,
-               const char  *field,
-               const char  *id)
-{
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (field, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (choices[i].id, id))
-      adw_combo_row_set_selected (row, i + 1);
-}
-
 static char *
 yesterday_entry (void)
 {
@@ -180,9 +167,9 @@ test_add_child_and_record_concerns (void)
                              "Messages on a group chat");
       gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "happened-at")),
                              yesterday);
-      select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area",
+      sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area",
                      areas[i].id);
-      select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")),
+      sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")),
                      "involvement", i == 1 ? "adult-on-child" : "child-on-child");
 
       if (i == 1)

@@ -24,19 +24,6 @@ static const guint8 png_bytes[] = {
 };
 
 static void
-select_choice (AdwComboRow *row,
-               const char  *field,
-               const char  *id)
-{
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (field, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (choices[i].id, id))
-      adw_combo_row_set_selected (row, i + 1);
-}
-
-static void
 test_sexual_adult_on_child (void)
 {
   g_autofree char *directory = sc_vault_get_default_directory (FALSE);
@@ -78,8 +65,8 @@ test_sexual_adult_on_child (void)
   gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "summary")),
                          "Late-night messages from a residential worker");
   gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "happened-at")), when);
-  select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area", "sexual");
-  select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")), "involvement",
+  sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area", "sexual");
+  sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")), "involvement",
                  "adult-on-child");
   gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "adult-role")),
                          "Residential worker");

@@ -6,7 +6,6 @@
 #define _GNU_SOURCE
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -814,9 +813,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_assert_true (sc_secure_init ());
+  sc_test_core_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
