@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <gio/gio.h>
@@ -785,6 +787,80 @@ test_no_vault (Fixture       *fixture,
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND);
 }
 
+/* Storage full ----------------------------------------------------------------- */
+
+static void
+test_storage_full (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScVault) vault = sc_vault_open_with_keyring (g_getenv ("SC_TEST_VAULT_DIR"), NULL,
+                                                             &error);
+      g_autofree char *row = g_strnfill (4000, 'f');
+      g_autofree char *sentence = NULL;
+      struct rlimit limit = { 256 * 1024, 256 * 1024 };
+      int written = 0;
+
+      g_assert_no_error (error);
+      /* Files may grow to 256 KiB: past that, writes fail as on a full disk. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      for (;;)
+        {
+          if (!sc_vault_begin (vault, &error)
+              || !sc_vault_append_audit (vault, "create", "filler", written + 1, NULL, row, &error)
+              || !sc_vault_commit (vault, &error))
+            break;
+          written++;
+          g_assert_cmpint (written, <, 10000);
+        }
+      sc_vault_rollback (vault);
+
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_STORAGE_FULL);
+      sentence = sc_error_message_for (error);
+      g_assert_true (g_str_has_prefix (sentence, "Storage is full"));
+      g_assert_cmpint (written, >, 0);
+      g_print ("committed %d\n", written);
+      return;
+    }
+
+  /* A folder the child's test framework will not clean away as its own. */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("safecase-full-XXXXXX", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) created = NULL;
+
+    g_free (fixture->directory);
+    fixture->directory = g_build_filename (tmp, "vault", NULL);
+    created = sc_vault_create (fixture->directory, WORKER, PASSPHRASE, NULL, &error);
+    g_assert_no_error (error);
+    sc_vault_close (created);
+  }
+  g_setenv ("SC_TEST_VAULT_DIR", fixture->directory, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*committed *");
+
+  /* The vault is intact, and holds what was committed before it filled. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+    sqlite3_stmt *check = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (sc_vault_get_db (vault), "PRAGMA integrity_check", -1,
+                                         &check, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
+    sqlite3_finalize (check);
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE entity = 'filler'"),
+                     >, 0);
+  }
+}
+
 /* Error sentences ----------------------------------------------------------- */
 
 static void
@@ -838,6 +914,7 @@ main (int   argc,
   ADD ("/vault/migrate/refuses-newer-vault", test_refuses_newer_vault);
   ADD ("/vault/damaged/database", test_damaged_database);
   ADD ("/vault/damaged/key-file", test_damaged_key_file);
+  ADD ("/vault/storage-full/says-so-and-keeps-the-vault", test_storage_full);
   g_test_add_func ("/vault/errors/every-code-has-a-sentence", test_every_error_has_a_sentence);
 
   return g_test_run ();
