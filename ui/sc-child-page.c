@@ -204,6 +204,9 @@ date_of_birth_changed_cb (ScChildPage *self)
     }
 
   sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), FALSE);
+  show_status (self, NULL);
+  /* The age follows the date as it is typed, not only once it is saved. */
+  update_description (self);
   schedule_save (self);
 }
 
