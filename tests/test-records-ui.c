@@ -307,6 +307,57 @@ test_caseload_filter_and_demo (void)
   sc_test_stop_app (app, window);
 }
 
+/* Closing the window mid-sentence: the words are a draft in the vault. */
+static void
+test_close_window_while_typing (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_create (directory, "Sam Taylor", PASSPHRASE, NULL, &error);
+  g_autoptr(ScChild) child = sc_child_new ();
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScConcernEditor *editor;
+
+  g_assert_no_error (error);
+  sc_record_set_text (SC_RECORD (child), "name", "Dev Patel");
+  g_assert_true (sc_records_save (vault, SC_RECORD (child), &error));
+  sc_vault_close (vault);
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated",
+                         sc_record_get_id (SC_RECORD (child)));
+  sc_test_wait_for_page (window, "child");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
+  sc_test_wait_for_page (window, "concern");
+  editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));
+  gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor), "he said he knew where I", -1);
+
+  /* No waiting for the draft timer: the window goes at once. */
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_object_unref (app);
+}
+
+static void
+test_draft_is_there_after_closing (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) concerns = NULL;
+
+  g_assert_no_error (error);
+  children = sc_records_list_children (vault, NULL, 0, 10, &error);
+  concerns = sc_records_list_concerns (vault, sc_record_get_id (children->pdata[0]), &error);
+  g_assert_cmpuint (concerns->len, ==, 1);
+  g_assert_true (sc_record_get_boolean (concerns->pdata[0], "is-draft"));
+  g_assert_cmpstr (sc_record_get_text (concerns->pdata[0], "own-words"), ==, "he said he knew where I");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +367,8 @@ main (int   argc,
   sc_test_ui_add_restart ("/records-ui/add-child-record-concerns-and-reopen",
                           test_add_child_and_record_concerns, test_reopened_shows_them);
   sc_test_ui_add ("/records-ui/caseload-filter-and-demo", test_caseload_filter_and_demo);
+  sc_test_ui_add_restart ("/records-ui/closing-the-window-keeps-the-draft",
+                          test_close_window_while_typing, test_draft_is_there_after_closing);
 
   return g_test_run ();
 }

@@ -681,6 +681,15 @@ attach_to_application (ScWindow *self)
   start (self);
 }
 
+/* Closing the window saves what is being typed, as locking does. */
+static gboolean
+sc_window_close_request (GtkWindow *window)
+{
+  about_to_lock_cb (SC_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
+}
+
 static void
 sc_window_dispose (GObject *object)
 {
@@ -710,6 +719,7 @@ sc_window_class_init (ScWindowClass *klass)
 
   object_class->dispose = sc_window_dispose;
   object_class->finalize = sc_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = sc_window_close_request;
 
   g_type_ensure (SC_TYPE_WELCOME_PAGE);
   g_type_ensure (SC_TYPE_UNLOCK_PAGE);
