@@ -39,7 +39,7 @@ static const ScField step_fields[] = {
   { "recorded-at", SC_FIELD_TEXT },
 };
 
-static const char *const statuses[] = { "todo", "done", "not-needed", NULL };
+static const char *const statuses[] = { "to-do", "done", "not-needed", NULL };
 
 static gboolean
 sc_response_step_validate (ScRecord *record,
@@ -222,7 +222,7 @@ sc_response_build (ScVault     *vault,
           item->record = g_object_new (SC_TYPE_RESPONSE_STEP, NULL);
           sc_record_set_int64 (SC_RECORD (item->record), "concern-id", concern_id);
           sc_record_set_text (SC_RECORD (item->record), "step-id", sc_procedure_step_get_id (step));
-          sc_record_set_text (SC_RECORD (item->record), "status", "todo");
+          sc_record_set_text (SC_RECORD (item->record), "status", "to-do");
           if (due != NULL)
             {
               g_autofree char *text = sc_datetime_to_storage (due);
@@ -250,7 +250,7 @@ sc_response_mark (ScVault        *vault,
   sc_record_copy_fields (SC_RECORD (before), r);
   sc_record_set_text (r, "status", status);
   sc_record_set_text (r, "reason", reason != NULL ? reason : "");
-  if (g_str_equal (status, "todo"))
+  if (g_str_equal (status, "to-do"))
     {
       sc_record_set_text (r, "done-at", "");
       sc_record_set_text (r, "done-by", "");
@@ -278,7 +278,7 @@ sc_response_is_overdue (ScResponseStep *record,
   g_autoptr(GDateTime) due = sc_datetime_from_storage (sc_record_get_text (SC_RECORD (record),
                                                                            "due-at"));
 
-  return due != NULL && g_str_equal (sc_record_get_text (SC_RECORD (record), "status"), "todo")
+  return due != NULL && g_str_equal (sc_record_get_text (SC_RECORD (record), "status"), "to-do")
          && g_date_time_compare (due, now) < 0;
 }
 

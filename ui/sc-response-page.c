@@ -241,7 +241,7 @@ police_step_open (ScResponsePage *self)
 
       if (g_str_equal (sc_procedure_step_get_kind (item->step), "police")
           && !g_str_equal (sc_procedure_step_get_id (item->step), "immediate-danger")
-          && g_str_equal (sc_record_get_text (SC_RECORD (item->record), "status"), "todo"))
+          && g_str_equal (sc_record_get_text (SC_RECORD (item->record), "status"), "to-do"))
         return TRUE;
     }
   return FALSE;
@@ -309,8 +309,8 @@ step_row_new (ScResponsePage *self,
   gtk_widget_set_margin_start (buttons, 12);
   gtk_widget_set_margin_end (buttons, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  if (!g_str_equal (status, "todo"))
-    gtk_box_append (GTK_BOX (buttons), status_button_new (self, item, _("Back to _To Do"), "todo",
+  if (!g_str_equal (status, "to-do"))
+    gtk_box_append (GTK_BOX (buttons), status_button_new (self, item, _("Back to _To Do"), "to-do",
                                                           NULL));
   if (!g_str_equal (status, "not-needed"))
     gtk_box_append (GTK_BOX (buttons), status_button_new (self, item, _("_Not Needed"),

@@ -7,7 +7,7 @@ CREATE TABLE response_step (
   id             INTEGER PRIMARY KEY,
   concern_id     INTEGER NOT NULL REFERENCES concern (id) ON DELETE RESTRICT,
   step_id        TEXT NOT NULL,
-  status         TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'done', 'not-needed')),
+  status         TEXT NOT NULL DEFAULT 'to-do' CHECK (status IN ('to-do', 'done', 'not-needed')),
   reason         TEXT NOT NULL DEFAULT '',
   done_by        TEXT NOT NULL DEFAULT '',
   done_at        TEXT NOT NULL DEFAULT '',
