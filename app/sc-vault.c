@@ -657,14 +657,17 @@ sc_vault_open_with_keyring (const char   *directory,
   return self;
 }
 
-ScVault *
-sc_vault_open_with_passphrase (const char   *directory,
-                               const char   *passphrase,
-                               GCancellable *cancellable,
-                               GError      **error)
+static ScVault *
+open_with_passphrase (const char   *directory,
+                      const char   *passphrase,
+                      gboolean      restore_keyring,
+                      GCancellable *cancellable,
+                      GError      **error)
 {
   g_autoptr(ScKeyFile) key_file = NULL;
   g_autoptr(ScKey) key = NULL;
+  g_autoptr(GError) keyring_error = NULL;
+  ScVault *self;
 
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
@@ -678,7 +681,35 @@ sc_vault_open_with_passphrase (const char   *directory,
   if (!(key = sc_key_file_unwrap (key_file, passphrase, error)))
     return NULL;
 
-  return vault_open_with_key (directory, key, error);
+  if (!(self = vault_open_with_key (directory, key, error)) || !restore_keyring)
+    return self;
+
+  /* The keyring answered but had lost the key (a new login keyring, say):
+   * put it back, so the next start needs no passphrase. */
+  self->key_in_keyring = sc_keyring_store_key (sc_key_file_get_vault_id (key_file), key,
+                                               keyring_timeout_ms, NULL, &keyring_error);
+  if (!self->key_in_keyring)
+    self->keyring_error = g_steal_pointer (&keyring_error);
+  return self;
+}
+
+ScVault *
+sc_vault_open_with_passphrase (const char   *directory,
+                               const char   *passphrase,
+                               GCancellable *cancellable,
+                               GError      **error)
+{
+  return open_with_passphrase (directory, passphrase, FALSE, cancellable, error);
+}
+
+/* The same, and the key put back into the login keyring. */
+ScVault *
+sc_vault_open_with_passphrase_restoring_keyring (const char   *directory,
+                                                 const char   *passphrase,
+                                                 GCancellable *cancellable,
+                                                 GError      **error)
+{
+  return open_with_passphrase (directory, passphrase, TRUE, cancellable, error);
 }
 
 ScVault *
@@ -982,6 +1013,7 @@ typedef enum
   OPEN_BY_CREATING,
   OPEN_WITH_KEYRING,
   OPEN_WITH_PASSPHRASE,
+  OPEN_WITH_PASSPHRASE_RESTORING_KEYRING,
 } OpenHow;
 
 typedef struct
@@ -1021,8 +1053,10 @@ open_thread (GTask        *task,
       vault = sc_vault_open_with_keyring (data->directory, cancellable, &error);
       break;
     case OPEN_WITH_PASSPHRASE:
-      vault = sc_vault_open_with_passphrase (data->directory, data->passphrase,
-                                             cancellable, &error);
+    case OPEN_WITH_PASSPHRASE_RESTORING_KEYRING:
+      vault = open_with_passphrase (data->directory, data->passphrase,
+                                    data->how == OPEN_WITH_PASSPHRASE_RESTORING_KEYRING,
+                                    cancellable, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -1078,15 +1112,18 @@ sc_vault_open_with_keyring_async (const char          *directory,
   run_open_task (OPEN_WITH_KEYRING, directory, NULL, NULL, cancellable, callback, user_data);
 }
 
+/* @restore_keyring: also put the key back into the login keyring, which
+ * answered but did not have it. */
 void
 sc_vault_open_with_passphrase_async (const char          *directory,
                                      const char          *passphrase,
+                                     gboolean             restore_keyring,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  run_open_task (OPEN_WITH_PASSPHRASE, directory, NULL, passphrase,
-                 cancellable, callback, user_data);
+  run_open_task (restore_keyring ? OPEN_WITH_PASSPHRASE_RESTORING_KEYRING : OPEN_WITH_PASSPHRASE,
+                 directory, NULL, passphrase, cancellable, callback, user_data);
 }
 
 ScVault *

@@ -35,6 +35,11 @@ ScVault    *sc_vault_open_with_passphrase       (const char           *directory
                                                  GCancellable         *cancellable,
                                                  GError              **error);
 
+ScVault    *sc_vault_open_with_passphrase_restoring_keyring (const char   *directory,
+                                                             const char   *passphrase,
+                                                             GCancellable *cancellable,
+                                                             GError      **error);
+
 void        sc_vault_create_async               (const char           *directory,
                                                  const char           *worker_name,
                                                  const char           *passphrase,
@@ -47,6 +52,7 @@ void        sc_vault_open_with_keyring_async    (const char           *directory
                                                  gpointer              user_data);
 void        sc_vault_open_with_passphrase_async (const char           *directory,
                                                  const char           *passphrase,
+                                                 gboolean              restore_keyring,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);

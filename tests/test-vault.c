@@ -176,7 +176,7 @@ test_reopen_async (Fixture       *fixture,
 
   create_and_close (fixture);
 
-  sc_vault_open_with_passphrase_async (fixture->directory, PASSPHRASE, NULL,
+  sc_vault_open_with_passphrase_async (fixture->directory, PASSPHRASE, FALSE, NULL,
                                        open_with_passphrase_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -289,6 +289,18 @@ test_keyring_without_key (Fixture       *fixture,
   g_clear_error (&error);
 
   vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  g_clear_object (&vault);
+
+  /* Unlocked with the passphrase, the key goes back into the keyring: the
+   * next start needs no passphrase. */
+  vault = sc_vault_open_with_passphrase_restoring_keyring (fixture->directory, PASSPHRASE, NULL,
+                                                           &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_get_key_in_keyring (vault));
+  g_clear_object (&vault);
+  vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (vault);
 }

@@ -159,6 +159,8 @@ test_later_start_opens_with_keyring (void)
   app = sc_test_start_app (FALSE, &window);
   sc_test_wait_for_page (window, "caseload");
   g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
+  /* The passphrase put the key back: the next start asks for nothing. */
+  g_assert_true (sc_vault_get_key_in_keyring (sc_application_get_vault (app)));
 
   sc_test_stop_app (app, window);
 }
@@ -195,6 +197,8 @@ test_later_start_without_key_asks_passphrase (void)
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_for_page (window, "caseload");
   g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
+  /* The passphrase put the key back: the next start asks for nothing. */
+  g_assert_true (sc_vault_get_key_in_keyring (sc_application_get_vault (app)));
 
   sc_test_stop_app (app, window);
 }

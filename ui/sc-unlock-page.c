@@ -24,6 +24,7 @@ struct _ScUnlockPage
 
   char          *directory;
   gboolean       busy;
+  gboolean       restore_keyring;
   GCancellable  *cancellable;
 };
 
@@ -107,8 +108,8 @@ unlock_action (GtkWidget  *widget,
 
   show_error (self, NULL);
   set_busy (self, TRUE);
-  sc_vault_open_with_passphrase_async (self->directory, passphrase, self->cancellable,
-                                       unlocked_cb, g_object_ref (self));
+  sc_vault_open_with_passphrase_async (self->directory, passphrase, self->restore_keyring,
+                                       self->cancellable, unlocked_cb, g_object_ref (self));
 }
 
 static void
@@ -200,13 +201,17 @@ sc_unlock_page_set_directory (ScUnlockPage *self,
   self->directory = g_strdup (directory);
 }
 
-/* Back to an empty prompt, saying why the passphrase is needed. */
+/* Back to an empty prompt, saying why the passphrase is needed.
+ * @restore_keyring: the keyring answered but had lost the key, so the
+ * passphrase also puts it back. */
 void
 sc_unlock_page_reset (ScUnlockPage *self,
-                      const char   *reason)
+                      const char   *reason,
+                      gboolean      restore_keyring)
 {
   g_return_if_fail (SC_IS_UNLOCK_PAGE (self));
 
+  self->restore_keyring = restore_keyring;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

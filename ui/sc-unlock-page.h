@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (ScUnlockPage, sc_unlock_page, SC, UNLOCK_PAGE, GtkWidget)
 void         sc_unlock_page_set_directory      (ScUnlockPage *self,
                                                 const char   *directory);
 void         sc_unlock_page_reset              (ScUnlockPage *self,
-                                                const char   *reason);
+                                                const char   *reason,
+                                                gboolean      restore_keyring);
 GtkEditable *sc_unlock_page_get_passphrase_row (ScUnlockPage *self);
 const char  *sc_unlock_page_get_error          (ScUnlockPage *self);
 gboolean     sc_unlock_page_get_busy           (ScUnlockPage *self);

@@ -142,14 +142,15 @@ show_records_page (ScWindow   *self,
 
 static void
 show_unlock (ScWindow   *self,
-             const char *reason)
+             const char *reason,
+             gboolean    restore_keyring)
 {
   g_autofree char *text = NULL;
 
   if (sc_application_get_demo (get_app (self)))
     text = g_strdup_printf (_("%s This is the demo vault: its passphrase is %s."),
                             reason, SC_DEMO_PASSPHRASE);
-  sc_unlock_page_reset (self->unlock_page, text != NULL ? text : reason);
+  sc_unlock_page_reset (self->unlock_page, text != NULL ? text : reason, restore_keyring);
   show_page (self, "unlock");
   gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
 }
@@ -197,7 +198,8 @@ vault_changed_cb (ScWindow *self)
 
   update_header (self);
   if (sc_application_get_was_locked (app))
-    show_unlock (self, _("Safecase locked the vault to keep the records private. Enter your passphrase to carry on."));
+    show_unlock (self, _("Safecase locked the vault to keep the records private. Enter your passphrase to carry on."),
+                 FALSE);
 }
 
 static void
@@ -261,8 +263,13 @@ opened_with_keyring_cb (GObject      *source,
       adw_status_page_set_description (self->problem_page, sentence);
       show_page (self, "problem");
       break;
+    case SC_VAULT_ERROR_KEYRING_NO_KEY:
+    case SC_VAULT_ERROR_KEYRING_WRONG_KEY:
+      /* The keyring works but lost the key: the passphrase puts it back. */
+      show_unlock (self, sentence, TRUE);
+      break;
     default:
-      show_unlock (self, sentence);
+      show_unlock (self, sentence, FALSE);
       break;
     }
 }
