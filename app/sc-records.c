@@ -434,6 +434,20 @@ select_records (ScVault    *vault,
   return g_steal_pointer (&records);
 }
 
+/* The same, for the common query on one id (bound as ?1). */
+static GPtrArray *
+select_by_id (ScVault    *vault,
+              GType       type,
+              const char *tail,
+              gint64      id,
+              GError    **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  add_number_param (params, id);
+  return select_records (vault, type, tail, params, error);
+}
+
 static gboolean
 count_rows (ScVault    *vault,
             const char *sql,
@@ -573,13 +587,10 @@ sc_records_list_concerns (ScVault *vault,
                           gint64   child_id,
                           GError **error)
 {
-  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
-
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
-  add_number_param (params, child_id);
-  return select_records (vault, SC_TYPE_CONCERN,
-                         "WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC", params, error);
+  return select_by_id (vault, SC_TYPE_CONCERN,
+                       "WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC", child_id, error);
 }
 
 /* Contacts ---------------------------------------------------------------------- */
@@ -655,13 +666,10 @@ sc_records_list_contacts_for_concern (ScVault *vault,
                                       gint64   concern_id,
                                       GError **error)
 {
-  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
-
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
-  add_number_param (params, concern_id);
-  return select_records (vault, SC_TYPE_CONTACT,
-                         "WHERE concern_id = ?1 ORDER BY happened_at DESC, id DESC", params, error);
+  return select_by_id (vault, SC_TYPE_CONTACT,
+                       "WHERE concern_id = ?1 ORDER BY happened_at DESC, id DESC", concern_id, error);
 }
 
 /* A contact linked to a concern must be linked to one of its own child's. */
@@ -809,12 +817,9 @@ sc_records_list_for_concern (ScVault *vault,
                              gint64   concern_id,
                              GError **error)
 {
-  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
-
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
-  add_number_param (params, concern_id);
-  return select_records (vault, type, "WHERE concern_id = ?1 ORDER BY id", params, error);
+  return select_by_id (vault, type, "WHERE concern_id = ?1 ORDER BY id", concern_id, error);
 }
 
 /* The record and its file, in one transaction: both or neither. */

@@ -372,3 +372,13 @@ sc_test_select_choice (AdwComboRow *row,
       }
   g_error ("%s has no choice %s", field, id);
 }
+
+/* What a click on a caseload row does: the child's page. */
+void
+sc_test_open_child (ScWindow *window,
+                    gint64    child_id)
+{
+  sc_test_wait_for_page (window, "caseload");
+  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated", child_id);
+  sc_test_wait_for_page (window, "child");
+}

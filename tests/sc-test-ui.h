@@ -39,6 +39,8 @@ GtkWidget      *sc_test_find_label    (GtkWidget      *root,
 void            sc_test_select_choice (AdwComboRow    *row,
                                        const char     *field,
                                        const char     *id);
+void            sc_test_open_child    (ScWindow       *window,
+                                       gint64          child_id);
 void sc_test_save_png   (GtkWidget       *widget,
                          const char      *name);
 

@@ -325,10 +325,7 @@ test_close_window_while_typing (void)
   sc_vault_close (vault);
 
   app = sc_test_start_app (FALSE, &window);
-  sc_test_wait_for_page (window, "caseload");
-  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated",
-                         sc_record_get_id (SC_RECORD (child)));
-  sc_test_wait_for_page (window, "child");
+  sc_test_open_child (window, sc_record_get_id (SC_RECORD (child)));
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
   sc_test_wait_for_page (window, "concern");
   editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));

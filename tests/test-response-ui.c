@@ -51,10 +51,7 @@ test_sexual_adult_on_child (void)
   sc_vault_close (vault);
 
   app = sc_test_start_app (FALSE, &window);
-  sc_test_wait_for_page (window, "caseload");
-  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated",
-                         sc_record_get_id (SC_RECORD (child)));
-  sc_test_wait_for_page (window, "child");
+  sc_test_open_child (window, sc_record_get_id (SC_RECORD (child)));
 
   /* A member of staff messaging a 14-year-old: sexual, adult on child. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
