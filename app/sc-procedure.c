@@ -14,8 +14,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -26,6 +30,12 @@
 #include "sc-procedure.h"
 
 #define FORMAT_VERSION 1
+/* Limits checked before a file reaches the JSON parser: the built-in file is
+ * a few kilobytes and six levels deep. json-glib's parser recurses once per
+ * level, so a file nested 100,000 deep would overflow the stack; and a 50 MB
+ * file takes longer to parse than anyone waits for a window. */
+#define MAX_FILE_SIZE (1024 * 1024)
+#define MAX_DEPTH 64
 #define DEFAULT_RESOURCE "/io/github/safecase/Safecase/core/procedure.json"
 
 G_DEFINE_QUARK (sc-procedure-error-quark, sc_procedure_error)
@@ -141,7 +151,8 @@ sc_procedure_unref (ScProcedure *self)
 
 typedef struct
 {
-  GHashTable *lines;      /* JsonObject/JsonArray → line where it starts */
+  GHashTable *lines;      /* JsonObject/JsonArray → line where it starts;
+                           * JsonNode → line of the value it holds */
   GArray     *open;       /* lines of the objects and arrays being read */
   JsonParser *parser;
   GPtrArray  *problems;   /* "LINE: what is wrong" */
@@ -178,6 +189,45 @@ array_end_cb (JsonParser *parser,
   g_hash_table_insert (reader->lines, array, GUINT_TO_POINTER (line));
 }
 
+/* A value's line: where its object or array starts, or the line the parser
+ * has just read it on. */
+static void
+note_value_line (Reader   *reader,
+                 JsonNode *node)
+{
+  gpointer container = NULL;
+  guint line;
+
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    container = json_node_get_object (node);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    container = json_node_get_array (node);
+  line = container != NULL
+         ? GPOINTER_TO_UINT (g_hash_table_lookup (reader->lines, container))
+         : json_parser_get_current_line (reader->parser);
+  g_hash_table_insert (reader->lines, node, GUINT_TO_POINTER (line));
+}
+
+static void
+object_member_cb (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  Reader     *reader)
+{
+  note_value_line (reader, json_object_get_member (object, name));
+}
+
+static void
+array_element_cb (JsonParser *parser,
+                  JsonArray  *array,
+                  guint       index,
+                  Reader     *reader)
+{
+  note_value_line (reader, json_array_get_element (array, index));
+}
+
 G_GNUC_PRINTF (3, 4)
 static void
 problem (Reader     *reader,
@@ -196,6 +246,28 @@ problem (Reader     *reader,
                    g_strdup_printf ("%u: %s",
                                     GPOINTER_TO_UINT (g_hash_table_lookup (reader->lines, where)),
                                     text));
+}
+
+/* Where @value stands in the list @member of @object, for a problem's line. */
+static gpointer
+where_in_list (JsonObject *object,
+               const char *member,
+               const char *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return node != NULL ? (gpointer) node : (gpointer) object;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (item) && g_strcmp0 (json_node_get_string (item), value) == 0)
+        return item;
+    }
+  return node;
 }
 
 /* A member that must be a string, if present (or always, if @required). */
@@ -217,7 +289,7 @@ get_string (Reader     *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
       || *json_node_get_string (node) == '\0')
     {
-      problem (reader, object, "%s: \"%s\" must be a text, not empty", owner, member);
+      problem (reader, node, "%s: \"%s\" must be a text, not empty", owner, member);
       return NULL;
     }
   return json_node_get_string (node);
@@ -238,7 +310,7 @@ get_strings (Reader     *reader,
     return g_strv_builder_end (builder);
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (reader, object, "%s: \"%s\" must be a list", owner, member);
+      problem (reader, node, "%s: \"%s\" must be a list", owner, member);
       return g_strv_builder_end (builder);
     }
 
@@ -249,7 +321,7 @@ get_strings (Reader     *reader,
 
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING
           || *json_node_get_string (item) == '\0')
-        problem (reader, object, "%s: \"%s\" must list texts only", owner, member);
+        problem (reader, item, "%s: \"%s\" must list texts only", owner, member);
       else
         g_strv_builder_add (builder, json_node_get_string (item));
     }
@@ -271,13 +343,13 @@ get_int (Reader     *reader,
     return -1;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      problem (reader, object, "%s: \"%s\" must be a whole number", owner, member);
+      problem (reader, node, "%s: \"%s\" must be a whole number", owner, member);
       return -1;
     }
   value = json_node_get_int (node);
   if (value < min || value > max)
     {
-      problem (reader, object, "%s: \"%s\" must be from %d to %d", owner, member, min, max);
+      problem (reader, node, "%s: \"%s\" must be from %d to %d", owner, member, min, max);
       return -1;
     }
   return (int) value;
@@ -293,19 +365,30 @@ check_members (Reader            *reader,
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
-      problem (reader, object, "%s: unknown member \"%s\"", owner, (const char *) l->data);
+      problem (reader, json_object_get_member (object, l->data), "%s: unknown member \"%s\"",
+               owner, (const char *) l->data);
 }
 
 static void
 check_choices (Reader      *reader,
                JsonObject  *object,
                const char  *owner,
-               const char  *field,
-               GStrv        values)
+               const char  *field)
 {
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    if (!sc_choice_is_valid (field, values[i]))
-      problem (reader, object, "%s: \"%s\" is not a known %s", owner, values[i], field);
+  JsonNode *node = json_object_get_member (object, field);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      const char *value = JSON_NODE_HOLDS_VALUE (item) ? json_node_get_string (item) : NULL;
+
+      if (value != NULL && *value != '\0' && !sc_choice_is_valid (field, value))
+        problem (reader, item, "%s: \"%s\" is not a known %s", owner, value, field);
+    }
 }
 
 static Condition *
@@ -325,16 +408,16 @@ read_condition (Reader     *reader,
                    ? get_strings (reader, object, owner, "involvement") : NULL;
   c->location = json_object_has_member (object, "location")
                 ? get_strings (reader, object, owner, "location") : NULL;
-  check_choices (reader, object, owner, "area", c->area);
-  check_choices (reader, object, owner, "involvement", c->involvement);
-  check_choices (reader, object, owner, "location", c->location);
+  check_choices (reader, object, owner, "area");
+  check_choices (reader, object, owner, "involvement");
+  check_choices (reader, object, owner, "location");
   c->min_child_age = get_int (reader, object, owner, "min_child_age", 0, 25);
   c->max_child_age = get_int (reader, object, owner, "max_child_age", 0, 25);
   c->adult_is_staff = -1;
   if (staff != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (staff) || json_node_get_value_type (staff) != G_TYPE_BOOLEAN)
-        problem (reader, object, "%s: \"adult_is_staff\" must be true or false", owner);
+        problem (reader, staff, "%s: \"adult_is_staff\" must be true or false", owner);
       else
         c->adult_is_staff = json_node_get_boolean (staff) ? 1 : 0;
     }
@@ -358,9 +441,7 @@ read_step (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (reader, json_node_get_parent (node) != NULL
-                       ? (gpointer) json_node_get_array (json_node_get_parent (node)) : NULL,
-               "%s is not an object", owner);
+      problem (reader, node, "%s is not an object", owner);
       return;
     }
   object = json_node_get_object (node);
@@ -377,7 +458,8 @@ read_step (Reader      *reader,
   step->id = g_strdup (id);
   kind = get_string (reader, object, owner, "kind", TRUE);
   if (kind != NULL && !g_strv_contains (step_kinds, kind))
-    problem (reader, object, "%s: unknown kind \"%s\"", owner, kind);
+    problem (reader, json_object_get_member (object, "kind"), "%s: unknown kind \"%s\"", owner,
+             kind);
   step->kind = g_strdup (kind);
   step->title = g_strdup (get_string (reader, object, owner, "title", TRUE));
   step->guidance = g_strdup (get_string (reader, object, owner, "guidance", TRUE));
@@ -399,14 +481,14 @@ read_step (Reader      *reader,
           JsonNode *alt = json_array_get_element (alternatives, i);
 
           if (!JSON_NODE_HOLDS_OBJECT (alt))
-            problem (reader, object, "%s: each \"when\" must be an object", owner);
+            problem (reader, alt, "%s: each \"when\" must be an object", owner);
           else
             g_ptr_array_add (step->conditions,
                              read_condition (reader, json_node_get_object (alt), owner));
         }
     }
   else if (when != NULL)
-    problem (reader, object, "%s: \"when\" must be an object or a list of objects", owner);
+    problem (reader, when, "%s: \"when\" must be an object or a list of objects", owner);
 
   deadline = json_object_get_member (object, "deadline");
   if (deadline != NULL && JSON_NODE_HOLDS_OBJECT (deadline))
@@ -421,16 +503,18 @@ read_step (Reader      *reader,
         problem (reader, d, "%s: a deadline needs \"hours\" or \"working_days\"", owner);
     }
   else if (deadline != NULL)
-    problem (reader, object, "%s: \"deadline\" must be an object", owner);
+    problem (reader, deadline, "%s: \"deadline\" must be an object", owner);
 
   for (guint i = 0; step->contacts[i] != NULL; i++)
     if (!g_hash_table_contains (self->contacts, step->contacts[i]))
-      problem (reader, object, "%s: no contact \"%s\" in \"contacts\"", owner, step->contacts[i]);
+      problem (reader, where_in_list (object, "contacts", step->contacts[i]),
+               "%s: no contact \"%s\" in \"contacts\"", owner, step->contacts[i]);
 
   if (id != NULL)
     for (guint i = 0; i < self->steps->len; i++)
       if (g_strcmp0 (((ScProcedureStep *) self->steps->pdata[i])->id, id) == 0)
-        problem (reader, object, "%s: the id \"%s\" is used twice", owner, id);
+        problem (reader, json_object_get_member (object, "id"), "%s: the id \"%s\" is used twice",
+                 owner, id);
 
   g_ptr_array_add (self->steps, step);
 }
@@ -446,7 +530,7 @@ read_contacts (Reader      *reader,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (reader, root, "\"contacts\" must be an object");
+      problem (reader, node != NULL ? (gpointer) node : root, "\"contacts\" must be an object");
       return;
     }
   contacts = json_node_get_object (node);
@@ -463,7 +547,7 @@ read_contacts (Reader      *reader,
 
       if (!JSON_NODE_HOLDS_OBJECT (c))
         {
-          problem (reader, contacts, "%s must be an object", owner);
+          problem (reader, c, "%s must be an object", owner);
           continue;
         }
       object = json_node_get_object (c);
@@ -494,7 +578,8 @@ read_extras (Reader      *reader,
 
       if (strlen (holidays[i]) != 10 || holidays[i][4] != '-' || holidays[i][7] != '-'
           || !sc_date_from_storage (holidays[i], &date))
-        problem (reader, root, "bank holiday \"%s\" is not a YYYY-MM-DD date", holidays[i]);
+        problem (reader, where_in_list (root, "bank_holidays", holidays[i]),
+                 "bank holiday \"%s\" is not a YYYY-MM-DD date", holidays[i]);
       else
         g_hash_table_add (self->bank_holidays, g_strdup (holidays[i]));
     }
@@ -507,14 +592,15 @@ read_extras (Reader      *reader,
       for (GList *l = areas; l != NULL; l = l->next)
         {
           if (!sc_choice_is_valid ("area", l->data))
-            problem (reader, object, "area_warnings: \"%s\" is not a known area",
+            problem (reader, json_object_get_member (object, l->data),
+                     "area_warnings: \"%s\" is not a known area",
                      (const char *) l->data);
           g_hash_table_replace (self->area_warnings, g_strdup (l->data),
                                 get_strings (reader, object, "area_warnings", l->data));
         }
     }
   else if (warnings != NULL)
-    problem (reader, root, "\"area_warnings\" must be an object");
+    problem (reader, warnings, "\"area_warnings\" must be an object");
 }
 
 /* "after" puts a step behind others; a cycle could never be ordered. */
@@ -531,9 +617,12 @@ order_steps (Reader      *reader,
     {
       ScProcedureStep *step = self->steps->pdata[i];
 
+      /* Every element was a step object, or reading would have stopped. */
+      JsonObject *object = json_array_get_object_element (steps_array, i);
+
       for (guint j = 0; step->after[j] != NULL; j++)
         if (sc_procedure_get_step (self, step->after[j]) == NULL)
-          problem (reader, steps_array, "step \"%s\": \"after\" names no step \"%s\"",
+          problem (reader, where_in_list (object, "after", step->after[j]), "step \"%s\": \"after\" names no step \"%s\"",
                    step->id, step->after[j]);
     }
   if (reader->problems->len > 0)
@@ -594,7 +683,9 @@ read_procedure (Reader *reader,
 
   format = get_int (reader, root, "the procedure", "format", 1, 1000);
   if (format != FORMAT_VERSION)
-    problem (reader, root, "\"format\" must be %d", FORMAT_VERSION);
+    problem (reader, json_object_has_member (root, "format")
+                     ? (gpointer) json_object_get_member (root, "format") : root,
+             "\"format\" must be %d", FORMAT_VERSION);
   self->name = g_strdup (get_string (reader, root, "the procedure", "name", TRUE));
 
   read_contacts (reader, self, root);
@@ -603,7 +694,8 @@ read_procedure (Reader *reader,
   steps = json_object_get_member (root, "steps");
   if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps)
       || json_array_get_length (json_node_get_array (steps)) == 0)
-    problem (reader, root, "\"steps\" must be a list of at least one step");
+    problem (reader, steps != NULL ? (gpointer) steps : root,
+             "\"steps\" must be a list of at least one step");
   else
     {
       JsonArray *array = json_node_get_array (steps);
@@ -615,6 +707,50 @@ read_procedure (Reader *reader,
     }
 
   return reader->problems->len == 0 ? g_steal_pointer (&self) : NULL;
+}
+
+/* Nesting counted outside strings, before the parser sees the text: the
+ * parser recurses once per level and would overflow the stack first. */
+static gboolean
+check_nesting (const char *data,
+               gsize       length,
+               GPtrArray  *problems)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  guint depth = 0, line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_ptr_array_add (problems,
+                               g_strdup_printf ("%u: the file is nested more than %d levels deep; "
+                                                "a procedure needs only a few", line, MAX_DEPTH));
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
 }
 
 static ScProcedure *
@@ -635,9 +771,27 @@ parse (const char *data,
   g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), &reader);
   g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &reader);
   g_signal_connect (parser, "array-end", G_CALLBACK (array_end_cb), &reader);
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &reader);
+  g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), &reader);
 
-  if (!g_utf8_validate (data, (gssize) length, NULL))
+  /* Editors on Windows start UTF-8 files with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (length > MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+
+      g_ptr_array_add (problems, g_strdup_printf ("the file is %s; a procedure file is at most "
+                                                  "1 MiB", size));
+    }
+  else if (!g_utf8_validate (data, (gssize) length, NULL))
     g_ptr_array_add (problems, g_strdup ("1: the file is not UTF-8 text"));
+  else if (!check_nesting (data, length, problems))
+    ;
   else if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
@@ -672,6 +826,62 @@ sc_procedure_new_from_data (const char *data,
   return parse (data, length, problems, error);
 }
 
+/* Reads at most one byte more than a procedure may hold, whatever the file
+ * is: a FIFO or /dev/zero must not hang or fill memory. */
+static char *
+read_bounded (const char *path,
+              gsize      *length,
+              GError    **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize used = 0;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "the file cannot be opened: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "this is not a regular file");
+      return NULL;
+    }
+
+  data = g_malloc (MAX_FILE_SIZE + 2);
+  while (used < MAX_FILE_SIZE + 1)
+    {
+      ssize_t n = read (fd, data + used, MAX_FILE_SIZE + 1 - used);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "the file cannot be read: %s", g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      used += (gsize) n;
+    }
+  close (fd);
+
+  /* The size on disk, when it is over the limit, says more than "1 MiB + 1". */
+  *length = used > MAX_FILE_SIZE && (guint64) st.st_size > used ? (gsize) st.st_size : used;
+  data[MIN (used, MAX_FILE_SIZE + 1)] = '\0';
+  return g_steal_pointer (&data);
+}
+
 ScProcedure *
 sc_procedure_new_from_file (const char *path,
                             GPtrArray **problems,
@@ -680,8 +890,22 @@ sc_procedure_new_from_file (const char *path,
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (!(data = read_bounded (path, &length, error)))
     return NULL;
+  if (length > MAX_FILE_SIZE)
+    {
+      /* Only the size is looked at: the text past the limit was never read. */
+      g_autofree char *size = g_format_size (length);
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (list, g_strdup_printf ("the file is %s; a procedure file is at most 1 MiB",
+                                              size));
+      g_set_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID, "%s",
+                   (const char *) list->pdata[0]);
+      if (problems != NULL)
+        *problems = g_steal_pointer (&list);
+      return NULL;
+    }
   return parse (data, length, problems, error);
 }
 
@@ -700,40 +924,72 @@ sc_procedure_new_default (void)
   return self;
 }
 
-/* The council's own procedure if there is one and it is valid; otherwise
- * the built-in one, with @council_error saying why the council's was not
- * used. @source is the file in use, or NULL for the built-in one. */
+/* "FILE:LINE: problem", or "FILE: problem" for one that has no line (the
+ * file's size, or that it cannot be read). */
+char *
+sc_procedure_format_problem (const char *path,
+                             const char *problem)
+{
+  if (g_ascii_isdigit (*problem))
+    return g_strdup_printf ("%s:%s", path, problem);
+  return g_strdup_printf ("%s: %s", path, problem);
+}
+
+/* The administrator's file in /etc/safecase/ wins: a council's procedure is
+ * not the worker's to replace. The worker's own file counts only where there
+ * is none, and is ignored with a @notice where there is. A file that cannot
+ * be used is never half used: the built-in procedure stays in force, and
+ * @council_error says which file and why. @source is the file in use, or
+ * NULL for the built-in one. */
+ScProcedure *
+sc_procedure_new_for_user_from (const char  *admin_path,
+                                const char  *user_path,
+                                char       **source,
+                                char       **notice,
+                                GError     **council_error)
+{
+  gboolean admin = g_file_test (admin_path, G_FILE_TEST_EXISTS);
+  gboolean user = g_file_test (user_path, G_FILE_TEST_EXISTS);
+  const char *path = admin ? admin_path : user ? user_path : NULL;
+  g_autoptr(GError) error = NULL;
+  ScProcedure *self;
+
+  if (source != NULL)
+    *source = NULL;
+  if (notice != NULL)
+    *notice = admin && user
+              ? g_strdup_printf (_("Your own procedure file %s is ignored: the council’s file %s is in force."),
+                                 user_path, admin_path)
+              : NULL;
+  if (path == NULL)
+    return sc_procedure_new_default ();
+
+  if ((self = sc_procedure_new_from_file (path, NULL, &error)))
+    {
+      if (source != NULL)
+        *source = g_strdup (path);
+      return self;
+    }
+
+  {
+    g_autofree char *where = sc_procedure_format_problem (path, error->message);
+
+    g_message ("Not using %s", where);
+    g_set_error (council_error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID, "%s", where);
+  }
+  return sc_procedure_new_default ();
+}
+
 ScProcedure *
 sc_procedure_new_for_user (char   **source,
+                           char   **notice,
                            GError **council_error)
 {
   g_autofree char *user = g_build_filename (g_get_user_config_dir (), "safecase", "procedure.json",
                                             NULL);
-  const char *candidates[] = { user, "/etc/safecase/procedure.json" };
 
-  if (source != NULL)
-    *source = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      ScProcedure *self;
-
-      if (!g_file_test (candidates[i], G_FILE_TEST_EXISTS))
-        continue;
-      if ((self = sc_procedure_new_from_file (candidates[i], NULL, &error)))
-        {
-          if (source != NULL)
-            *source = g_strdup (candidates[i]);
-          return self;
-        }
-      g_message ("Not using %s: %s", candidates[i], error->message);
-      g_set_error (council_error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID,
-                   "%s:%s", candidates[i], error->message);
-      break;
-    }
-
-  return sc_procedure_new_default ();
+  return sc_procedure_new_for_user_from ("/etc/safecase/procedure.json", user, source, notice,
+                                         council_error);
 }
 
 /* Using it ------------------------------------------------------------------------ */

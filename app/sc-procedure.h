@@ -48,7 +48,15 @@ ScProcedure               *sc_procedure_new_from_data     (const char        *da
                                                            GError           **error);
 ScProcedure               *sc_procedure_new_default       (void);
 ScProcedure               *sc_procedure_new_for_user      (char             **source,
+                                                           char             **notice,
                                                            GError           **council_error);
+ScProcedure               *sc_procedure_new_for_user_from (const char        *admin_path,
+                                                           const char        *user_path,
+                                                           char             **source,
+                                                           char             **notice,
+                                                           GError           **council_error);
+char                      *sc_procedure_format_problem    (const char        *path,
+                                                           const char        *problem);
 ScProcedure               *sc_procedure_ref               (ScProcedure       *self);
 void                       sc_procedure_unref             (ScProcedure       *self);
 

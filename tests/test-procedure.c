@@ -11,6 +11,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "sc-procedure.h"
@@ -268,8 +272,157 @@ test_problem_lines (void)
   procedure = sc_procedure_new_from_file (path, &problems, NULL);
   g_assert_null (procedure);
   g_assert_cmpuint (problems->len, ==, 1);
-  /* The line where the faulty step starts. */
-  g_assert_cmpstr (problems->pdata[0], ==, "7: step \"b\": unknown kind \"wrong\"");
+  /* The line of the offending value, not of the step around it. */
+  g_assert_cmpstr (problems->pdata[0], ==, "8: step \"b\": unknown kind \"wrong\"");
+}
+
+/* Top-level members and the items of lists are named by their own line,
+ * not by the line of the object that holds them. */
+static void
+test_problem_lines_of_values (void)
+{
+  const char *json =
+    "{\n"                                                       /* 1 */
+    "  \"format\": 1,\n"                                        /* 2 */
+    "  \"name\": \"Council\",\n"                                /* 3 */
+    "  \"bank_holidays\": [\n"                                  /* 4 */
+    "    \"2026-12-25\",\n"                                     /* 5 */
+    "    \"Boxing Day\"\n"                                      /* 6 */
+    "  ],\n"                                                    /* 7 */
+    "  \"colour\": \"blue\",\n"                                 /* 8 */
+    "  \"contacts\": {},\n"                                     /* 9 */
+    "  \"steps\": [\n"                                          /* 10 */
+    "    { \"id\": \"a\", \"kind\": \"support\", \"title\": \"t\",\n" /* 11 */
+    "      \"guidance\": \"g\",\n"                              /* 12 */
+    "      \"when\": { \"area\": [\"sexual\",\n"                 /* 13 */
+    "                         \"gardening\"] } }\n"              /* 14 */
+    "  ]\n"                                                     /* 15 */
+    "}\n";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(ScProcedure) procedure = NULL;
+  g_autofree char *all = NULL;
+
+  procedure = sc_procedure_new_from_data (json, strlen (json), &problems, NULL);
+  g_assert_null (procedure);
+  g_ptr_array_add (problems, NULL);
+  all = g_strjoinv ("\n", (char **) problems->pdata);
+  g_test_message ("%s", all);
+  g_assert_nonnull (strstr (all, "6: bank holiday \"Boxing Day\" is not a YYYY-MM-DD date"));
+  g_assert_nonnull (strstr (all, "8: the procedure: unknown member \"colour\""));
+  g_assert_nonnull (strstr (all, "14: step \"a\": \"gardening\" is not a known area"));
+}
+
+/* A council's file is read at every start: nothing in it may crash the app
+ * or keep it busy. These are built here, not kept as files. */
+static void
+test_hostile_nesting (void)
+{
+  const guint depths[] = { 65, 1000, 100000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"x\":\n");
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProcedure) procedure = NULL;
+
+      /* Brackets inside a string are text, not nesting. */
+      g_string_append (json, "\"[[[[{{{{\\\"[[[[\", ");
+      for (guint d = 1; d < depths[i]; d++)
+        g_string_append_c (json, d % 2 ? '[' : '{');
+      procedure = sc_procedure_new_from_data (json->str, json->len, &problems, &error);
+      g_assert_null (procedure);
+      g_assert_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
+      g_assert_cmpstr (problems->pdata[0], ==,
+                       "2: the file is nested more than 64 levels deep; a procedure needs only a few");
+    }
+
+  /* 64 levels are allowed: the file is read, and refused for what it says. */
+  {
+    g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"x\": ");
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(ScProcedure) procedure = NULL;
+
+    for (guint d = 1; d < 64; d++)
+      g_string_append_c (json, '[');
+    for (guint d = 1; d < 64; d++)
+      g_string_append_c (json, ']');
+    g_string_append_c (json, '}');
+    procedure = sc_procedure_new_from_data (json->str, json->len, &problems, NULL);
+    g_assert_null (procedure);
+    g_assert_null (strstr (problems->pdata[0], "nested"));
+  }
+}
+
+static void
+test_hostile_size (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "huge.json", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProcedure) procedure = NULL;
+  g_autofree char *big = NULL;
+  int fd;
+
+  /* 50 MB, sparse on disk: only its first MiB and a byte are ever read. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "{\"format\": 1,", 13), ==, 13);
+  g_assert_cmpint (ftruncate (fd, 50 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  procedure = sc_procedure_new_from_file (path, &problems, &error);
+  g_assert_null (procedure);
+  g_assert_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (problems->pdata[0], ==, "the file is 50.0\xc2\xa0MB; a procedure file is at most 1 MiB");
+  {
+    g_autofree char *line = sc_procedure_format_problem (path, problems->pdata[0]);
+    g_autofree char *expected = g_strdup_printf ("%s: the file is 50.0\xc2\xa0MB; a procedure file is at "
+                                                 "most 1 MiB", path);
+
+    g_assert_cmpstr (line, ==, expected);
+  }
+  g_unlink (path);
+
+  /* The same limit for text already in memory. */
+  big = g_malloc0 (1024 * 1024 + 2);
+  memset (big, ' ', 1024 * 1024 + 1);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_error (&error);
+  procedure = sc_procedure_new_from_data (big, 1024 * 1024 + 1, &problems, &error);
+  g_assert_null (procedure);
+  g_assert_nonnull (strstr (problems->pdata[0], "at most 1 MiB"));
+
+  /* Not a file at all: refused, not read for ever. */
+  g_clear_error (&error);
+  procedure = sc_procedure_new_from_file ("/dev/zero", NULL, &error);
+  g_assert_null (procedure);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+
+  /* A missing file has no line to name. */
+  g_clear_error (&error);
+  procedure = sc_procedure_new_from_file ("/nonexistent/procedure.json", NULL, &error);
+  g_assert_null (procedure);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_false (g_ascii_isdigit (error->message[0]));
+}
+
+/* Windows editors write a byte-order mark; the file is still the same. */
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/io/github/safecase/Safecase/core/procedure.json",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GByteArray) with_bom = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProcedure) procedure = NULL;
+
+  g_byte_array_append (with_bom, (const guint8 *) "\xEF\xBB\xBF", 3);
+  g_byte_array_append (with_bom, g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin));
+  procedure = sc_procedure_new_from_data ((const char *) with_bom->data, with_bom->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 21);
 }
 
 static void
@@ -284,7 +437,7 @@ test_council_file_wins (void)
   g_autoptr(ScProcedure) fallback = NULL;
 
   /* No council file: the built-in one. */
-  builtin = sc_procedure_new_for_user (&source, &council_error);
+  builtin = sc_procedure_new_for_user (&source, NULL, &council_error);
   g_assert_no_error (council_error);
   g_assert_null (source);
   g_assert_cmpuint (sc_procedure_get_n_steps (builtin), ==, 21);
@@ -295,7 +448,7 @@ test_council_file_wins (void)
                                       " {\"lado\": {\"name\": \"LADO\", \"number\": \"01632 960000\"}},"
                                       " \"steps\": [{\"id\": \"lado\", \"kind\": \"lado\", \"title\": \"t\","
                                       " \"guidance\": \"g\", \"contacts\": [\"lado\"]}]}", -1, NULL));
-  council = sc_procedure_new_for_user (&source, &council_error);
+  council = sc_procedure_new_for_user (&source, NULL, &council_error);
   g_assert_no_error (council_error);
   g_assert_cmpstr (source, ==, path);
   g_assert_cmpstr (sc_procedure_get_name (council), ==, "Northshire");
@@ -304,11 +457,71 @@ test_council_file_wins (void)
   /* A broken council file: refused whole, the built-in one used, and why. */
   g_clear_pointer (&source, g_free);
   g_assert_true (g_file_set_contents (path, "{\"format\": 1,\n\"name\": 3}", -1, NULL));
-  fallback = sc_procedure_new_for_user (&source, &council_error);
+  fallback = sc_procedure_new_for_user (&source, NULL, &council_error);
   g_assert_null (source);
   g_assert_cmpuint (sc_procedure_get_n_steps (fallback), ==, 21);
   g_assert_error (council_error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
   g_assert_nonnull (strstr (council_error->message, path));
+}
+
+static void
+write_council_file (const char *path,
+                    const char *name)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": 1, \"name\": \"%s\", \"contacts\": {},"
+    " \"steps\": [{\"id\": \"a\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}]}",
+    name);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+}
+
+/* The administrator's file wins over the worker's own: a worker cannot
+ * replace the council's procedure. */
+static void
+test_administrator_file_wins (void)
+{
+  g_autofree char *admin = g_build_filename (g_get_user_data_dir (), "etc", "safecase", "procedure.json",
+                                             NULL);
+  g_autofree char *user = g_build_filename (g_get_user_data_dir (), "user", "safecase", "procedure.json",
+                                            NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *notice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProcedure) procedure = NULL;
+
+  write_council_file (admin, "Council");
+  write_council_file (user, "Mine");
+  procedure = sc_procedure_new_for_user_from (admin, user, &source, &notice, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_procedure_get_name (procedure), ==, "Council");
+  g_assert_cmpstr (source, ==, admin);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, user));
+
+  /* A broken administrator's file: the built-in procedure, not the worker's. */
+  g_clear_pointer (&procedure, sc_procedure_unref);
+  g_clear_pointer (&source, g_free);
+  g_clear_pointer (&notice, g_free);
+  g_assert_true (g_file_set_contents (admin, "[[[", -1, NULL));
+  procedure = sc_procedure_new_for_user_from (admin, user, &source, &notice, &error);
+  g_assert_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, admin));
+  g_assert_null (source);
+  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 21);
+
+  /* The worker's own file counts where there is none from the administrator. */
+  g_clear_pointer (&procedure, sc_procedure_unref);
+  g_clear_pointer (&notice, g_free);
+  g_clear_error (&error);
+  g_unlink (admin);
+  procedure = sc_procedure_new_for_user_from (admin, user, &source, &notice, &error);
+  g_assert_no_error (error);
+  g_assert_null (notice);
+  g_assert_cmpstr (source, ==, user);
+  g_assert_cmpstr (sc_procedure_get_name (procedure), ==, "Mine");
 }
 
 int
@@ -327,6 +540,11 @@ main (int   argc,
   g_test_add_func ("/procedure/loader/twenty-broken-files", test_broken_files);
   g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);
   g_test_add_func ("/procedure/loader/council-file-wins", test_council_file_wins);
+  g_test_add_func ("/procedure/loader/administrator-file-wins", test_administrator_file_wins);
+  g_test_add_func ("/procedure/loader/problem-lines-of-values", test_problem_lines_of_values);
+  g_test_add_func ("/procedure/loader/hostile/nesting", test_hostile_nesting);
+  g_test_add_func ("/procedure/loader/hostile/size", test_hostile_size);
+  g_test_add_func ("/procedure/loader/byte-order-mark", test_byte_order_mark);
 
   return g_test_run ();
 }

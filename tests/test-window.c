@@ -203,6 +203,41 @@ test_later_start_without_key_asks_passphrase (void)
   sc_test_stop_app (app, window);
 }
 
+/* A council file that would crash the parser (100,000 levels deep): the app
+ * starts on the built-in procedure and says so in a banner naming the file. */
+static void
+test_hostile_council_file_banner (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "safecase", NULL);
+  g_autofree char *path = g_build_filename (dir, "procedure.json", NULL);
+  g_autofree char *deep = g_strnfill (100000, '[');
+  ScApplication *app;
+  ScWindow *window = NULL;
+  GtkWidget *label, *bar;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "welcome");
+  label = sc_test_find_label (GTK_WIDGET (window), "The council’s procedure file cannot be used");
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), path));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "nested more than 64 levels"));
+  bar = gtk_widget_get_ancestor (label, GTK_TYPE_INFO_BAR);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_cmpuint (sc_procedure_get_n_steps (sc_application_get_procedure (app)), ==, 21);
+  sc_test_set_size (window, 960, 680);
+  sc_test_save_png (GTK_WIDGET (window), "procedure-banner");
+  sc_test_set_size (window, 360, 640);
+  sc_test_save_png (GTK_WIDGET (window), "procedure-banner-narrow");
+
+  /* Closed by the worker, it goes. */
+  gtk_info_bar_response (GTK_INFO_BAR (bar), GTK_RESPONSE_CLOSE);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +245,7 @@ main (int   argc,
   sc_test_ui_init (&argc, &argv);
 
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
+  sc_test_ui_add ("/window/start/hostile-council-file-banner", test_hostile_council_file_banner);
   sc_test_ui_add ("/window/later-start/opens-with-keyring", test_later_start_opens_with_keyring);
   sc_test_ui_add ("/window/later-start/asks-passphrase-without-keyring-key",
                   test_later_start_without_key_asks_passphrase);

@@ -25,6 +25,7 @@ struct _ScApplication
   ScVault         *vault;
   ScProcedure     *procedure;
   char            *procedure_source;
+  char            *procedure_notice;
   GError          *procedure_error;
   char            *vault_directory;
   gboolean         was_locked;
@@ -423,11 +424,16 @@ sc_application_check_procedure_file (const char *path)
       return 0;
     }
 
+  /* A file that cannot be read has no line to name. */
   if (problems == NULL)
-    g_printerr ("%s:0: %s\n", path, error->message);
+    g_printerr ("%s: %s\n", path, error->message);
   else
     for (guint i = 0; i < problems->len; i++)
-      g_printerr ("%s:%s\n", path, (const char *) problems->pdata[i]);
+      {
+        g_autofree char *line = sc_procedure_format_problem (path, problems->pdata[i]);
+
+        g_printerr ("%s\n", line);
+      }
   return 1;
 }
 
@@ -476,7 +482,7 @@ sc_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   /* A council's procedure that does not load leaves the built-in one in
    * use; Preferences says which, and why. */
-  self->procedure = sc_procedure_new_for_user (&self->procedure_source, &self->procedure_error);
+  sc_application_get_procedure (self);
   g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
                            G_CALLBACK (idle_lock_minutes_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -541,6 +547,7 @@ sc_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->procedure, sc_procedure_unref);
   g_clear_pointer (&self->procedure_source, g_free);
+  g_clear_pointer (&self->procedure_notice, g_free);
   g_clear_error (&self->procedure_error);
   g_clear_pointer (&self->vault_directory, g_free);
 
@@ -727,19 +734,25 @@ sc_application_get_procedure (ScApplication *self)
   g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
 
   if (self->procedure == NULL)
-    self->procedure = sc_procedure_new_for_user (&self->procedure_source, &self->procedure_error);
+    self->procedure = sc_procedure_new_for_user (&self->procedure_source, &self->procedure_notice,
+                                                 &self->procedure_error);
   return self->procedure;
 }
 
 /* The council file in use, or NULL for the built-in procedure; @error says
- * why a council file was not used, if one was refused. */
+ * why a council file was not used, if one was refused, and @notice that the
+ * worker's own file is ignored, if it is. */
 const char *
 sc_application_get_procedure_source (ScApplication  *self,
-                                     const GError  **error)
+                                     const GError  **error,
+                                     const char    **notice)
 {
   g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
 
+  sc_application_get_procedure (self);
   if (error != NULL)
     *error = self->procedure_error;
+  if (notice != NULL)
+    *notice = self->procedure_notice;
   return self->procedure_source;
 }

@@ -28,7 +28,8 @@ void           sc_application_note_activity      (ScApplication *self);
 void           sc_application_check_reminders    (ScApplication *self);
 ScProcedure   *sc_application_get_procedure      (ScApplication *self);
 const char    *sc_application_get_procedure_source (ScApplication *self,
-                                                    const GError **error);
+                                                    const GError **error,
+                                                    const char   **notice);
 void           sc_application_set_demo           (ScApplication *self,
                                                   gboolean       demo);
 gboolean       sc_application_get_demo           (ScApplication *self);

@@ -70,22 +70,26 @@ sc_preferences_window_new (ScApplication *application)
   adw_action_row_set_subtitle (self->folder_row,
                                sc_application_get_vault_directory (application));
 
-  /* Which procedure is in use, and why a council's file was not. */
+  /* Which procedure is in use, its version and review date, and why a
+   * council's file was not used. */
   {
     ScProcedure *procedure = sc_application_get_procedure (application);
     const GError *refused = NULL;
-    const char *source = sc_application_get_procedure_source (application, &refused);
-    g_autofree char *text = NULL;
+    const char *notice = NULL;
+    const char *source = sc_application_get_procedure_source (application, &refused, &notice);
+    g_autoptr(GString) text = g_string_new (NULL);
 
     if (source != NULL)
-      text = g_strdup_printf (_("%s, from %s"), sc_procedure_get_name (procedure), source);
+      g_string_append_printf (text, _("%s, from %s."), sc_procedure_get_name (procedure), source);
     else if (refused != NULL)
-      text = g_strdup_printf (_("The built-in procedure. The council’s file was not used because "
-                                "it has a problem: %s. Check it with safecase --check-procedure."),
-                              refused->message);
+      g_string_append_printf (text, _("The built-in procedure. The council’s file was not used "
+                                      "because it has a problem: %s. Check it with safecase "
+                                      "--check-procedure."), refused->message);
     else
-      text = g_strdup_printf (_("%s, built in"), sc_procedure_get_name (procedure));
-    adw_action_row_set_subtitle (self->procedure_row, text);
+      g_string_append_printf (text, _("%s, built in."), sc_procedure_get_name (procedure));
+    if (notice != NULL)
+      g_string_append_printf (text, " %s", notice);
+    adw_action_row_set_subtitle (self->procedure_row, text->str);
   }
 
   return self;

@@ -34,6 +34,8 @@ struct _ScWindow
   GtkWidget            *back_button;
   GtkWidget            *add_child_button;
   GtkMenuButton        *note_contact_button;
+  GtkInfoBar           *procedure_banner;
+  GtkLabel             *procedure_banner_label;
   ScContactPopover     *contact_popover;
   GtkSpinner           *opening_spinner;
   ScWelcomePage        *welcome_page;
@@ -666,6 +668,32 @@ activity_cb (ScWindow *self,
 
 /* The application is only set after construction ("application" is not a
  * construct property), so this runs from sc_window_new(). */
+/* A council's file the app cannot use is said at once, in the window, not
+ * only in Preferences: the worker must know the steps shown are the
+ * built-in ones. */
+static void
+show_procedure_problem (ScWindow      *self,
+                        ScApplication *app)
+{
+  const GError *refused = NULL;
+  g_autofree char *text = NULL;
+
+  sc_application_get_procedure_source (app, &refused, NULL);
+  if (refused == NULL)
+    return;
+  text = g_strdup_printf (_("The council’s procedure file cannot be used, so the built-in "
+                            "procedure is in force. Ask whoever looks after the council’s file to "
+                            "check it. The problem: %s"), refused->message);
+  gtk_label_set_text (self->procedure_banner_label, text);
+  gtk_info_bar_set_revealed (self->procedure_banner, TRUE);
+}
+
+static void
+procedure_banner_response_cb (ScWindow *self)
+{
+  gtk_info_bar_set_revealed (self->procedure_banner, FALSE);
+}
+
 static void
 attach_to_application (ScWindow *self)
 {
@@ -680,6 +708,8 @@ attach_to_application (ScWindow *self)
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  show_procedure_problem (self, app);
 
   g_signal_connect_object (app, "notify::vault", G_CALLBACK (vault_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -740,6 +770,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, records_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, procedure_banner);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, procedure_banner_label);
+  gtk_widget_class_bind_template_callback (widget_class, procedure_banner_response_cb);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, back_button);
