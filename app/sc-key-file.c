@@ -34,6 +34,21 @@ struct _ScKeyFile
   guint8             check[crypto_generichash_BYTES];
 };
 
+/* Argon2id's cost for new key files: libsodium's "moderate" (256 MiB, about
+ * 0.7 s here), chosen for a passphrase typed once a session. Tests that make
+ * hundreds of vaults use the interactive limits instead; the limits are kept
+ * in each key file, so either kind opens with the same code. */
+static unsigned long long new_opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+static gsize new_memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+
+/* For tests only: new key files use libsodium's interactive limits. */
+void
+sc_key_file_use_interactive_limits_for_tests (void)
+{
+  new_opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  new_memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+}
+
 static void
 compute_check (const ScKey *key,
                guint8       out[crypto_generichash_BYTES])
@@ -75,8 +90,8 @@ sc_key_file_new_for_key (const ScKey *key,
   g_return_val_if_fail (passphrase != NULL, NULL);
 
   self->vault_id = g_uuid_string_random ();
-  self->opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
-  self->memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+  self->opslimit = new_opslimit;
+  self->memlimit = new_memlimit;
 
   if (!sc_secure_random_bytes (self->salt, sizeof self->salt, error)
       || !sc_secure_random_bytes (self->nonce, sizeof self->nonce, error))

@@ -31,6 +31,8 @@ gboolean    sc_key_file_check_key     (ScKeyFile    *self,
 const char *sc_key_file_get_vault_id  (ScKeyFile    *self);
 void        sc_key_file_free          (ScKeyFile    *self);
 
+void        sc_key_file_use_interactive_limits_for_tests (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScKeyFile, sc_key_file_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "sc-key-file.h"
 #include "sc-secure.h"
 #include "sc-test-core.h"
 
@@ -34,4 +35,6 @@ sc_test_core_init (int    *argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_assert_true (sc_secure_init ());
+  /* Vaults made here use Argon2id's interactive cost: seconds, not a minute. */
+  sc_key_file_use_interactive_limits_for_tests ();
 }

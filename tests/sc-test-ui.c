@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-choices.h"
+#include "sc-key-file.h"
 #include "sc-secure.h"
 #include "sc-test-ui.h"
 
@@ -333,6 +334,8 @@ sc_test_ui_init (int    *argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (argc, argv, NULL);
   g_assert_true (sc_secure_init ());
+  /* Vaults made here use Argon2id's interactive cost: seconds, not a minute. */
+  sc_key_file_use_interactive_limits_for_tests ();
 }
 
 /* A label on screen whose text starts with @prefix, under @root. */

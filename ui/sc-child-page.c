@@ -108,11 +108,8 @@ update_description (ScChildPage *self)
   sc_date_today (&today);
   age = sc_child_get_age (self->child, &today);
   if (age >= 0)
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%d year old today. Initials on documents: %s.",
-                                                "%d years old today. Initials on documents: %s.",
-                                                age),
-                                   age, initials);
+    /* "Age 14", not "14 years old today", which reads like a birthday. */
+    description = g_strdup_printf (_("Age %d. Initials on documents: %s."), age, initials);
   else
     description = g_strdup_printf (_("Initials on documents: %s."), initials);
   adw_preferences_group_set_description (self->details_group, description);
