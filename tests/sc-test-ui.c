@@ -382,6 +382,6 @@ sc_test_open_child (ScWindow *window,
                     gint64    child_id)
 {
   sc_test_wait_for_page (window, "caseload");
-  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated", child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "child");
 }

@@ -133,7 +133,6 @@ test_quick_add_list_copy_export (void)
   ScApplication *app;
   ScContactPopover *popover;
   ScContactsPage *contacts_page;
-  ScChildPage *child_page;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree char *clipboard_text = NULL;
   g_autofree char *csv_path = NULL;
@@ -145,9 +144,8 @@ test_quick_add_list_copy_export (void)
   create_vault_with_child ();
   app = sc_test_start_app (FALSE, &window);
   sc_test_wait_for_page (window, "caseload");
-  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated", child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "child");
-  child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
 
   /* Quick add: open, type, Enter. Now, and the defaults, do the rest. */
   popover = open_quick_add (window);
@@ -193,7 +191,7 @@ test_quick_add_list_copy_export (void)
   g_clear_pointer (&contacts, g_ptr_array_unref);
 
   /* The list: newest first, the breach badge showing. */
-  g_signal_emit_by_name (child_page, "contacts-activated");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "contacts");
   contacts_page = SC_CONTACTS_PAGE (sc_window_get_page (window, "contacts"));
   g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 2);
@@ -237,7 +235,7 @@ test_quick_add_list_copy_export (void)
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
 
   /* The manager's list of personal-device contacts, any child. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "window.personal-contacts", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) 0);
   sc_test_wait_for_page (window, "contacts");
   g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 1);
   sc_test_save_png (GTK_WIDGET (window), "personal-device-contacts");
@@ -245,9 +243,9 @@ test_quick_add_list_copy_export (void)
   /* The linked contact shows in the concern's record. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
   sc_test_wait_for_page (window, "caseload");
-  g_signal_emit_by_name (sc_window_get_page (window, "caseload"), "child-activated", child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "child");
-  g_signal_emit_by_name (child_page, "concern-activated", concern_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", (gint64) concern_id);
   sc_test_wait_for_page (window, "concern");
   g_assert_nonnull (sc_test_find_label (sc_window_get_page (window, "concern"),
                                 "She texted my own phone about the messages"));

@@ -224,7 +224,7 @@ test_reopened_shows_them (void)
     child_id = sc_record_get_id (children->pdata[0]);
     g_assert_cmpstr (sc_child_get_name (children->pdata[0]), ==, "Ava Jones");
   }
-  g_signal_emit_by_name (caseload, "child-activated", child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "child");
   child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
   g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, n_areas + 1);
@@ -293,7 +293,8 @@ test_caseload_filter_and_demo (void)
     ScChildPage *child_page;
 
     g_assert_cmpuint (children->len, ==, 1);
-    g_signal_emit_by_name (caseload, "child-activated", sc_record_get_id (children->pdata[0]));
+    gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x",
+                                sc_record_get_id (children->pdata[0]));
     sc_test_wait_for_page (window, "child");
     child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
     g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, 1);

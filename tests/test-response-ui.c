@@ -17,6 +17,7 @@
 #include "sc-response-page.h"
 #include "sc-response.h"
 #include "sc-test-ui.h"
+#include "sc-unlock-page.h"
 
 static const guint8 png_bytes[] = {
   0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
@@ -115,6 +116,38 @@ test_sexual_adult_on_child (void)
                                         "She is safe at home with her carer", NULL));
   g_assert_true (sc_response_page_mark (response, "lado", "done", NULL, "LADO-2026-118"));
   sc_test_save_png (GTK_WIDGET (window), "response-steps-done");
+
+  /* The title names the child by initials, and the concern. */
+  {
+    g_autofree char *initials = sc_child_dup_initials (child);
+    g_autofree char *expected = g_strdup_printf ("Response for %s", initials);
+    GtkWidget *title = sc_test_find_label (GTK_WIDGET (window), "Response for ");
+
+    g_assert_nonnull (title);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, expected);
+    g_assert_nonnull (sc_test_find_label (gtk_widget_get_parent (title),
+                                          "Late-night messages from a residential worker"));
+  }
+
+  /* Locked and unlocked, the worker is back on this concern's response,
+   * not on the caseload. */
+  {
+    ScConcern *before = sc_response_page_get_concern (response);
+    gint64 concern_id = sc_record_get_id (SC_RECORD (before));
+    ScUnlockPage *unlock;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+    sc_test_wait_for_page (window, "unlock");
+    unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+    gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), "Blue-Kettle-42");
+    gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+    sc_test_wait_for_page (window, "response");
+    g_assert_cmpint (sc_record_get_id (SC_RECORD (sc_response_page_get_concern (response))), ==,
+                     concern_id);
+    g_assert_cmpstr (sc_response_page_get_step_status (response, "police-sexual"), ==, "done");
+    gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
+    sc_test_wait_for_page (window, "child");
+  }
 
   sc_test_stop_app (app, window);
 

@@ -105,10 +105,16 @@ test_first_run_lock_unlock (void)
   g_assert_nonnull (sc_application_get_vault (app));
   g_assert_cmpstr (gtk_editable_get_text (sc_unlock_page_get_passphrase_row (unlock)), ==, "");
 
-  /* The desktop locking locks Safecase too. */
-  g_dbus_connection_emit_signal (g_application_get_dbus_connection (G_APPLICATION (app)),
-                                 NULL, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
-                                 "ActiveChanged", g_variant_new ("(b)", TRUE), NULL);
+  /* The desktop locking locks Safecase too. The signal is sent to this app
+   * alone: a broadcast would lock the window tests running beside it in the
+   * same D-Bus session, at a moment no test could predict. */
+  {
+    GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+
+    g_dbus_connection_emit_signal (bus, g_dbus_connection_get_unique_name (bus),
+                                   "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                   "ActiveChanged", g_variant_new ("(b)", TRUE), NULL);
+  }
   sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_application_get_vault (app));
 

@@ -33,13 +33,6 @@ struct _ScCaseloadPage
 
 G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, GTK_TYPE_WIDGET)
 
-enum {
-  CHILD_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* Rows ----------------------------------------------------------------------- */
 
 typedef struct
@@ -200,7 +193,8 @@ row_activated_cb (ScCaseloadPage *self,
     return;
   child = g_list_model_get_item (G_LIST_MODEL (self->model), position);
   if (child != NULL && sc_record_get_id (SC_RECORD (child)) > 0)
-    g_signal_emit (self, signals[CHILD_ACTIVATED], 0, sc_record_get_id (SC_RECORD (child)));
+    gtk_widget_activate_action (GTK_WIDGET (self), "window.show-child", "x",
+                                sc_record_get_id (SC_RECORD (child)));
 }
 
 static void
@@ -232,14 +226,6 @@ sc_caseload_page_class_init (ScCaseloadPageClass *klass)
 
   object_class->dispose = sc_caseload_page_dispose;
   widget_class->grab_focus = sc_caseload_page_grab_focus;
-
-  /**
-   * ScCaseloadPage::child-activated:
-   * @id: the child's id in the vault
-   */
-  signals[CHILD_ACTIVATED] = g_signal_new ("child-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-caseload-page.ui");

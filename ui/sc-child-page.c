@@ -60,8 +60,6 @@ struct _ScChildPage
 G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
 
 enum {
-  CONCERN_ACTIVATED,
-  CONTACTS_ACTIVATED,
   CHILD_CHANGED,
   N_SIGNALS
 };
@@ -298,8 +296,8 @@ concern_row_new (ScConcern *concern)
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
-  g_object_set_data (G_OBJECT (row), "concern-id",
-                     GSIZE_TO_POINTER ((gsize) sc_record_get_id (r)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "window.show-concern");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", sc_record_get_id (r));
   return row;
 }
 
@@ -350,16 +348,6 @@ sc_child_page_reload_concerns (ScChildPage *self)
   }
 }
 
-static void
-concern_activated_cb (ScChildPage   *self,
-                      GtkListBoxRow *row)
-{
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "concern-id"));
-
-  if (id > 0)
-    g_signal_emit (self, signals[CONCERN_ACTIVATED], 0, id);
-}
-
 /* Contacts --------------------------------------------------------------------- */
 
 /* "12 noted, 2 on a personal device": what the contacts page holds. */
@@ -394,13 +382,6 @@ sc_child_page_reload_contacts (ScChildPage *self)
   adw_action_row_set_subtitle (self->contacts_row, subtitle);
 }
 
-static void
-contacts_row_activated_cb (ScChildPage *self)
-{
-  if (self->child != NULL)
-    g_signal_emit (self, signals[CONTACTS_ACTIVATED], 0);
-}
-
 /* Page ------------------------------------------------------------------------ */
 
 static void
@@ -423,21 +404,6 @@ sc_child_page_class_init (ScChildPageClass *klass)
 
   object_class->dispose = sc_child_page_dispose;
 
-  /**
-   * ScChildPage::concern-activated:
-   * @id: the concern's id
-   */
-  signals[CONCERN_ACTIVATED] = g_signal_new ("concern-activated", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                             G_TYPE_NONE, 1, G_TYPE_INT64);
-  /**
-   * ScChildPage::contacts-activated:
-   *
-   * The worker asked for the child's contacts.
-   */
-  signals[CONTACTS_ACTIVATED] = g_signal_new ("contacts-activated", G_TYPE_FROM_CLASS (klass),
-                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                              G_TYPE_NONE, 0);
   /**
    * ScChildPage::child-changed:
    *
@@ -463,8 +429,6 @@ sc_child_page_class_init (ScChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, allocated_worker_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, contacts_row);
-  gtk_widget_class_bind_template_callback (widget_class, concern_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, contacts_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "child.undo", NULL, undo_action);
 }
@@ -502,6 +466,8 @@ sc_child_page_load (ScChildPage *self,
 
   g_return_val_if_fail (SC_IS_CHILD_PAGE (self), FALSE);
 
+  /* Another child's edits are saved before the page shows this one. */
+  sc_child_page_flush (self);
   sc_child_page_clear (self);
   if (!(child = sc_records_load (vault, SC_TYPE_CHILD, child_id, error)))
     return FALSE;
@@ -514,6 +480,9 @@ sc_child_page_load (ScChildPage *self,
   fill_rows (self);
   show_status (self, NULL);
   gtk_widget_set_visible (self->undo_button, FALSE);
+  /* The row names the action with this child's id as its target. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contacts_row), "x", child_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contacts_row), "window.show-contacts");
   sc_child_page_reload_concerns (self);
   sc_child_page_reload_contacts (self);
   return TRUE;

@@ -48,6 +48,12 @@ struct _ScWindow
   ScResponsePage       *response_page;
 
   GCancellable         *cancellable;
+
+  /* Where the worker was when the vault locked, to go back to after the
+   * unlock: a child (0: none), and a concern or the contacts on top of it. */
+  gint64                resume_child;
+  const char           *resume_action;
+  gint64                resume_target;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,13 +92,27 @@ update_header (ScWindow *self)
                                                  "records") == 0;
   const char *page = records_page (self);
   const char *title = _("Safecase");
+  g_autofree char *response_title = NULL;
   g_autofree char *subtitle = NULL;
   ScChild *child = sc_child_page_get_child (self->child_page);
 
   if (records && g_str_equal (page, "child") && child != NULL)
     title = sc_child_get_name (child);
   else if (records && g_str_equal (page, "response"))
-    title = _("Response");
+    {
+      /* Which child and which concern, by initials: the title is what
+       * someone passing sees first. */
+      ScConcern *concern = sc_response_page_get_concern (self->response_page);
+      g_autofree char *initials = child != NULL ? sc_child_dup_initials (child) : NULL;
+      const char *summary = concern != NULL ? sc_record_get_text (SC_RECORD (concern), "summary")
+                                            : "";
+
+      response_title = initials != NULL ? g_strdup_printf (_("Response for %s"), initials)
+                                        : g_strdup (_("Response"));
+      title = response_title;
+      if (*summary != '\0')
+        subtitle = g_strndup (summary, strcspn (summary, "\n"));
+    }
   else if (records && g_str_equal (page, "contacts"))
     title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
   else if (records && g_str_equal (page, "concern"))
@@ -105,8 +125,11 @@ update_header (ScWindow *self)
     }
 
   if (sc_application_get_demo (get_app (self)))
-    subtitle = g_strdup (_("DEMO — fictional children only"));
-  else if (vault != NULL)
+    {
+      g_free (subtitle);
+      subtitle = g_strdup (_("DEMO — fictional children only"));
+    }
+  else if (vault != NULL && subtitle == NULL)
     subtitle = g_strdup (sc_vault_get_worker_name (vault));
 
   adw_window_title_set_title (self->window_title, title);
@@ -118,7 +141,7 @@ update_header (ScWindow *self)
                           records && child != NULL && !g_str_equal (page, "caseload"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.note-contact",
                                  records && child != NULL && !g_str_equal (page, "caseload"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.personal-contacts", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-contacts", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-child", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-concern", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.back",
@@ -171,11 +194,50 @@ forget_records (ScWindow *self)
   gtk_stack_set_visible_child_name (self->records_stack, "caseload");
 }
 
+/* What is typed is saved, and where the worker was is kept, so that the
+ * unlock goes back there rather than to the caseload. */
 static void
 about_to_lock_cb (ScWindow *self)
 {
+  const char *page = records_page (self);
+  ScChild *child = sc_child_page_get_child (self->child_page);
+  ScConcern *concern = NULL;
+
   sc_concern_editor_flush (self->concern_editor);
   sc_child_page_flush (self->child_page);
+
+  self->resume_child = child != NULL ? sc_record_get_id (SC_RECORD (child)) : 0;
+  self->resume_action = NULL;
+  self->resume_target = 0;
+  if (g_str_equal (page, "concern"))
+    concern = sc_concern_editor_get_concern (self->concern_editor);
+  else if (g_str_equal (page, "response"))
+    concern = sc_response_page_get_concern (self->response_page);
+  if (concern != NULL && sc_record_get_id (SC_RECORD (concern)) > 0)
+    {
+      self->resume_action = "window.show-concern";
+      self->resume_target = sc_record_get_id (SC_RECORD (concern));
+    }
+  else if (g_str_equal (page, "contacts"))
+    self->resume_action = "window.show-contacts";
+  if (g_str_equal (page, "caseload"))
+    self->resume_child = 0;
+}
+
+static void
+resume (ScWindow *self)
+{
+  const char *action = self->resume_action;
+  gint64 child = self->resume_child;
+
+  self->resume_action = NULL;
+  self->resume_child = 0;
+  if (child > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "window.show-child", "x", child);
+  if (g_strcmp0 (action, "window.show-contacts") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", child);
+  else if (action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->resume_target);
 }
 
 /* Reflects whether a vault is open: records are only ever on screen while
@@ -195,6 +257,7 @@ vault_changed_cb (ScWindow *self)
       sc_child_page_set_procedure (self->child_page, sc_application_get_procedure (app));
       show_records_page (self, "caseload");
       gtk_widget_grab_focus (GTK_WIDGET (self->caseload_page));
+      resume (self);
       return;
     }
 
@@ -341,11 +404,16 @@ open_child (ScWindow *self,
   show_records_page (self, "child");
 }
 
+/* window.show-child(x): a child's page, from the caseload or a resume. */
 static void
-child_activated_cb (ScWindow *self,
-                    gint64    child_id)
+show_child_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  open_child (self, child_id);
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (get_vault (self) != NULL)
+    open_child (self, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -374,15 +442,21 @@ show_response (ScWindow  *self,
   show_records_page (self, "response");
 }
 
-/* A draft opens to be finished; a concern opens on its response. */
+/* window.show-concern(x): a draft opens to be finished; a concern opens on
+ * its response. */
 static void
-concern_activated_cb (ScWindow *self,
-                      gint64    concern_id)
+show_concern_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  ScWindow *self = SC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScConcern) concern = sc_records_load (get_vault (self), SC_TYPE_CONCERN, concern_id,
-                                                  &error);
+  g_autoptr(ScConcern) concern = NULL;
 
+  if (get_vault (self) == NULL)
+    return;
+  concern = sc_records_load (get_vault (self), SC_TYPE_CONCERN, g_variant_get_int64 (parameter),
+                             &error);
   if (concern == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -514,32 +588,42 @@ new_concern_action (GtkWidget  *widget,
   edit_concern (self, concern);
 }
 
-static void
-contacts_activated_cb (ScWindow *self)
-{
-  sc_contacts_page_show_child (self->contacts_page, get_vault (self),
-                               sc_child_page_get_child (self->child_page),
-                               sc_application_get_settings (get_app (self)));
-  show_records_page (self, "contacts");
-}
 
+/* window.show-contacts(x): a child's contacts; 0, every child's contacts on
+ * a personal device (the manager's view, with no child page behind it). */
 static void
-personal_contacts_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+show_contacts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   ScWindow *self = SC_WINDOW (widget);
+  gint64 child_id = g_variant_get_int64 (parameter);
+  ScChild *child;
 
   if (get_vault (self) == NULL)
     return;
 
-  /* The manager's view: every child's, so no child page behind it. */
-  sc_concern_editor_flush (self->concern_editor);
-  sc_concern_editor_clear (self->concern_editor);
-  sc_child_page_flush (self->child_page);
-  sc_child_page_clear (self->child_page);
-  sc_contacts_page_show_personal (self->contacts_page, get_vault (self),
-                                  sc_application_get_settings (get_app (self)));
+  if (child_id == 0)
+    {
+      sc_concern_editor_flush (self->concern_editor);
+      sc_concern_editor_clear (self->concern_editor);
+      sc_child_page_flush (self->child_page);
+      sc_child_page_clear (self->child_page);
+      sc_contacts_page_show_personal (self->contacts_page, get_vault (self),
+                                      sc_application_get_settings (get_app (self)));
+      show_records_page (self, "contacts");
+      return;
+    }
+
+  child = sc_child_page_get_child (self->child_page);
+  if (child == NULL || sc_record_get_id (SC_RECORD (child)) != child_id)
+    {
+      open_child (self, child_id);
+      if ((child = sc_child_page_get_child (self->child_page)) == NULL)
+        return;
+    }
+  sc_contacts_page_show_child (self->contacts_page, get_vault (self), child,
+                               sc_application_get_settings (get_app (self)));
   show_records_page (self, "contacts");
 }
 
@@ -787,11 +871,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
-  gtk_widget_class_bind_template_callback (widget_class, contacts_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
-  gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, child_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, concern_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, concern_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "window.back", NULL, back_action);
@@ -799,8 +880,10 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
   gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
   gtk_widget_class_install_action (widget_class, "window.edit-concern", NULL, edit_concern_action);
-  gtk_widget_class_install_action (widget_class, "window.personal-contacts", NULL,
-                                   personal_contacts_action);
+  gtk_widget_class_install_action (widget_class, "window.show-child", "x", show_child_action);
+  gtk_widget_class_install_action (widget_class, "window.show-concern", "x", show_concern_action);
+  gtk_widget_class_install_action (widget_class, "window.show-contacts", "x",
+                                   show_contacts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "window.note-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "window.back", NULL);
