@@ -385,3 +385,22 @@ sc_test_open_child (ScWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "child");
 }
+
+/* The first widget of @type under @root, depth first. */
+GtkWidget *
+sc_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

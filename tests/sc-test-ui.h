@@ -36,6 +36,8 @@ void            sc_test_set_size      (ScWindow       *window,
                                        int             height);
 GtkWidget      *sc_test_find_label    (GtkWidget      *root,
                                        const char     *prefix);
+GtkWidget      *sc_test_find_widget   (GtkWidget      *root,
+                                       GType           type);
 void            sc_test_select_choice (AdwComboRow    *row,
                                        const char     *field,
                                        const char     *id);

@@ -178,6 +178,18 @@ test_add_child_and_record_concerns (void)
           sc_test_save_png (GTK_WIDGET (window), "concern-form");
           sc_test_set_size (window, 360, 720);
           sc_test_save_png (GTK_WIDGET (window), "concern-form-narrow");
+          {
+            /* The choices wrap in their popup, none cut short. */
+            GtkWidget *row = sc_concern_editor_get_row (editor, "involvement");
+            GtkWidget *popover;
+
+            gtk_widget_activate (row);
+            popover = sc_test_find_widget (row, GTK_TYPE_POPOVER);
+            g_assert_nonnull (popover);
+            g_assert_true (gtk_widget_get_visible (popover));
+            sc_test_save_png (popover, "choices-popup-narrow");
+            gtk_popover_popdown (GTK_POPOVER (popover));
+          }
           sc_test_set_size (window, 960, 680);
         }
 

@@ -39,6 +39,17 @@ test_first_run_lock_unlock (void)
 
   /* First start: the welcome page, at the default size and at 360 px. */
   sc_test_wait_for_page (window, "welcome");
+#ifdef DEVELOPMENT_ICON_DIR
+  /* Run from the build tree (dev run), the app still finds its own icon. */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+    g_auto(GStrv) path = gtk_icon_theme_get_search_path (theme);
+    g_autofree char *icon = g_build_filename (DEVELOPMENT_ICON_DIR, APP_ID ".svg", NULL);
+
+    g_assert_true (g_strv_contains ((const char *const *) path, DEVELOPMENT_ICON_DIR));
+    g_assert_true (g_file_test (icon, G_FILE_TEST_IS_REGULAR));
+  }
+#endif
   welcome = SC_WELCOME_PAGE (sc_window_get_page (window, "welcome"));
   sc_test_set_size (window, 960, 680);
   sc_test_save_png (GTK_WIDGET (window), "welcome");
@@ -244,6 +255,45 @@ test_hostile_council_file_banner (void)
   sc_test_stop_app (app, window);
 }
 
+/* Every shortcut in the Shortcuts window shows its keys: a window's own key
+ * binding is invisible to it unless the keys are named. */
+static void
+test_shortcuts_show_keys (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_app (FALSE, &window);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH
+                                                                 "/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  guint n = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *title = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      n++;
+      g_object_get (l->data, "accelerator", &accelerator, "action-name", &action, "title", &title,
+                    NULL);
+      if (accelerator == NULL || *accelerator == '\0')
+        {
+          g_auto(GStrv) accels = action != NULL
+                                 ? gtk_application_get_accels_for_action (GTK_APPLICATION (app), action)
+                                 : NULL;
+
+          if (accels == NULL || accels[0] == NULL)
+            g_error ("The shortcut “%s” shows no keys", title);
+        }
+    }
+  g_slist_free (objects);
+  g_assert_cmpuint (n, >=, 7);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +302,7 @@ main (int   argc,
 
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
   sc_test_ui_add ("/window/start/hostile-council-file-banner", test_hostile_council_file_banner);
+  sc_test_ui_add ("/window/shortcuts/show-keys", test_shortcuts_show_keys);
   sc_test_ui_add ("/window/later-start/opens-with-keyring", test_later_start_opens_with_keyring);
   sc_test_ui_add ("/window/later-start/asks-passphrase-without-keyring-key",
                   test_later_start_without_key_asks_passphrase);

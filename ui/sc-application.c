@@ -478,6 +478,12 @@ sc_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
 
+#ifdef DEVELOPMENT_ICON_DIR
+  /* Run from the build tree, the app's icon is in no icon theme. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  DEVELOPMENT_ICON_DIR);
+#endif
+
   /* Here, not in init, so that --version works without the schema. */
   self->settings = g_settings_new (APP_ID);
   /* A council's procedure that does not load leaves the built-in one in

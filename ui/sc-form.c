@@ -19,6 +19,37 @@
 
 #define NONE_KEY  "sc-form-has-none"
 
+/* The popup's rows wrap rather than cut a choice short ("Adult on adult:
+ * staff o…"), with a check beside the chosen one. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_bind_property (item, "selected", check, "visible", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (choice));
+}
+
 /* Works on anything with "model" and "selected": AdwComboRow, GtkDropDown.
  * @none_label, when not NULL, leads the list and stands for ''. */
 void
@@ -40,6 +71,14 @@ sc_form_combo_setup (gpointer    combo,
   g_object_set_data_full (G_OBJECT (combo), FIELD_KEY, g_strdup (field), g_free);
   g_object_set_data (G_OBJECT (combo), NONE_KEY, GINT_TO_POINTER (none_label != NULL));
   g_object_set (combo, "model", labels, NULL);
+
+  {
+    g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+    g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+    g_object_set (combo, "list-factory", list_factory, NULL);
+  }
 }
 
 const char *
