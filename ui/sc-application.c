@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application-private.h"
+#include "sc-desktop-lock.h"
 #include "sc-procedure.h"
 #include "sc-records.h"
 #include "sc-preferences-window.h"
@@ -38,13 +39,7 @@ struct _ScApplication
   guint            idle_timeout_ms_override;
   guint            reminder_source;
 
-  GDBusConnection *session_bus;
-  GDBusConnection *system_bus;
-  guint            gnome_screensaver_sub;
-  guint            fdo_screensaver_sub;
-  guint            logind_sleep_sub;
-  guint            logind_lock_sub;
-  GCancellable    *cancellable;
+  ScDesktopLock   *desktop_lock;
 };
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
@@ -209,132 +204,19 @@ reminder_timeout_cb (gpointer data)
 /* Locking when the desktop locks -------------------------------------------- */
 
 static void
-screensaver_active_changed_cb (GDBusConnection *connection,
-                               const char      *sender_name,
-                               const char      *object_path,
-                               const char      *interface_name,
-                               const char      *signal_name,
-                               GVariant        *parameters,
-                               gpointer         user_data)
+desktop_lock_requested_cb (ScApplication *self)
 {
-  ScApplication *self = user_data;
-  gboolean active = FALSE;
-
-  /* ActiveChanged(b) and PrepareForSleep(b) lock on TRUE; Session.Lock()
-   * has no arguments and always locks. */
-  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
-    g_variant_get (parameters, "(b)", &active);
-  else
-    active = TRUE;
-
-  if (active)
-    {
-      g_debug ("Locking: %s.%s from %s", interface_name, signal_name, sender_name);
-      sc_application_lock (self);
-    }
-}
-
-static guint
-subscribe_lock_signal (ScApplication   *self,
-                       GDBusConnection *bus,
-                       const char      *interface_name,
-                       const char      *member,
-                       const char      *object_path)
-{
-  return g_dbus_connection_signal_subscribe (bus, NULL, interface_name, member, object_path,
-                                             NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                             screensaver_active_changed_cb, self, NULL);
-}
-
-static void
-got_logind_session_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(ScApplication) self = user_data;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL)
-    {
-      g_debug ("No logind session to follow: %s", error->message);
-      return;
-    }
-
-  g_variant_get (reply, "(&o)", &path);
-  self->logind_lock_sub = subscribe_lock_signal (self, self->system_bus,
-                                                 "org.freedesktop.login1.Session", "Lock", path);
-}
-
-static void
-got_system_bus_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(ScApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->system_bus = g_bus_get_finish (result, &error);
-  if (self->system_bus == NULL)
-    {
-      g_debug ("No system bus, so no lock on suspend: %s", error->message);
-      return;
-    }
-
-  self->logind_sleep_sub = subscribe_lock_signal (self, self->system_bus,
-                                                  "org.freedesktop.login1.Manager",
-                                                  "PrepareForSleep", "/org/freedesktop/login1");
-  g_dbus_connection_call (self->system_bus, "org.freedesktop.login1", "/org/freedesktop/login1",
-                          "org.freedesktop.login1.Manager", "GetSessionByPID",
-                          g_variant_new ("(u)", (guint32) getpid ()), G_VARIANT_TYPE ("(o)"),
-                          G_DBUS_CALL_FLAGS_NONE, 2000, self->cancellable,
-                          got_logind_session_cb, g_object_ref (self));
+  sc_application_lock (self);
 }
 
 static void
 watch_desktop_lock (ScApplication *self)
 {
-  GDBusConnection *session_bus = g_application_get_dbus_connection (G_APPLICATION (self));
-
-  /* GTK's own screensaver-active is only tracked inside a GNOME session,
-   * so follow the signals directly. */
-  if (session_bus != NULL)
-    {
-      self->session_bus = g_object_ref (session_bus);
-      self->gnome_screensaver_sub = subscribe_lock_signal (self, session_bus,
-                                                           "org.gnome.ScreenSaver",
-                                                           "ActiveChanged", NULL);
-      self->fdo_screensaver_sub = subscribe_lock_signal (self, session_bus,
-                                                         "org.freedesktop.ScreenSaver",
-                                                         "ActiveChanged", NULL);
-    }
-
-  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, got_system_bus_cb, g_object_ref (self));
-}
-
-static void
-unwatch_desktop_lock (ScApplication *self)
-{
-  g_cancellable_cancel (self->cancellable);
-
-  if (self->session_bus != NULL)
-    {
-      g_dbus_connection_signal_unsubscribe (self->session_bus, self->gnome_screensaver_sub);
-      g_dbus_connection_signal_unsubscribe (self->session_bus, self->fdo_screensaver_sub);
-      self->gnome_screensaver_sub = self->fdo_screensaver_sub = 0;
-    }
-  if (self->system_bus != NULL)
-    {
-      if (self->logind_sleep_sub != 0)
-        g_dbus_connection_signal_unsubscribe (self->system_bus, self->logind_sleep_sub);
-      if (self->logind_lock_sub != 0)
-        g_dbus_connection_signal_unsubscribe (self->system_bus, self->logind_lock_sub);
-      self->logind_sleep_sub = self->logind_lock_sub = 0;
-    }
-  g_clear_object (&self->session_bus);
-  g_clear_object (&self->system_bus);
+  self->desktop_lock = sc_desktop_lock_new (g_application_get_dbus_connection (G_APPLICATION (self)),
+                                            NULL);
+  g_signal_connect_object (self->desktop_lock, "lock-requested",
+                           G_CALLBACK (desktop_lock_requested_cb), self, G_CONNECT_SWAPPED);
+  sc_desktop_lock_watch_system_bus (self->desktop_lock);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -524,7 +406,7 @@ sc_application_shutdown (GApplication *app)
   ScApplication *self = SC_APPLICATION (app);
 
   sc_application_lock (self);
-  unwatch_desktop_lock (self);
+  g_clear_object (&self->desktop_lock);
 
   G_APPLICATION_CLASS (sc_application_parent_class)->shutdown (app);
 }
@@ -539,7 +421,7 @@ sc_application_dispose (GObject *object)
   if (self->vault != NULL)
     sc_vault_close (self->vault);
   g_clear_object (&self->vault);
-  unwatch_desktop_lock (self);
+  g_clear_object (&self->desktop_lock);
 
   G_OBJECT_CLASS (sc_application_parent_class)->dispose (object);
 }
@@ -550,7 +432,6 @@ sc_application_finalize (GObject *object)
   ScApplication *self = (ScApplication *) object;
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->procedure, sc_procedure_unref);
   g_clear_pointer (&self->procedure_source, g_free);
   g_clear_pointer (&self->procedure_notice, g_free);
@@ -614,7 +495,6 @@ sc_application_class_init (ScApplicationClass *klass)
 static void
 sc_application_init (ScApplication *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->vault_directory = sc_vault_get_default_directory (FALSE);
   self->last_activity = g_get_monotonic_time ();
 
