@@ -82,6 +82,7 @@ struct _ScPagedModel
   guint    n_items;
   GQueue   pages;         /* of Page, most recently used first */
   guint    pages_loaded;  /* how many page reads, for tests and the benchmark */
+  guint    refresh_source;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -207,6 +208,7 @@ sc_paged_model_finalize (GObject *object)
   ScPagedModel *self = (ScPagedModel *) object;
 
   drop_pages (self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->query, sc_query_free);
 
@@ -225,6 +227,25 @@ sc_paged_model_init (ScPagedModel *self)
   g_queue_init (&self->pages);
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  ScPagedModel *self = data;
+
+  self->refresh_source = 0;
+  sc_paged_model_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many rows written in one go (contacts marked copied) refresh once, before
+ * the next frame is drawn. */
+static void
+vault_changed_cb (ScPagedModel *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
+}
+
 /* @item_type is SC_TYPE_CHILD or SC_TYPE_CONTACT. */
 ScPagedModel *
 sc_paged_model_new (ScVault       *vault,
@@ -241,6 +262,21 @@ sc_paged_model_new (ScVault       *vault,
   self->item_type = item_type;
   self->query = query != NULL ? sc_query_copy (query) : sc_query_new ();
   sc_paged_model_refresh (self);
+
+  /* The list follows the vault. A caseload row also shows what is overdue
+   * among the child's concerns, so children follow concerns and steps. */
+  if (item_type == SC_TYPE_CHILD)
+    {
+      g_signal_connect_object (vault, "changed::child", G_CALLBACK (vault_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (vault, "changed::concern", G_CALLBACK (vault_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (vault, "changed::response_step", G_CALLBACK (vault_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else
+    g_signal_connect_object (vault, "changed::contact", G_CALLBACK (vault_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -254,6 +290,7 @@ sc_paged_model_refresh (ScPagedModel *self)
 
   g_return_if_fail (SC_IS_PAGED_MODEL (self));
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (!count_items (self, &count, &error))
     g_message ("Could not count a list: %s", error->message);
 

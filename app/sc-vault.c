@@ -40,9 +40,25 @@ struct _ScVault
   int      schema_version;
   gboolean key_in_keyring;
   GError  *keyring_error;
+
+  /* What the open transaction changed, announced once it commits. */
+  GArray  *pending_changes;   /* of Change */
 };
 
+typedef struct
+{
+  GQuark table;
+  gint64 id;
+} Change;
+
 G_DEFINE_FINAL_TYPE (ScVault, sc_vault, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sc-vault-error-quark, sc_vault_error)
 
@@ -54,6 +70,7 @@ sc_vault_finalize (GObject *object)
   ScVault *self = (ScVault *) object;
 
   sc_vault_close (self);
+  g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->directory, g_free);
   g_clear_pointer (&self->worker_name, g_free);
   g_clear_error (&self->keyring_error);
@@ -65,11 +82,25 @@ static void
 sc_vault_class_init (ScVaultClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sc_vault_finalize;
+
+  /**
+   * ScVault::changed:
+   * @table: the table a committed change wrote to, also the detail
+   * @id: the row's id
+   *
+   * Emitted after a commit, once for each row the change wrote (as its
+   * audit rows name them), so lists and pages follow the vault instead of
+   * being told to reload. Connect to "changed::concern" for one table.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 }
 
 static void
 sc_vault_init (ScVault *self)
 {
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (Change));
 }
 
 void
@@ -929,7 +960,10 @@ sc_vault_begin (ScVault *self,
 {
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
 
-  return ensure_open (self, error) && exec_sql (self->db, "BEGIN IMMEDIATE", "Starting a change", error);
+  if (!ensure_open (self, error) || !exec_sql (self->db, "BEGIN IMMEDIATE", "Starting a change", error))
+    return FALSE;
+  g_array_set_size (self->pending_changes, 0);
+  return TRUE;
 }
 
 gboolean
@@ -945,6 +979,20 @@ sc_vault_commit (ScVault *self,
       sc_vault_rollback (self);
       return FALSE;
     }
+
+  /* Announced after the commit, from a copy: a handler may write again. */
+  {
+    g_autoptr(GArray) changes = g_steal_pointer (&self->pending_changes);
+
+    self->pending_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+    for (guint i = 0; i < changes->len; i++)
+      {
+        const Change *change = &g_array_index (changes, Change, i);
+
+        g_signal_emit (self, signals[CHANGED], change->table, g_quark_to_string (change->table),
+                       change->id);
+      }
+  }
   return TRUE;
 }
 
@@ -955,6 +1003,7 @@ sc_vault_rollback (ScVault *self)
 
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_array_set_size (self->pending_changes, 0);
 }
 
 /* Every change a user makes is written through here as well, inside the
@@ -1003,6 +1052,16 @@ sc_vault_append_audit (ScVault    *self,
 
   if (rc != SQLITE_OK)
     return sc_vault_set_sqlite_error (self->db, rc, "Writing the audit trail", error);
+
+  /* A row written twice in a row (a record, then its file) changed once. */
+  {
+    Change change = { g_quark_from_string (entity), entity_id };
+    guint n = self->pending_changes->len;
+    const Change *last = n > 0 ? &g_array_index (self->pending_changes, Change, n - 1) : NULL;
+
+    if (last == NULL || last->table != change.table || last->id != change.id)
+      g_array_append_val (self->pending_changes, change);
+  }
   return TRUE;
 }
 

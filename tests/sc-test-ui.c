@@ -280,6 +280,10 @@ sc_test_wait_for_page (ScWindow   *window,
   g_autofree char *what = g_strdup_printf ("the %s page", page);
 
   sc_test_wait_until (page_is_visible, &wait, what);
+  /* And what the page shows once the vault's changes have reached it,
+   * which is before its next frame. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* The real application and its window, as `safecase` (or `--demo`) starts. */

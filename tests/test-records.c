@@ -639,6 +639,65 @@ test_demo_covers_every_area_and_involvement (Fixture       *fixture,
     }
 }
 
+/* The vault announces what each commit changed ---------------------------------------- */
+
+typedef struct
+{
+  GString *seen;   /* "table:id " for each announcement */
+} Announcements;
+
+static void
+changed_cb (ScVault       *vault,
+            const char    *table,
+            gint64         id,
+            Announcements *a)
+{
+  /* Only after the commit: the row is there to be read. */
+  g_assert_true (sqlite3_get_autocommit (sc_vault_get_db (vault)));
+  g_string_append_printf (a->seen, "%s:%" G_GINT64_FORMAT " ", table, id);
+}
+
+static void
+test_changes_announced_after_commit (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  Announcements all = { g_string_new (NULL) };
+  Announcements concerns = { g_string_new (NULL) };
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(ScConcern) concern = NULL;
+  g_autofree char *huge = g_strnfill (SC_RECORD_MAX_TEXT_BYTES + 1, 'a');
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (fixture->vault, "changed", G_CALLBACK (changed_cb), &all);
+  g_signal_connect (fixture->vault, "changed::concern", G_CALLBACK (changed_cb), &concerns);
+
+  child = add_child (fixture, "Ava Jones");
+  expected = g_strdup_printf ("child:%" G_GINT64_FORMAT " ", sc_record_get_id (SC_RECORD (child)));
+  g_assert_cmpstr (all.seen->str, ==, expected);
+  g_assert_cmpstr (concerns.seen->str, ==, "");
+
+  /* A concern: announced to those who follow concerns as well. */
+  concern = sc_concern_new (sc_record_get_id (SC_RECORD (child)));
+  sc_record_set_text (SC_RECORD (concern), "own-words", "he keeps messaging me");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (concern), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("concern:%" G_GINT64_FORMAT " ", sc_record_get_id (SC_RECORD (concern)));
+  g_assert_cmpstr (concerns.seen->str, ==, expected);
+
+  /* A change that is rolled back was never made, and is never announced. */
+  g_string_truncate (all.seen, 0);
+  sc_record_set_text (SC_RECORD (child), "carer", huge);
+  g_assert_false (sc_records_save (fixture->vault, SC_RECORD (child), &error));
+  g_assert_cmpstr (all.seen->str, ==, "");
+
+  g_signal_handlers_disconnect_by_data (fixture->vault, &all);
+  g_signal_handlers_disconnect_by_data (fixture->vault, &concerns);
+  g_string_free (all.seen, TRUE);
+  g_string_free (concerns.seen, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +720,7 @@ main (int   argc,
   ADD ("/records/draft/then-complete", test_draft_then_complete);
   ADD ("/records/draft/survives-crash", test_draft_survives_crash);
   ADD ("/records/demo/covers-every-area-and-involvement", test_demo_covers_every_area_and_involvement);
+  ADD ("/records/vault/changes-announced-after-commit", test_changes_announced_after_commit);
 
   return g_test_run ();
 }

@@ -269,23 +269,15 @@ sc_caseload_page_set_vault (ScCaseloadPage *self,
       self->vault = g_object_ref (vault);
       self->procedure = procedure != NULL ? sc_procedure_ref (procedure) : NULL;
       self->model = sc_paged_model_new (vault, SC_TYPE_CHILD, NULL);
+      /* The list follows the vault; its empty state follows the list. */
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
-  update_state (self);
-}
-
-/* After a child was added or changed elsewhere. */
-void
-sc_caseload_page_refresh (ScCaseloadPage *self)
-{
-  g_return_if_fail (SC_IS_CASELOAD_PAGE (self));
-
-  if (self->model != NULL)
-    sc_paged_model_refresh (self->model);
   update_state (self);
 }
 

@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, SC, CASELOAD_PAGE, GtkWi
 void        sc_caseload_page_set_vault        (ScCaseloadPage *self,
                                                ScVault        *vault,
                                                ScProcedure    *procedure);
-void        sc_caseload_page_refresh          (ScCaseloadPage *self);
 gint64      sc_caseload_page_get_selected_id  (ScCaseloadPage *self);
 GtkEditable *sc_caseload_page_get_search_entry (ScCaseloadPage *self);
 guint       sc_caseload_page_get_n_shown      (ScCaseloadPage *self);

@@ -53,6 +53,7 @@ struct _ScChildPage
   ScChild              *child;
   ScChild              *original;
   guint                 save_source;
+  guint                 reload_source;
   gboolean              loading;
   guint                 n_concerns;
 };
@@ -301,7 +302,7 @@ concern_row_new (ScConcern *concern)
   return row;
 }
 
-void
+static void
 sc_child_page_reload_concerns (ScChildPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -351,7 +352,7 @@ sc_child_page_reload_concerns (ScChildPage *self)
 /* Contacts --------------------------------------------------------------------- */
 
 /* "12 noted, 2 on a personal device": what the contacts page holds. */
-void
+static void
 sc_child_page_reload_contacts (ScChildPage *self)
 {
   g_autoptr(ScQuery) query = sc_query_new ();
@@ -456,6 +457,26 @@ sc_child_page_init (ScChildPage *self)
   gtk_list_box_set_placeholder (self->concerns_list, placeholder);
 }
 
+static gboolean
+reload_cb (gpointer data)
+{
+  ScChildPage *self = data;
+
+  self->reload_source = 0;
+  sc_child_page_reload_concerns (self);
+  sc_child_page_reload_contacts (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for a burst of changes (contacts marked copied), before the next
+ * frame. */
+static void
+vault_changed_cb (ScChildPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_cb, self, NULL);
+}
+
 gboolean
 sc_child_page_load (ScChildPage *self,
                     ScVault     *vault,
@@ -474,6 +495,10 @@ sc_child_page_load (ScChildPage *self,
 
   self->vault = g_object_ref (vault);
   self->child = g_steal_pointer (&child);
+  /* The concerns, their steps and the contacts follow the vault. */
+  g_signal_connect_swapped (vault, "changed::concern", G_CALLBACK (vault_changed_cb), self);
+  g_signal_connect_swapped (vault, "changed::response_step", G_CALLBACK (vault_changed_cb), self);
+  g_signal_connect_swapped (vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
   self->original = sc_child_new ();
   sc_record_copy_fields (SC_RECORD (self->original), SC_RECORD (self->child));
 
@@ -506,8 +531,11 @@ sc_child_page_clear (ScChildPage *self)
   g_return_if_fail (SC_IS_CHILD_PAGE (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->child);
   g_clear_object (&self->original);
+  if (self->vault != NULL)
+    g_signal_handlers_disconnect_by_data (self->vault, self);
   g_clear_object (&self->vault);
 
   if (self->name_row == NULL)

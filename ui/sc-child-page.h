@@ -21,10 +21,8 @@ gboolean     sc_child_page_load          (ScChildPage *self,
                                           ScVault     *vault,
                                           gint64       child_id,
                                           GError     **error);
-void         sc_child_page_reload_concerns (ScChildPage *self);
 void         sc_child_page_set_procedure   (ScChildPage *self,
                                             ScProcedure *procedure);
-void         sc_child_page_reload_contacts (ScChildPage *self);
 void         sc_child_page_flush         (ScChildPage *self);
 void         sc_child_page_clear         (ScChildPage *self);
 ScChild     *sc_child_page_get_child     (ScChildPage *self);

@@ -269,6 +269,8 @@ show (ScContactsPage *self,
 
   query = current_query (self);
   self->model = sc_paged_model_new (vault, SC_TYPE_CONTACT, query);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
   {
     g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
 
@@ -313,7 +315,6 @@ copy_and_mark (ScContactsPage *self,
       return;
     }
 
-  sc_paged_model_refresh (self->model);
   message (self, contacts->len == 1 ? _("Copied as a case note. Paste it into the case system.")
                                     : _("Copied as one case note. Paste it into the case system."));
 }
@@ -555,16 +556,6 @@ sc_contacts_page_clear (ScContactsPage *self)
   g_clear_object (&self->settings);
   if (self->child_labels != NULL)
     g_hash_table_remove_all (self->child_labels);
-}
-
-void
-sc_contacts_page_refresh (ScContactsPage *self)
-{
-  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
-
-  if (self->model != NULL)
-    sc_paged_model_refresh (self->model);
-  update_state (self);
 }
 
 guint

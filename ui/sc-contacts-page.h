@@ -24,7 +24,6 @@ void        sc_contacts_page_show_personal  (ScContactsPage *self,
                                              ScVault        *vault,
                                              GSettings      *settings);
 void        sc_contacts_page_clear          (ScContactsPage *self);
-void        sc_contacts_page_refresh        (ScContactsPage *self);
 guint       sc_contacts_page_get_n_shown    (ScContactsPage *self);
 char       *sc_contacts_page_dup_case_note  (ScContactsPage *self);
 gboolean    sc_contacts_page_export_csv     (ScContactsPage *self,

@@ -477,7 +477,6 @@ concern_saved_cb (ScWindow  *self,
   g_autoptr(ScConcern) saved = g_object_ref (concern);
 
   toast (self, _("Concern saved. Here is what the procedure asks for next."));
-  sc_child_page_reload_concerns (self->child_page);
   sc_concern_editor_clear (self->concern_editor);
   show_response (self, saved);
 }
@@ -515,33 +514,25 @@ back_action (GtkWidget  *widget,
       /* The draft is kept; the child's page lists it. */
       sc_concern_editor_flush (self->concern_editor);
       sc_concern_editor_clear (self->concern_editor);
-      sc_child_page_reload_concerns (self->child_page);
       show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
                                ? "child" : "caseload");
     }
   else if (g_str_equal (page, "response"))
     {
       sc_response_page_clear (self->response_page);
-      sc_child_page_reload_concerns (self->child_page);
       show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
                                ? "child" : "caseload");
     }
   else if (g_str_equal (page, "contacts"))
     {
       sc_contacts_page_clear (self->contacts_page);
-      if (sc_child_page_get_child (self->child_page) != NULL)
-        {
-          sc_child_page_reload_contacts (self->child_page);
-          show_records_page (self, "child");
-        }
-      else
-        show_records_page (self, "caseload");
+      show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
+                               ? "child" : "caseload");
     }
   else if (g_str_equal (page, "child"))
     {
       sc_child_page_flush (self->child_page);
       sc_child_page_clear (self->child_page);
-      sc_caseload_page_refresh (self->caseload_page);
       show_records_page (self, "caseload");
     }
 }
@@ -666,10 +657,6 @@ contact_saved_cb (ScWindow  *self,
     }
   else
     toast (self, _("Contact noted"));
-
-  sc_child_page_reload_contacts (self->child_page);
-  if (g_str_equal (records_page (self), "contacts"))
-    sc_contacts_page_refresh (self->contacts_page);
 }
 
 static void
@@ -706,7 +693,6 @@ add_child_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  sc_caseload_page_refresh (self->caseload_page);
   open_child (self, sc_record_get_id (SC_RECORD (child)));
 }
 
