@@ -86,6 +86,7 @@ round_trip (GDBusConnection *connection)
                                  G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (reply);
 }
 
 static void

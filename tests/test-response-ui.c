@@ -60,8 +60,8 @@ test_sexual_adult_on_child (void)
   editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));
   gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor),
                             "She said I could message her any time and not tell anyone.", -1);
-  gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "summary")),
-                         "Late-night messages from a residential worker");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_concern_editor_get_row (editor, "summary"))),
+                            "Late-night messages from a residential worker", -1);
   gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "happened-at")), when);
   sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area", "sexual");
   sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")), "involvement",

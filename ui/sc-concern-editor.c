@@ -1,10 +1,10 @@
 /* sc-concern-editor.c: recording a concern, right after a disclosure
  *
- * The form writes a draft to the vault a moment after each change, so a
- * crash, a lock or a closed lid loses nothing. Saving checks the few things
- * a concern needs (what happened, when, the area of behaviour) and makes
- * the draft a concern; the rest can be completed later, and the form says
- * what is still missing.
+ * The rows are bound to an ScConcernForm (the core's view-model: dates as
+ * typed, what is missing, which rows matter, the error sentence, drafts) and
+ * to its concern's properties; nothing is copied by hand. The form writes a
+ * draft to the vault a moment after each change, so a crash, a lock or a
+ * closed lid loses nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +17,11 @@
 
 #include "sc-choices.h"
 #include "sc-concern-editor.h"
+#include "sc-concern-form.h"
 #include "sc-dates.h"
 #include "sc-error-message.h"
 #include "sc-form.h"
 #include "sc-records.h"
-
-#define DRAFT_DELAY_MS 600
 
 struct _ScConcernEditor
 {
@@ -30,7 +29,7 @@ struct _ScConcernEditor
 
   AdwPreferencesPage *preferences_page;
   GtkTextView        *own_words_view;
-  AdwEntryRow        *summary_row;
+  GtkTextView        *summary_view;
   AdwEntryRow        *happened_row;
   AdwEntryRow        *disclosed_row;
   AdwEntryRow        *disclosed_by_row;
@@ -57,13 +56,19 @@ struct _ScConcernEditor
   GtkListBox         *linked_contacts_list;
 
   ScVault            *vault;
-  ScConcern          *concern;
-  guint               draft_source;
-  gboolean            loading;
-  gboolean            date_problem;
+  ScConcernForm      *form;
+  GPtrArray          *bindings;   /* of GBinding, undone when the form goes */
 };
 
 G_DEFINE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FORM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
@@ -78,8 +83,8 @@ typedef struct
   gsize       offset;
 } RowField;
 
+/* Rows bound to the concern's property of the same name. */
 static const RowField text_rows[] = {
-  { "summary", G_STRUCT_OFFSET (ScConcernEditor, summary_row) },
   { "disclosed-by", G_STRUCT_OFFSET (ScConcernEditor, disclosed_by_row) },
   { "incident-other", G_STRUCT_OFFSET (ScConcernEditor, incident_other_row) },
   { "other-party", G_STRUCT_OFFSET (ScConcernEditor, other_party_row) },
@@ -90,9 +95,10 @@ static const RowField text_rows[] = {
   { "outcome", G_STRUCT_OFFSET (ScConcernEditor, outcome_row) },
 };
 
+/* Rows bound to the form's dates as typed. */
 static const RowField date_rows[] = {
-  { "happened-at", G_STRUCT_OFFSET (ScConcernEditor, happened_row) },
-  { "disclosed-at", G_STRUCT_OFFSET (ScConcernEditor, disclosed_row) },
+  { "happened-text", G_STRUCT_OFFSET (ScConcernEditor, happened_row) },
+  { "disclosed-text", G_STRUCT_OFFSET (ScConcernEditor, disclosed_row) },
 };
 
 static const RowField combo_rows[] = {
@@ -109,6 +115,17 @@ static const RowField check_rows[] = {
   { "media", G_STRUCT_OFFSET (ScConcernEditor, media_row) },
 };
 
+/* Rows shown only for some answers, and the form's property that says so. */
+static const RowField shown_rows[] = {
+  { "show-incident-other", G_STRUCT_OFFSET (ScConcernEditor, incident_other_row) },
+  { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_role_row) },
+  { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_employer_row) },
+  { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_staff_row) },
+  { "show-setting-other", G_STRUCT_OFFSET (ScConcernEditor, setting_other_row) },
+  { "show-media-other", G_STRUCT_OFFSET (ScConcernEditor, media_other_row) },
+  { "show-outcome", G_STRUCT_OFFSET (ScConcernEditor, outcome_row) },
+};
+
 static gpointer
 row_at (ScConcernEditor *self,
         const RowField  *row)
@@ -119,269 +136,140 @@ row_at (ScConcernEditor *self,
 static ScRecord *
 record (ScConcernEditor *self)
 {
-  return SC_RECORD (self->concern);
+  return SC_RECORD (sc_concern_form_get_concern (self->form));
 }
 
 static void
-show_error (ScConcernEditor *self,
-            const char      *sentence)
+bind (ScConcernEditor *self,
+      gpointer         source,
+      const char      *source_property,
+      gpointer         target,
+      const char      *target_property,
+      GBindingFlags    flags)
 {
-  gtk_label_set_text (self->error_label, sentence != NULL ? sentence : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), sentence != NULL);
-}
-
-/* Rows that only matter for some answers are shown only then. */
-static void
-update_visibility (ScConcernEditor *self)
-{
-  ScRecord *r = record (self);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->incident_other_row),
-                          sc_choice_list_has (sc_record_get_text (r, "incident-types"), "other"));
-  gtk_widget_set_visible (GTK_WIDGET (self->adult_role_row), sc_concern_adult_alleged (self->concern));
-  gtk_widget_set_visible (GTK_WIDGET (self->adult_employer_row),
-                          sc_concern_adult_alleged (self->concern));
-  gtk_widget_set_visible (GTK_WIDGET (self->adult_staff_row), sc_concern_adult_alleged (self->concern));
-  gtk_widget_set_visible (GTK_WIDGET (self->setting_other_row),
-                          g_str_equal (sc_record_get_text (r, "setting-type"), "other"));
-  gtk_widget_set_visible (GTK_WIDGET (self->media_other_row),
-                          sc_choice_list_has (sc_record_get_text (r, "media"), "other"));
-  gtk_widget_set_visible (GTK_WIDGET (self->outcome_row),
-                          g_str_equal (sc_record_get_text (r, "status"), "closed"));
-}
-
-static void
-update_missing (ScConcernEditor *self)
-{
-  g_auto(GStrv) required = sc_concern_missing (self->concern, TRUE);
-  g_auto(GStrv) all = sc_concern_missing (self->concern, FALSE);
-  g_autofree char *text = NULL;
-
-  if (required[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", required);
-
-      text = g_strdup_printf (_("To save this concern, add %s."), list);
-    }
-  else if (all[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", all);
-
-      text = g_strdup_printf (_("It can be saved now. Still to complete later: %s."), list);
-    }
-  else
-    text = g_strdup (_("Everything the monitoring form asks for is here."));
-
-  gtk_label_set_text (self->missing_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", required[0] == NULL
-                                 && !self->date_problem);
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (source, source_property, target,
+                                                         target_property,
+                                                         flags | G_BINDING_SYNC_CREATE)));
 }
 
 static gboolean
-has_content (ScConcernEditor *self)
+text_is_set (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      data)
 {
-  g_autoptr(ScConcern) blank = sc_concern_new (sc_record_get_int64 (record (self), "child-id"));
+  const char *text = g_value_get_string (from);
 
-  return !sc_record_fields_equal (SC_RECORD (blank), record (self));
-}
-
-static gboolean
-save_draft (ScConcernEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *saved = NULL;
-
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (self->concern == NULL || self->vault == NULL)
-    return TRUE;
-  /* An untouched form is not a draft. */
-  if (sc_record_get_id (record (self)) == 0 && !has_content (self))
-    return TRUE;
-
-  if (!sc_records_save (self->vault, record (self), &error))
-    {
-      g_autofree char *sentence = sc_error_message_for (error);
-
-      show_error (self, sentence);
-      return FALSE;
-    }
-
-  show_error (self, NULL);
-  now = g_date_time_new_now_local ();
-  saved = g_date_time_format (now, "%H:%M:%S");
-  {
-    g_autofree char *text = g_strdup_printf (sc_record_get_boolean (record (self), "is-draft")
-                                             ? _("Draft saved at %s")
-                                             : _("Changes saved at %s"),
-                                             saved);
-
-    gtk_label_set_text (self->draft_label, text);
-  }
+  g_value_set_boolean (to, text != NULL && *text != '\0');
   return TRUE;
 }
 
-static gboolean
-draft_timeout_cb (gpointer data)
+/* A date that does not read is marked on its row. */
+static void
+dates_valid_cb (ScConcernEditor *self)
 {
-  ScConcernEditor *self = data;
+  gboolean happened = TRUE, disclosed = TRUE;
 
-  self->draft_source = 0;
-  save_draft (self);
-  return G_SOURCE_REMOVE;
+  g_object_get (self->form, "happened-valid", &happened, "disclosed-valid", &disclosed, NULL);
+  sc_form_set_error (GTK_WIDGET (self->happened_row), !happened);
+  sc_form_set_error (GTK_WIDGET (self->disclosed_row), !disclosed);
 }
 
 static void
-changed (ScConcernEditor *self)
+can_save_cb (ScConcernEditor *self)
 {
-  update_visibility (self);
-  update_missing (self);
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save",
+                                 self->form != NULL && sc_concern_form_get_can_save (self->form));
+}
+
+/* The check rows follow the concern's list, and write it when ticked. */
+static void
+checks_from_concern_cb (ScConcernEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
+    sc_form_checks_set (row_at (self, &check_rows[i]), sc_record_get_text (record (self),
+                                                                           check_rows[i].field));
 }
 
 static void
-text_changed_cb (ScConcernEditor *self,
-                 GtkEditable     *editable)
+checks_toggled_cb (ScConcernEditor *self)
 {
-  if (self->loading || self->concern == NULL)
+  if (self->form == NULL)
     return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    if (row_at (self, &text_rows[i]) == (gpointer) editable)
-      sc_record_set_text (record (self), text_rows[i].field, gtk_editable_get_text (editable));
-  changed (self);
-}
-
-static void
-own_words_changed_cb (ScConcernEditor *self,
-                      GtkTextBuffer   *buffer)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  if (self->loading || self->concern == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  /* Kept verbatim: no trimming, no reflowing. */
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  sc_record_set_text (record (self), "own-words", text);
-  changed (self);
-}
-
-static void
-date_changed_cb (ScConcernEditor *self,
-                 GtkEditable     *editable)
-{
-  g_autoptr(GError) first_error = NULL;
-
-  if (self->loading || self->concern == NULL)
-    return;
-
-  self->date_problem = FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
-    {
-      GtkEditable *row = row_at (self, &date_rows[i]);
-      const char *text = gtk_editable_get_text (row);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GDateTime) moment = NULL;
-
-      if (*text == '\0')
-        {
-          sc_record_set_text (record (self), date_rows[i].field, "");
-          sc_form_set_error (GTK_WIDGET (row), FALSE);
-        }
-      else if ((moment = sc_datetime_parse_local (text, &error)))
-        {
-          g_autofree char *stored = sc_datetime_to_storage (moment);
-
-          sc_record_set_text (record (self), date_rows[i].field, stored);
-          sc_form_set_error (GTK_WIDGET (row), FALSE);
-        }
-      else
-        {
-          /* The last date that read stays in the draft until this one does. */
-          sc_form_set_error (GTK_WIDGET (row), TRUE);
-          self->date_problem = TRUE;
-          if (first_error == NULL)
-            first_error = g_steal_pointer (&error);
-        }
-    }
-
-  show_error (self, first_error != NULL ? first_error->message : NULL);
-  changed (self);
-}
-
-static void
-combo_changed_cb (ScConcernEditor *self,
-                  GParamSpec      *pspec,
-                  AdwComboRow     *row)
-{
-  if (self->loading || self->concern == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    if (row_at (self, &combo_rows[i]) == (gpointer) row)
-      sc_record_set_text (record (self), combo_rows[i].field, sc_form_combo_get_id (row));
-  changed (self);
-}
-
-static void
-checks_changed_cb (ScConcernEditor *self)
-{
-  if (self->loading || self->concern == NULL)
-    return;
-
   for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
     {
       g_autofree char *list = sc_form_checks_get (row_at (self, &check_rows[i]));
 
       sc_record_set_text (record (self), check_rows[i].field, list);
     }
-  changed (self);
 }
 
 static void
-staff_changed_cb (ScConcernEditor *self)
+bind_form (ScConcernEditor *self)
 {
-  if (self->loading || self->concern == NULL)
-    return;
+  ScConcern *concern = sc_concern_form_get_concern (self->form);
 
-  sc_record_set_boolean (record (self), "adult-is-staff",
-                         gtk_switch_get_active (self->adult_staff_switch));
-  changed (self);
-}
-
-static void
-fill_rows (ScConcernEditor *self)
-{
-  ScRecord *r = record (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->own_words_view);
-
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (buffer, sc_record_get_text (r, "own-words"), -1);
+  bind (self, concern, "own-words", gtk_text_view_get_buffer (self->own_words_view), "text",
+        G_BINDING_BIDIRECTIONAL);
+  bind (self, concern, "summary", gtk_text_view_get_buffer (self->summary_view), "text",
+        G_BINDING_BIDIRECTIONAL);
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    gtk_editable_set_text (row_at (self, &text_rows[i]), sc_record_get_text (r, text_rows[i].field));
+    bind (self, concern, text_rows[i].field, row_at (self, &text_rows[i]), "text",
+          G_BINDING_BIDIRECTIONAL);
   for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
-    {
-      g_autofree char *text = sc_datetime_format_entry (sc_record_get_text (r, date_rows[i].field));
-
-      gtk_editable_set_text (row_at (self, &date_rows[i]), text);
-      sc_form_set_error (row_at (self, &date_rows[i]), FALSE);
-    }
+    bind (self, self->form, date_rows[i].field, row_at (self, &date_rows[i]), "text",
+          G_BINDING_BIDIRECTIONAL);
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    sc_form_combo_set_id (row_at (self, &combo_rows[i]), sc_record_get_text (r, combo_rows[i].field));
-  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
-    sc_form_checks_set (row_at (self, &check_rows[i]), sc_record_get_text (r, check_rows[i].field));
-  gtk_switch_set_active (self->adult_staff_switch, sc_record_get_boolean (r, "adult-is-staff"));
-  self->loading = FALSE;
-  self->date_problem = FALSE;
+    g_ptr_array_add (self->bindings,
+                     g_object_ref (sc_form_combo_bind (row_at (self, &combo_rows[i]), concern,
+                                                       combo_rows[i].field)));
+  bind (self, concern, "adult-is-staff", self->adult_staff_switch, "active",
+        G_BINDING_BIDIRECTIONAL);
+  for (guint i = 0; i < G_N_ELEMENTS (shown_rows); i++)
+    bind (self, self->form, shown_rows[i].field, row_at (self, &shown_rows[i]), "visible",
+          G_BINDING_DEFAULT);
+  bind (self, self->form, "missing", self->missing_label, "label", G_BINDING_DEFAULT);
+  bind (self, self->form, "error", self->error_label, "label", G_BINDING_DEFAULT);
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property_full (self->form, "error",
+                                                              self->error_label, "visible",
+                                                              G_BINDING_SYNC_CREATE, text_is_set,
+                                                              NULL, NULL, NULL)));
+  bind (self, self->form, "status", self->draft_label, "label", G_BINDING_DEFAULT);
 
-  show_error (self, NULL);
-  gtk_label_set_text (self->draft_label, "");
-  update_visibility (self);
-  update_missing (self);
+  checks_from_concern_cb (self);
+  g_signal_connect_object (concern, "notify::incident-types", G_CALLBACK (checks_from_concern_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (concern, "notify::media", G_CALLBACK (checks_from_concern_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::happened-valid", G_CALLBACK (dates_valid_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::disclosed-valid", G_CALLBACK (dates_valid_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::can-save", G_CALLBACK (can_save_cb), self,
+                           G_CONNECT_SWAPPED);
+  dates_valid_cb (self);
+  can_save_cb (self);
+}
+
+static void
+unbind_form (ScConcernEditor *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (self->bindings->pdata[i]);
+  g_ptr_array_set_size (self->bindings, 0);
+  if (self->form != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->form, self);
+      g_signal_handlers_disconnect_by_data (sc_concern_form_get_concern (self->form), self);
+    }
+}
+
+static void
+form_saved_cb (ScConcernEditor *self)
+{
+  g_signal_emit (self, signals[SAVED], 0, sc_concern_form_get_concern (self->form));
 }
 
 /* Contacts noted with a link to this concern (a disclosure by text, say). */
@@ -394,7 +282,7 @@ fill_linked_contacts (ScConcernEditor *self)
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->linked_contacts_list))) != NULL)
     gtk_list_box_remove (self->linked_contacts_list, row);
 
-  if (self->vault == NULL || self->concern == NULL || sc_record_get_id (record (self)) == 0)
+  if (self->vault == NULL || self->form == NULL || sc_record_get_id (record (self)) == 0)
     return;
 
   contacts = sc_records_list_contacts_for_concern (self->vault, sc_record_get_id (record (self)),
@@ -421,24 +309,10 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ScConcernEditor *self = SC_CONCERN_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->concern == NULL || self->vault == NULL)
-    return;
-
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (!sc_records_complete (self->vault, record (self), &error))
-    {
-      g_autofree char *sentence = sc_error_message_for (error);
-
-      show_error (self, sentence);
-      /* Keep what was typed as a draft at least. */
-      save_draft (self);
-      return;
-    }
-
-  show_error (self, NULL);
-  g_signal_emit (self, signals[SAVED], 0, self->concern);
+  /* On failure the form keeps a draft and says why. */
+  if (self->form != NULL)
+    sc_concern_form_save (self->form);
 }
 
 static void
@@ -446,12 +320,32 @@ sc_concern_editor_dispose (GObject *object)
 {
   ScConcernEditor *self = (ScConcernEditor *) object;
 
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  g_clear_object (&self->concern);
+  if (self->bindings != NULL)
+    unbind_form (self);
+  g_clear_object (&self->form);
   g_clear_object (&self->vault);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONCERN_EDITOR);
 
   G_OBJECT_CLASS (sc_concern_editor_parent_class)->dispose (object);
+}
+
+static void
+sc_concern_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ScConcernEditor *self = SC_CONCERN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORM:
+      g_value_set_object (value, self->form);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static gboolean
@@ -467,7 +361,18 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_concern_editor_dispose;
+  object_class->get_property = sc_concern_editor_get_property;
   widget_class->grab_focus = sc_concern_editor_grab_focus;
+
+  /**
+   * ScConcernEditor:form:
+   *
+   * The view-model the rows are bound to, while a concern is open.
+   */
+  properties[PROP_FORM] =
+    g_param_spec_object ("form", NULL, NULL, SC_TYPE_CONCERN_FORM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ScConcernEditor::saved:
@@ -480,7 +385,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
                                                RESOURCE_BASE_PATH "/sc-concern-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, own_words_view);
-  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, happened_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, disclosed_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, disclosed_by_row);
@@ -515,6 +420,7 @@ sc_concern_editor_init (ScConcernEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
   placeholder = gtk_label_new (_("None yet. Link a contact to this concern when you note it."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
@@ -525,28 +431,15 @@ sc_concern_editor_init (ScConcernEditor *self)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_list_box_set_placeholder (self->linked_contacts_list, placeholder);
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    g_signal_connect_object (row_at (self, &text_rows[i]), "changed",
-                             G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
-    g_signal_connect_object (row_at (self, &date_rows[i]), "changed",
-                             G_CALLBACK (date_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
-    {
-      /* Translators: shown in a list of choices before one has been made. */
-      sc_form_combo_setup (row_at (self, &combo_rows[i]), combo_rows[i].field,
-                           /* A concern always has a status. */
-                           g_str_equal (combo_rows[i].field, "status") ? NULL : _("Not chosen yet"));
-      g_signal_connect_object (row_at (self, &combo_rows[i]), "notify::selected",
-                               G_CALLBACK (combo_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    /* Translators: shown in a list of choices before one has been made. */
+    sc_form_combo_setup (row_at (self, &combo_rows[i]), combo_rows[i].field,
+                         /* A concern always has a status. */
+                         g_str_equal (combo_rows[i].field, "status") ? NULL : _("Not chosen yet"));
   for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
     sc_form_checks_setup (row_at (self, &check_rows[i]), check_rows[i].field,
-                          G_CALLBACK (checks_changed_cb), self);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->own_words_view), "changed",
-                           G_CALLBACK (own_words_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->adult_staff_switch, "notify::active",
-                           G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+                          G_CALLBACK (checks_toggled_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", FALSE);
 }
 
 /* Shows @concern (new or from the vault) for editing. */
@@ -560,19 +453,12 @@ sc_concern_editor_edit (ScConcernEditor *self,
 
   sc_concern_editor_clear (self);
   self->vault = g_object_ref (vault);
-  self->concern = g_object_ref (concern);
-  fill_rows (self);
+  self->form = sc_concern_form_new (vault, concern);
+  g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  bind_form (self);
   fill_linked_contacts (self);
-
-  /* A new concern is usually recorded straight after the disclosure. */
-  if (sc_record_get_id (record (self)) == 0
-      && *sc_record_get_text (record (self), "disclosed-at") == '\0')
-    {
-      g_autofree char *now = sc_datetime_now_storage ();
-      g_autofree char *text = sc_datetime_format_entry (now);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->disclosed_row), text);
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM]);
 }
 
 void
@@ -580,29 +466,42 @@ sc_concern_editor_flush (ScConcernEditor *self)
 {
   g_return_if_fail (SC_IS_CONCERN_EDITOR (self));
 
-  if (self->draft_source != 0)
-    save_draft (self);
+  if (self->form != NULL)
+    sc_concern_form_flush (self->form);
 }
 
 /* Forgets the concern and empties the form: nothing stays on screen. */
 void
 sc_concern_editor_clear (ScConcernEditor *self)
 {
-  g_autoptr(ScConcern) blank = NULL;
-
   g_return_if_fail (SC_IS_CONCERN_EDITOR (self));
 
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  g_clear_object (&self->vault);
-  g_clear_object (&self->concern);
-
-  if (self->summary_row == NULL)
+  if (self->bindings == NULL)
     return;   /* disposed */
 
-  blank = sc_concern_new (0);
-  self->concern = g_object_ref (blank);
-  fill_rows (self);
-  g_clear_object (&self->concern);
+  unbind_form (self);
+  if (self->form != NULL)
+    {
+      g_clear_object (&self->form);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM]);
+    }
+  g_clear_object (&self->vault);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->own_words_view), "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), "", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    gtk_editable_set_text (row_at (self, &text_rows[i]), "");
+  for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
+    gtk_editable_set_text (row_at (self, &date_rows[i]), "");
+  for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
+    adw_combo_row_set_selected (row_at (self, &combo_rows[i]), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
+    sc_form_checks_set (row_at (self, &check_rows[i]), "");
+  gtk_switch_set_active (self->adult_staff_switch, FALSE);
+  gtk_label_set_text (self->missing_label, "");
+  gtk_label_set_text (self->draft_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", FALSE);
   fill_linked_contacts (self);
 }
 
@@ -611,19 +510,27 @@ sc_concern_editor_get_concern (ScConcernEditor *self)
 {
   g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
 
-  return self->concern;
+  return self->form != NULL ? sc_concern_form_get_concern (self->form) : NULL;
 }
 
+/* The row a worker types @field into: for tests, which type as a worker
+ * would. The concern's own field names; "summary" is a text view. */
 GtkWidget *
 sc_concern_editor_get_row (ScConcernEditor *self,
                            const char      *field)
 {
-  const RowField *tables[] = { text_rows, date_rows, combo_rows, check_rows };
-  const gsize sizes[] = { G_N_ELEMENTS (text_rows), G_N_ELEMENTS (date_rows),
-                          G_N_ELEMENTS (combo_rows), G_N_ELEMENTS (check_rows) };
+  const RowField *tables[] = { text_rows, combo_rows, check_rows };
+  const gsize sizes[] = { G_N_ELEMENTS (text_rows), G_N_ELEMENTS (combo_rows),
+                          G_N_ELEMENTS (check_rows) };
 
   g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
 
+  if (g_str_equal (field, "summary"))
+    return GTK_WIDGET (self->summary_view);
+  if (g_str_equal (field, "happened-at"))
+    return GTK_WIDGET (self->happened_row);
+  if (g_str_equal (field, "disclosed-at"))
+    return GTK_WIDGET (self->disclosed_row);
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     for (gsize i = 0; i < sizes[t]; i++)
       if (g_str_equal (tables[t][i].field, field))
@@ -637,21 +544,4 @@ sc_concern_editor_get_own_words (ScConcernEditor *self)
   g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
 
   return gtk_text_view_get_buffer (self->own_words_view);
-}
-
-const char *
-sc_concern_editor_get_missing (ScConcernEditor *self)
-{
-  g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
-
-  return gtk_label_get_text (self->missing_label);
-}
-
-const char *
-sc_concern_editor_get_error (ScConcernEditor *self)
-{
-  g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-         ? gtk_label_get_text (self->error_label) : NULL;
 }

@@ -25,7 +25,5 @@ ScConcern  *sc_concern_editor_get_concern (ScConcernEditor *self);
 GtkWidget  *sc_concern_editor_get_row     (ScConcernEditor *self,
                                            const char      *field);
 GtkTextBuffer *sc_concern_editor_get_own_words (ScConcernEditor *self);
-const char *sc_concern_editor_get_missing (ScConcernEditor *self);
-const char *sc_concern_editor_get_error   (ScConcernEditor *self);
 
 G_END_DECLS

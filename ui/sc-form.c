@@ -114,6 +114,75 @@ sc_form_combo_set_id (gpointer    combo,
   g_object_set (combo, "selected", 0, NULL);
 }
 
+/* A record's choice field and a combo's "selected", kept the same. */
+typedef struct
+{
+  char  *field;
+  guint  offset;    /* 1 where "Not chosen yet" leads the list */
+} ComboMap;
+
+static void
+combo_map_free (gpointer data)
+{
+  ComboMap *map = data;
+
+  g_free (map->field);
+  g_free (map);
+}
+
+static gboolean
+id_to_position (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      data)
+{
+  ComboMap *map = data;
+  const char *id = g_value_get_string (from);
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (map->field, &n);
+
+  g_value_set_uint (to, 0);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (choices[i].id, id) == 0)
+      g_value_set_uint (to, i + map->offset);
+  return TRUE;
+}
+
+static gboolean
+position_to_id (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      data)
+{
+  ComboMap *map = data;
+  guint position = g_value_get_uint (from);
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (map->field, &n);
+
+  if (position == GTK_INVALID_LIST_POSITION || position < map->offset
+      || position - map->offset >= n)
+    g_value_set_string (to, "");
+  else
+    g_value_set_string (to, choices[position - map->offset].id);
+  return TRUE;
+}
+
+/* Binds a combo set up with sc_form_combo_setup() to @record's @field, both
+ * ways, the record's value first. */
+GBinding *
+sc_form_combo_bind (gpointer    combo,
+                    gpointer    record,
+                    const char *field)
+{
+  ComboMap *map = g_new0 (ComboMap, 1);
+
+  map->field = g_strdup (field);
+  map->offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo), NONE_KEY)) ? 1 : 0;
+  return g_object_bind_property_full (record, field, combo, "selected",
+                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                      id_to_position, position_to_id, map, combo_map_free);
+}
+
 void
 sc_form_checks_setup (AdwExpanderRow *row,
                       const char     *field,

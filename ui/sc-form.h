@@ -16,6 +16,9 @@ void        sc_form_combo_setup   (gpointer     combo,
 const char *sc_form_combo_get_id  (gpointer     combo);
 void        sc_form_combo_set_id  (gpointer     combo,
                                    const char  *id);
+GBinding   *sc_form_combo_bind    (gpointer     combo,
+                                   gpointer     record,
+                                   const char  *field);
 
 /* An AdwExpanderRow of check buttons for a multi-valued field. */
 void        sc_form_checks_setup  (AdwExpanderRow *row,
