@@ -24,6 +24,7 @@
 #include "sc-dates.h"
 #include "sc-error-message.h"
 #include "sc-records.h"
+#include "sc-view-model.h"
 
 #define DRAFT_DELAY_MS 600
 
@@ -88,11 +89,7 @@ set_string (ScConcernForm *self,
             const char    *value,
             guint          prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  sc_view_model_set_string (G_OBJECT (self), field, value, properties[prop]);
 }
 
 static void
@@ -101,10 +98,7 @@ set_boolean (ScConcernForm *self,
              gboolean       value,
              guint          prop)
 {
-  if (*field == !!value)
-    return;
-  *field = !!value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  sc_view_model_set_boolean (G_OBJECT (self), field, value, properties[prop]);
 }
 
 static const char *
@@ -465,20 +459,6 @@ sc_concern_form_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-readable_boolean (const char *name)
-{
-  return g_param_spec_boolean (name, NULL, NULL, FALSE,
-                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
-static GParamSpec *
-readable_string (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 sc_concern_form_class_init (ScConcernFormClass *klass)
 {
@@ -497,21 +477,21 @@ sc_concern_form_class_init (ScConcernFormClass *klass)
   /* The dates as the worker types them ("24/11/2026 15:30"). */
   properties[PROP_HAPPENED_TEXT] = g_param_spec_string ("happened-text", NULL, NULL, "", rw);
   properties[PROP_DISCLOSED_TEXT] = g_param_spec_string ("disclosed-text", NULL, NULL, "", rw);
-  properties[PROP_HAPPENED_VALID] = readable_boolean ("happened-valid");
-  properties[PROP_DISCLOSED_VALID] = readable_boolean ("disclosed-valid");
+  properties[PROP_HAPPENED_VALID] = sc_view_model_boolean_property ("happened-valid");
+  properties[PROP_DISCLOSED_VALID] = sc_view_model_boolean_property ("disclosed-valid");
   /* What is still needed, in a sentence. */
-  properties[PROP_MISSING] = readable_string ("missing");
+  properties[PROP_MISSING] = sc_view_model_string_property ("missing");
   /* What went wrong, in a sentence; NULL when nothing did. */
-  properties[PROP_ERROR] = readable_string ("error");
+  properties[PROP_ERROR] = sc_view_model_string_property ("error");
   /* "Draft saved at 15:31:02". */
-  properties[PROP_STATUS] = readable_string ("status");
-  properties[PROP_CAN_SAVE] = readable_boolean ("can-save");
+  properties[PROP_STATUS] = sc_view_model_string_property ("status");
+  properties[PROP_CAN_SAVE] = sc_view_model_boolean_property ("can-save");
   /* Rows that only matter for some answers. */
-  properties[PROP_SHOW_INCIDENT_OTHER] = readable_boolean ("show-incident-other");
-  properties[PROP_SHOW_ADULT] = readable_boolean ("show-adult");
-  properties[PROP_SHOW_SETTING_OTHER] = readable_boolean ("show-setting-other");
-  properties[PROP_SHOW_MEDIA_OTHER] = readable_boolean ("show-media-other");
-  properties[PROP_SHOW_OUTCOME] = readable_boolean ("show-outcome");
+  properties[PROP_SHOW_INCIDENT_OTHER] = sc_view_model_boolean_property ("show-incident-other");
+  properties[PROP_SHOW_ADULT] = sc_view_model_boolean_property ("show-adult");
+  properties[PROP_SHOW_SETTING_OTHER] = sc_view_model_boolean_property ("show-setting-other");
+  properties[PROP_SHOW_MEDIA_OTHER] = sc_view_model_boolean_property ("show-media-other");
+  properties[PROP_SHOW_OUTCOME] = sc_view_model_boolean_property ("show-outcome");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -1,8 +1,9 @@
 /* sc-child-page.c: one child: details, edited in place, and concerns
  *
- * Every edit is saved a moment after typing stops (and at once when the page
- * is left or the vault locks). What the page opened with is kept, so Undo
- * Changes puts it all back until the worker leaves the page.
+ * The detail rows are bound to the child's properties and to an ScChildForm
+ * (the core's view-model), which saves a moment after typing stops and
+ * keeps what the page opened with for Undo Changes. The concerns and the
+ * contacts' count follow the vault's announcements.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-child-form.h"
 #include "sc-child-page.h"
 #include "sc-choices.h"
 #include "sc-concern.h"
@@ -25,8 +27,6 @@
 #include "sc-paged-model.h"
 #include "sc-records.h"
 #include "sc-response.h"
-
-#define SAVE_DELAY_MS 400
 
 struct _ScChildPage
 {
@@ -51,21 +51,13 @@ struct _ScChildPage
   ScVault              *vault;
   ScProcedure          *procedure;
   ScChild              *child;
-  ScChild              *original;
-  guint                 save_source;
+  ScChildForm          *form;
+  GPtrArray            *bindings;    /* of GBinding, undone when the child goes */
   guint                 reload_source;
-  gboolean              loading;
   guint                 n_concerns;
 };
 
 G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
-
-enum {
-  CHILD_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* The text rows and the field each edits. */
 static const struct
@@ -89,150 +81,57 @@ text_row (ScChildPage *self,
 }
 
 static void
-show_status (ScChildPage *self,
-             const char  *sentence)
+bind (ScChildPage   *self,
+      GBinding      *binding)
 {
-  gtk_label_set_text (self->status_label, sentence != NULL ? sentence : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), sentence != NULL);
-}
-
-static void
-update_description (ScChildPage *self)
-{
-  g_autofree char *initials = sc_child_dup_initials (self->child);
-  g_autofree char *description = NULL;
-  GDate today;
-  int age;
-
-  sc_date_today (&today);
-  age = sc_child_get_age (self->child, &today);
-  if (age >= 0)
-    /* "Age 14", not "14 years old today", which reads like a birthday. */
-    description = g_strdup_printf (_("Age %d. Initials on documents: %s."), age, initials);
-  else
-    description = g_strdup_printf (_("Initials on documents: %s."), initials);
-  adw_preferences_group_set_description (self->details_group, description);
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
 static gboolean
-save_now (ScChildPage *self)
+text_is_set (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      data)
 {
-  g_autoptr(GError) error = NULL;
+  const char *text = g_value_get_string (from);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->child == NULL || self->vault == NULL)
-    return TRUE;
-
-  if (!sc_records_save (self->vault, SC_RECORD (self->child), &error))
-    {
-      g_autofree char *sentence = sc_error_message_for (error);
-
-      /* What was typed stays in the rows, to be corrected. */
-      show_status (self, sentence);
-      return FALSE;
-    }
-
-  show_status (self, NULL);
-  update_description (self);
-  gtk_widget_set_visible (self->undo_button,
-                          !sc_record_fields_equal (SC_RECORD (self->child),
-                                                   SC_RECORD (self->original)));
-  g_signal_emit (self, signals[CHILD_CHANGED], 0);
+  g_value_set_boolean (to, text != NULL && *text != '\0');
   return TRUE;
 }
 
-static gboolean
-save_timeout_cb (gpointer data)
+static void
+date_of_birth_valid_cb (ScChildPage *self)
 {
-  ScChildPage *self = data;
+  gboolean valid = TRUE;
 
-  self->save_source = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
+  g_object_get (self->form, "date-of-birth-valid", &valid, NULL);
+  sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), !valid);
 }
 
+/* The rows are the child's properties, and the form's; nothing is copied
+ * by hand. */
 static void
-schedule_save (ScChildPage *self)
+bind_form (ScChildPage *self)
 {
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-}
-
-static void
-text_changed_cb (ScChildPage *self,
-                 GtkEditable *editable)
-{
-  if (self->loading || self->child == NULL)
-    return;
+  const GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    if (GTK_EDITABLE (text_row (self, i)) == editable)
-      sc_record_set_text (SC_RECORD (self->child), text_rows[i].field,
-                          gtk_editable_get_text (editable));
-  schedule_save (self);
-}
-
-static void
-date_of_birth_changed_cb (ScChildPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_of_birth_row));
-  g_autoptr(GError) error = NULL;
-  GDate date;
-
-  if (self->loading || self->child == NULL)
-    return;
-
-  if (*text == '\0')
-    sc_record_set_text (SC_RECORD (self->child), "date-of-birth", "");
-  else if (sc_date_parse (text, &date, &error))
-    {
-      g_autofree char *stored = sc_date_to_storage (&date);
-
-      sc_record_set_text (SC_RECORD (self->child), "date-of-birth", stored);
-    }
-  else
-    {
-      /* Half-typed dates are normal: say what is wrong, keep the last good
-       * date in the vault until this one reads. */
-      sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), TRUE);
-      show_status (self, error->message);
-      return;
-    }
-
-  sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), FALSE);
-  show_status (self, NULL);
-  /* The age follows the date as it is typed, not only once it is saved. */
-  update_description (self);
-  schedule_save (self);
-}
-
-static void
-placement_changed_cb (ScChildPage *self)
-{
-  if (self->loading || self->child == NULL)
-    return;
-
-  sc_record_set_text (SC_RECORD (self->child), "placement",
-                      sc_form_combo_get_id (self->placement_row));
-  schedule_save (self);
-}
-
-static void
-fill_rows (ScChildPage *self)
-{
-  g_autofree char *dob = sc_date_format_entry (sc_record_get_text (SC_RECORD (self->child),
-                                                                   "date-of-birth"));
-
-  self->loading = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)),
-                           sc_record_get_text (SC_RECORD (self->child), text_rows[i].field));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), dob);
-  sc_form_set_error (GTK_WIDGET (self->date_of_birth_row), FALSE);
-  sc_form_combo_set_id (self->placement_row,
-                        sc_record_get_text (SC_RECORD (self->child), "placement"));
-  self->loading = FALSE;
-  update_description (self);
+    bind (self, g_object_bind_property (self->child, text_rows[i].field, text_row (self, i), "text",
+                                        both));
+  bind (self, g_object_bind_property (self->form, "date-of-birth-text", self->date_of_birth_row,
+                                      "text", both));
+  bind (self, sc_form_combo_bind (self->placement_row, self->child, "placement"));
+  bind (self, g_object_bind_property (self->form, "description", self->details_group,
+                                      "description", G_BINDING_SYNC_CREATE));
+  bind (self, g_object_bind_property (self->form, "can-undo", self->undo_button, "visible",
+                                      G_BINDING_SYNC_CREATE));
+  bind (self, g_object_bind_property (self->form, "error", self->status_label, "label",
+                                      G_BINDING_SYNC_CREATE));
+  bind (self, g_object_bind_property_full (self->form, "error", self->status_label, "visible",
+                                           G_BINDING_SYNC_CREATE, text_is_set, NULL, NULL, NULL));
+  g_signal_connect_object (self->form, "notify::date-of-birth-valid",
+                           G_CALLBACK (date_of_birth_valid_cb), self, G_CONNECT_SWAPPED);
+  date_of_birth_valid_cb (self);
 }
 
 static void
@@ -242,12 +141,8 @@ undo_action (GtkWidget  *widget,
 {
   ScChildPage *self = SC_CHILD_PAGE (widget);
 
-  if (self->child == NULL)
-    return;
-
-  sc_record_copy_fields (SC_RECORD (self->child), SC_RECORD (self->original));
-  fill_rows (self);
-  save_now (self);
+  if (self->form != NULL)
+    sc_child_form_undo (self->form);
 }
 
 /* Concerns -------------------------------------------------------------------- */
@@ -324,7 +219,7 @@ sc_child_page_reload_concerns (ScChildPage *self)
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      show_status (self, sentence);
+      adw_preferences_group_set_description (self->concerns_group, sentence);
       return;
     }
 
@@ -391,6 +286,7 @@ sc_child_page_dispose (GObject *object)
   ScChildPage *self = (ScChildPage *) object;
 
   sc_child_page_clear (self);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CHILD_PAGE);
 
@@ -404,14 +300,6 @@ sc_child_page_class_init (ScChildPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_child_page_dispose;
-
-  /**
-   * ScChildPage::child-changed:
-   *
-   * The child's details were saved.
-   */
-  signals[CHILD_CHANGED] = g_signal_new ("child-changed", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-child-page.ui");
@@ -440,15 +328,8 @@ sc_child_page_init (ScChildPage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    g_signal_connect_object (text_row (self, i), "changed", G_CALLBACK (text_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->date_of_birth_row, "changed",
-                           G_CALLBACK (date_of_birth_changed_cb), self, G_CONNECT_SWAPPED);
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   sc_form_combo_setup (self->placement_row, "placement", _("Not chosen yet"));
-  g_signal_connect_object (self->placement_row, "notify::selected",
-                           G_CALLBACK (placement_changed_cb), self, G_CONNECT_SWAPPED);
 
   placeholder = gtk_label_new (_("No concerns recorded for this child."));
   gtk_widget_add_css_class (placeholder, "dim-label");
@@ -495,16 +376,12 @@ sc_child_page_load (ScChildPage *self,
 
   self->vault = g_object_ref (vault);
   self->child = g_steal_pointer (&child);
+  self->form = sc_child_form_new (vault, self->child);
+  bind_form (self);
   /* The concerns, their steps and the contacts follow the vault. */
   g_signal_connect_swapped (vault, "changed::concern", G_CALLBACK (vault_changed_cb), self);
   g_signal_connect_swapped (vault, "changed::response_step", G_CALLBACK (vault_changed_cb), self);
   g_signal_connect_swapped (vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
-  self->original = sc_child_new ();
-  sc_record_copy_fields (SC_RECORD (self->original), SC_RECORD (self->child));
-
-  fill_rows (self);
-  show_status (self, NULL);
-  gtk_widget_set_visible (self->undo_button, FALSE);
   /* The row names the action with this child's id as its target. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contacts_row), "x", child_id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contacts_row), "window.show-contacts");
@@ -520,8 +397,8 @@ sc_child_page_flush (ScChildPage *self)
 {
   g_return_if_fail (SC_IS_CHILD_PAGE (self));
 
-  if (self->save_source != 0)
-    save_now (self);
+  if (self->form != NULL)
+    sc_child_form_flush (self->form);
 }
 
 /* Forgets the child and empties every row: nothing stays on screen. */
@@ -530,10 +407,17 @@ sc_child_page_clear (ScChildPage *self)
 {
   g_return_if_fail (SC_IS_CHILD_PAGE (self));
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->bindings != NULL)
+    {
+      for (guint i = 0; i < self->bindings->len; i++)
+        g_binding_unbind (self->bindings->pdata[i]);
+      g_ptr_array_set_size (self->bindings, 0);
+    }
+  if (self->form != NULL)
+    g_signal_handlers_disconnect_by_data (self->form, self);
+  g_clear_object (&self->form);
   g_clear_object (&self->child);
-  g_clear_object (&self->original);
   if (self->vault != NULL)
     g_signal_handlers_disconnect_by_data (self->vault, self);
   g_clear_object (&self->vault);
@@ -541,12 +425,12 @@ sc_child_page_clear (ScChildPage *self)
   if (self->name_row == NULL)
     return;   /* disposed */
 
-  self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), "");
   adw_combo_row_set_selected (self->placement_row, 0);
-  self->loading = FALSE;
+  gtk_widget_set_visible (self->undo_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   sc_child_page_reload_concerns (self);
   sc_child_page_reload_contacts (self);
 }

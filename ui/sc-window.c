@@ -240,6 +240,12 @@ resume (ScWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->resume_target);
 }
 
+static void
+child_changed_cb (ScWindow *self)
+{
+  update_header (self);
+}
+
 /* Reflects whether a vault is open: records are only ever on screen while
  * it is. */
 static void
@@ -255,6 +261,9 @@ vault_changed_cb (ScWindow *self)
       sc_caseload_page_set_vault (self->caseload_page, vault,
                                   sc_application_get_procedure (app));
       sc_child_page_set_procedure (self->child_page, sc_application_get_procedure (app));
+      /* The title names the child as their name is typed and saved. */
+      g_signal_connect_object (vault, "changed::child", G_CALLBACK (child_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       show_records_page (self, "caseload");
       gtk_widget_grab_focus (GTK_WIDGET (self->caseload_page));
       resume (self);
@@ -414,12 +423,6 @@ show_child_action (GtkWidget  *widget,
 
   if (get_vault (self) != NULL)
     open_child (self, g_variant_get_int64 (parameter));
-}
-
-static void
-child_changed_cb (ScWindow *self)
-{
-  update_header (self);
 }
 
 static void
@@ -858,7 +861,6 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
-  gtk_widget_class_bind_template_callback (widget_class, child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, concern_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "window.back", NULL, back_action);

@@ -1,4 +1,5 @@
-/* test-concern-form.c: what the concern form shows, without a window
+/* test-forms.c: what the forms show, without a window: the view-models
+ * behind the concern editor and the child page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "sc-child.h"
+#include "sc-child-form.h"
 #include "sc-concern-form.h"
 #include "sc-records.h"
 #include "sc-test-core.h"
@@ -41,8 +43,8 @@ fixture_tear_down (Fixture       *f,
 }
 
 static char *
-get_string (ScConcernForm *form,
-            const char    *property)
+get_string (gpointer    form,
+            const char *property)
 {
   char *value = NULL;
 
@@ -51,8 +53,8 @@ get_string (ScConcernForm *form,
 }
 
 static gboolean
-get_boolean (ScConcernForm *form,
-             const char    *property)
+get_boolean (gpointer    form,
+             const char *property)
 {
   gboolean value = FALSE;
 
@@ -200,6 +202,65 @@ test_draft_then_save (Fixture       *f,
                                        "SELECT count(*) FROM concern WHERE is_draft = 0"), ==, 1);
 }
 
+static void
+test_child_form (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScChild) child = sc_records_load (f->vault, SC_TYPE_CHILD, f->child_id, &error);
+  g_autoptr(ScChildForm) form = sc_child_form_new (f->vault, child);
+  g_autoptr(ScChild) saved = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *huge = g_strnfill (SC_RECORD_MAX_TEXT_BYTES + 1, 'a');
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *fourteen = g_strdup_printf ("01/01/%d", g_date_time_get_year (now) - 14);
+
+  description = get_string (form, "description");
+  g_assert_cmpstr (description, ==, "Initials on documents: AJ.");
+  g_assert_false (get_boolean (form, "can-undo"));
+
+  /* The age as soon as the date reads, in words that are not a birthday. */
+  g_object_set (form, "date-of-birth-text", fourteen, NULL);
+  g_clear_pointer (&description, g_free);
+  description = get_string (form, "description");
+  g_assert_cmpstr (description, ==, "Age 14. Initials on documents: AJ.");
+
+  /* A date that cannot be: said, the last good one kept. */
+  g_object_set (form, "date-of-birth-text", "31/02/2011", NULL);
+  g_assert_false (get_boolean (form, "date-of-birth-valid"));
+  sentence = get_string (form, "error");
+  g_assert_nonnull (strstr (sentence, "day/month/year"));
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (child), "date-of-birth"), !=, "");
+
+  /* Saved when typing stops (here, flushed), and undoable. */
+  g_object_set (form, "date-of-birth-text", "14/03/2011", NULL);
+  sc_record_set_text (SC_RECORD (child), "case-reference", "LAC/0042");
+  sc_child_form_flush (form);
+  saved = sc_records_load (f->vault, SC_TYPE_CHILD, f->child_id, &error);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "case-reference"), ==, "LAC/0042");
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "date-of-birth"), ==, "2011-03-14");
+  g_assert_true (get_boolean (form, "can-undo"));
+
+  sc_child_form_undo (form);
+  g_clear_object (&saved);
+  saved = sc_records_load (f->vault, SC_TYPE_CHILD, f->child_id, &error);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "case-reference"), ==, "");
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "date-of-birth"), ==, "");
+  g_clear_pointer (&sentence, g_free);
+  sentence = get_string (form, "date-of-birth-text");
+  g_assert_cmpstr (sentence, ==, "");
+  g_assert_false (get_boolean (form, "can-undo"));
+
+  /* A save that fails says why, and keeps what was typed. */
+  sc_record_set_text (SC_RECORD (child), "carer", huge);
+  sc_child_form_flush (form);
+  g_clear_pointer (&sentence, g_free);
+  sentence = get_string (form, "error");
+  g_assert_nonnull (strstr (sentence, "Shorten it"));
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (child), "carer"), ==, huge);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +274,7 @@ main (int   argc,
   ADD ("/concern-form/dates-as-typed", test_dates_as_typed);
   ADD ("/concern-form/rows-that-matter", test_rows_that_matter);
   ADD ("/concern-form/draft-then-save", test_draft_then_save);
+  ADD ("/child-form/age-dates-save-undo", test_child_form);
 
   return g_test_run ();
 }
