@@ -10,6 +10,7 @@
 
 #include "sc-child.h"
 #include "sc-child-form.h"
+#include "sc-contact-form.h"
 #include "sc-concern-form.h"
 #include "sc-records.h"
 #include "sc-test-core.h"
@@ -261,6 +262,61 @@ test_child_form (Fixture       *f,
   g_assert_cmpstr (sc_record_get_text (SC_RECORD (child), "carer"), ==, huge);
 }
 
+static void
+test_contact_form (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ScConcern) concern = sc_concern_new (f->child_id);
+  g_autoptr(ScContactForm) form = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *sentence = NULL;
+  ScContact *contact;
+  GListModel *concerns;
+
+  sc_record_set_text (SC_RECORD (concern), "summary", "Threats by text");
+  g_assert_true (sc_records_save (f->vault, SC_RECORD (concern), &error));
+
+  /* Now, to the child, by the channel and device used last. */
+  form = sc_contact_form_new (f->vault, f->child_id, "text", "work");
+  contact = sc_contact_form_get_contact (form);
+  when = get_string (form, "when-text");
+  g_assert_cmpstr (when, !=, "");
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (contact), "channel"), ==, "text");
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (contact), "direction"), ==, "to");
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (contact), "with-whom"), ==, "child");
+  g_assert_false (get_boolean (form, "show-approval"));
+
+  /* A personal device asks who approved it. */
+  sc_record_set_text (SC_RECORD (contact), "device", "personal");
+  g_assert_true (get_boolean (form, "show-approval"));
+
+  /* The child's concerns to link it to, "not linked" first. */
+  concerns = sc_contact_form_get_concerns (form);
+  g_assert_cmpuint (g_list_model_get_n_items (concerns), ==, 2);
+  g_object_set (form, "concern-position", 1, NULL);
+  g_assert_cmpint (sc_record_get_int64 (SC_RECORD (contact), "concern-id"), ==,
+                   sc_record_get_id (SC_RECORD (concern)));
+
+  /* A time that does not read: said, nothing written, nothing lost. */
+  sc_record_set_text (SC_RECORD (contact), "summary", "Rang about Friday");
+  g_object_set (form, "when-text", "yesterday-ish", NULL);
+  g_assert_false (sc_contact_form_save (form));
+  sentence = get_string (form, "error");
+  g_assert_nonnull (sentence);
+  g_assert_cmpint (sc_test_count_rows (f->vault, "SELECT count(*) FROM contact"), ==, 0);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (contact), "summary"), ==, "Rang about Friday");
+
+  /* Saved without an approval: flagged, never lost. */
+  g_object_set (form, "when-text", when, NULL);
+  g_assert_true (sc_contact_form_save (form));
+  g_clear_pointer (&sentence, g_free);
+  sentence = get_string (form, "error");
+  g_assert_null (sentence);
+  g_assert_true (sc_contact_is_breach (contact));
+  g_assert_cmpint (sc_test_count_rows (f->vault, "SELECT count(*) FROM contact"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +331,7 @@ main (int   argc,
   ADD ("/concern-form/rows-that-matter", test_rows_that_matter);
   ADD ("/concern-form/draft-then-save", test_draft_then_save);
   ADD ("/child-form/age-dates-save-undo", test_child_form);
+  ADD ("/contact-form/defaults-link-approval-save", test_contact_form);
 
   return g_test_run ();
 }

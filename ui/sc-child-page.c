@@ -87,18 +87,6 @@ bind (ScChildPage   *self,
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
-static gboolean
-text_is_set (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_boolean (to, text != NULL && *text != '\0');
-  return TRUE;
-}
-
 static void
 date_of_birth_valid_cb (ScChildPage *self)
 {
@@ -125,10 +113,7 @@ bind_form (ScChildPage *self)
                                       "description", G_BINDING_SYNC_CREATE));
   bind (self, g_object_bind_property (self->form, "can-undo", self->undo_button, "visible",
                                       G_BINDING_SYNC_CREATE));
-  bind (self, g_object_bind_property (self->form, "error", self->status_label, "label",
-                                      G_BINDING_SYNC_CREATE));
-  bind (self, g_object_bind_property_full (self->form, "error", self->status_label, "visible",
-                                           G_BINDING_SYNC_CREATE, text_is_set, NULL, NULL, NULL));
+  sc_form_bind_sentence (self->bindings, self->form, "error", self->status_label);
   g_signal_connect_object (self->form, "notify::date-of-birth-valid",
                            G_CALLBACK (date_of_birth_valid_cb), self, G_CONNECT_SWAPPED);
   date_of_birth_valid_cb (self);

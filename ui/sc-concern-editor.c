@@ -153,18 +153,6 @@ bind (ScConcernEditor *self,
                                                          flags | G_BINDING_SYNC_CREATE)));
 }
 
-static gboolean
-text_is_set (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_boolean (to, text != NULL && *text != '\0');
-  return TRUE;
-}
-
 /* A date that does not read is marked on its row. */
 static void
 dates_valid_cb (ScConcernEditor *self)
@@ -230,12 +218,7 @@ bind_form (ScConcernEditor *self)
     bind (self, self->form, shown_rows[i].field, row_at (self, &shown_rows[i]), "visible",
           G_BINDING_DEFAULT);
   bind (self, self->form, "missing", self->missing_label, "label", G_BINDING_DEFAULT);
-  bind (self, self->form, "error", self->error_label, "label", G_BINDING_DEFAULT);
-  g_ptr_array_add (self->bindings,
-                   g_object_ref (g_object_bind_property_full (self->form, "error",
-                                                              self->error_label, "visible",
-                                                              G_BINDING_SYNC_CREATE, text_is_set,
-                                                              NULL, NULL, NULL)));
+  sc_form_bind_sentence (self->bindings, self->form, "error", self->error_label);
   bind (self, self->form, "status", self->draft_label, "label", G_BINDING_DEFAULT);
 
   checks_from_concern_cb (self);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-concern.h"
+#include "sc-contact-form.h"
 #include "sc-contact-popover.h"
 #include "sc-dates.h"
 #include "sc-error-message.h"
@@ -21,25 +22,24 @@
 
 struct _ScContactPopover
 {
-  GtkPopover   parent_instance;
+  GtkPopover     parent_instance;
 
-  GtkEntry    *summary_entry;
-  GtkEntry    *when_entry;
-  GtkDropDown *channel_dropdown;
-  GtkDropDown *direction_dropdown;
-  GtkDropDown *with_dropdown;
-  GtkDropDown *device_dropdown;
-  GtkDropDown *concern_dropdown;
-  GtkWidget   *approval_box;
-  GtkEntry    *approved_by_entry;
-  GtkEntry    *approved_on_entry;
-  GtkEntry    *follow_up_entry;
-  GtkLabel    *error_label;
+  GtkEntry      *summary_entry;
+  GtkEntry      *when_entry;
+  GtkDropDown   *channel_dropdown;
+  GtkDropDown   *direction_dropdown;
+  GtkDropDown   *with_dropdown;
+  GtkDropDown   *device_dropdown;
+  GtkDropDown   *concern_dropdown;
+  GtkWidget     *approval_box;
+  GtkEntry      *approved_by_entry;
+  GtkEntry      *approved_on_entry;
+  GtkEntry      *follow_up_entry;
+  GtkLabel      *error_label;
 
-  ScVault     *vault;
-  ScChild     *child;
-  GSettings   *settings;
-  GArray      *concern_ids;   /* gint64, parallel to concern_dropdown after "Not linked" */
+  ScContactForm *form;
+  GSettings     *settings;
+  GPtrArray     *bindings;   /* of GBinding, undone when the form goes */
 };
 
 G_DEFINE_FINAL_TYPE (ScContactPopover, sc_contact_popover, GTK_TYPE_POPOVER)
@@ -51,25 +51,54 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-show_error (ScContactPopover *self,
-            const char       *sentence)
+/* The entries and drop-downs bound to the contact's property of the same
+ * name, and to the form's. */
+static const struct
 {
-  gtk_label_set_text (self->error_label, sentence != NULL ? sentence : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), sentence != NULL);
+  gboolean    on_form;
+  const char *property;
+  gsize       offset;
+} entries[] = {
+  { FALSE, "summary", G_STRUCT_OFFSET (ScContactPopover, summary_entry) },
+  { FALSE, "follow-up", G_STRUCT_OFFSET (ScContactPopover, follow_up_entry) },
+  { FALSE, "approved-by", G_STRUCT_OFFSET (ScContactPopover, approved_by_entry) },
+  { TRUE, "when-text", G_STRUCT_OFFSET (ScContactPopover, when_entry) },
+  { TRUE, "approved-on-text", G_STRUCT_OFFSET (ScContactPopover, approved_on_entry) },
+}, dropdowns[] = {
+  { FALSE, "channel", G_STRUCT_OFFSET (ScContactPopover, channel_dropdown) },
+  { FALSE, "direction", G_STRUCT_OFFSET (ScContactPopover, direction_dropdown) },
+  { FALSE, "with-whom", G_STRUCT_OFFSET (ScContactPopover, with_dropdown) },
+  { FALSE, "device", G_STRUCT_OFFSET (ScContactPopover, device_dropdown) },
+};
+
+static void
+bind (ScContactPopover *self,
+      GBinding         *binding)
+{
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
 static void
-device_changed_cb (ScContactPopover *self)
+bind_form (ScContactPopover *self)
 {
-  gtk_widget_set_visible (self->approval_box,
-                          g_str_equal (sc_form_combo_get_id (self->device_dropdown), "personal"));
-}
+  ScContact *contact = sc_contact_form_get_contact (self->form);
+  const GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
-static const char *
-entry_text (GtkEntry *entry)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (entry));
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    bind (self, g_object_bind_property (entries[i].on_form ? (gpointer) self->form
+                                                           : (gpointer) contact,
+                                        entries[i].property,
+                                        G_STRUCT_MEMBER (gpointer, self, entries[i].offset),
+                                        "text", both));
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    bind (self, sc_form_combo_bind (G_STRUCT_MEMBER (gpointer, self, dropdowns[i].offset),
+                                    contact, dropdowns[i].property));
+  gtk_drop_down_set_model (self->concern_dropdown, sc_contact_form_get_concerns (self->form));
+  bind (self, g_object_bind_property (self->form, "concern-position", self->concern_dropdown,
+                                      "selected", both));
+  bind (self, g_object_bind_property (self->form, "show-approval", self->approval_box, "visible",
+                                      G_BINDING_SYNC_CREATE));
+  sc_form_bind_sentence (self->bindings, self->form, "error", self->error_label);
 }
 
 static void
@@ -79,77 +108,19 @@ save_action (GtkWidget  *widget,
 {
   ScContactPopover *self = SC_CONTACT_POPOVER (widget);
   g_autoptr(ScContact) contact = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *when_text = NULL;
-  guint concern_index;
-  ScRecord *r;
 
-  if (self->vault == NULL || self->child == NULL)
+  /* On failure the form says why, and keeps everything typed. */
+  if (self->form == NULL || !sc_contact_form_save (self->form))
     return;
 
-  if (!(when = sc_datetime_parse_local (entry_text (self->when_entry), &error)))
-    {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->when_entry));
-      return;
-    }
-
-  contact = sc_contact_new (sc_record_get_id (SC_RECORD (self->child)));
-  r = SC_RECORD (contact);
-  when_text = sc_datetime_to_storage (when);
-  sc_record_set_text (r, "happened-at", when_text);
-  sc_record_set_text (r, "channel", sc_form_combo_get_id (self->channel_dropdown));
-  sc_record_set_text (r, "direction", sc_form_combo_get_id (self->direction_dropdown));
-  sc_record_set_text (r, "with-whom", sc_form_combo_get_id (self->with_dropdown));
-  sc_record_set_text (r, "device", sc_form_combo_get_id (self->device_dropdown));
-  sc_record_set_text (r, "summary", entry_text (self->summary_entry));
-  sc_record_set_text (r, "follow-up", entry_text (self->follow_up_entry));
-
-  concern_index = gtk_drop_down_get_selected (self->concern_dropdown);
-  if (concern_index > 0 && concern_index <= self->concern_ids->len)
-    sc_record_set_int64 (r, "concern-id", g_array_index (self->concern_ids, gint64,
-                                                         concern_index - 1));
-
-  if (g_str_equal (sc_record_get_text (r, "device"), "personal"))
-    {
-      const char *on = entry_text (self->approved_on_entry);
-      GDate date;
-
-      sc_record_set_text (r, "approved-by", entry_text (self->approved_by_entry));
-      if (*on != '\0')
-        {
-          g_autofree char *stored = NULL;
-
-          if (!sc_date_parse (on, &date, &error))
-            {
-              show_error (self, error->message);
-              gtk_widget_grab_focus (GTK_WIDGET (self->approved_on_entry));
-              return;
-            }
-          stored = sc_date_to_storage (&date);
-          sc_record_set_text (r, "approved-on", stored);
-        }
-    }
-
-  /* Saved even without approval: it is flagged, never lost. */
-  if (!sc_records_save (self->vault, r, &error))
-    {
-      g_autofree char *sentence = sc_error_message_for (error);
-
-      show_error (self, sentence);
-      return;
-    }
-
+  contact = g_object_ref (sc_contact_form_get_contact (self->form));
   if (self->settings != NULL)
     {
       g_settings_set_string (self->settings, "last-contact-channel",
-                             sc_record_get_text (r, "channel"));
+                             sc_record_get_text (SC_RECORD (contact), "channel"));
       g_settings_set_string (self->settings, "last-contact-device",
-                             sc_record_get_text (r, "device"));
+                             sc_record_get_text (SC_RECORD (contact), "device"));
     }
-
-  show_error (self, NULL);
   g_signal_emit (self, signals[SAVED], 0, contact);
   gtk_popover_popdown (GTK_POPOVER (self));
 }
@@ -167,7 +138,7 @@ sc_contact_popover_dispose (GObject *object)
   ScContactPopover *self = (ScContactPopover *) object;
 
   sc_contact_popover_clear (self);
-  g_clear_pointer (&self->concern_ids, g_array_unref);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONTACT_POPOVER);
 
   G_OBJECT_CLASS (sc_contact_popover_parent_class)->dispose (object);
@@ -213,13 +184,13 @@ sc_contact_popover_init (ScContactPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->concern_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sc_form_combo_setup (self->channel_dropdown, "channel", NULL);
-  sc_form_combo_setup (self->direction_dropdown, "direction", NULL);
-  sc_form_combo_setup (self->with_dropdown, "with-whom", NULL);
-  sc_form_combo_setup (self->device_dropdown, "device", NULL);
-  g_signal_connect_object (self->device_dropdown, "notify::selected",
-                           G_CALLBACK (device_changed_cb), self, G_CONNECT_SWAPPED);
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    sc_form_combo_setup (G_STRUCT_MEMBER (gpointer, self, dropdowns[i].offset),
+                         dropdowns[i].property, NULL);
+  gtk_drop_down_set_expression (self->concern_dropdown,
+                                gtk_property_expression_new (SC_TYPE_CONCERN_CHOICE, NULL,
+                                                             "string"));
 }
 
 ScContactPopover *
@@ -236,48 +207,17 @@ sc_contact_popover_prepare (ScContactPopover *self,
                             ScChild          *child,
                             GSettings        *settings)
 {
-  g_autoptr(GtkStringList) concerns = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *now = sc_datetime_now_storage ();
-  g_autofree char *now_text = sc_datetime_format_entry (now);
   g_autofree char *channel = NULL;
   g_autofree char *device = NULL;
 
   g_return_if_fail (SC_IS_CONTACT_POPOVER (self));
 
   sc_contact_popover_clear (self);
-  self->vault = g_object_ref (vault);
-  self->child = g_object_ref (child);
   g_set_object (&self->settings, settings);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->when_entry), now_text);
   channel = settings != NULL ? g_settings_get_string (settings, "last-contact-channel") : NULL;
   device = settings != NULL ? g_settings_get_string (settings, "last-contact-device") : NULL;
-  sc_form_combo_set_id (self->channel_dropdown, channel);
-  sc_form_combo_set_id (self->device_dropdown, device);
-  sc_form_combo_set_id (self->direction_dropdown, "to");
-  sc_form_combo_set_id (self->with_dropdown, "child");
-
-  gtk_string_list_append (concerns, _("Not linked to a concern"));
-  g_array_set_size (self->concern_ids, 0);
-  list = sc_records_list_concerns (vault, sc_record_get_id (SC_RECORD (child)), NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      ScRecord *concern = list->pdata[i];
-      gint64 id = sc_record_get_id (concern);
-      const char *summary = sc_record_get_text (concern, "summary");
-      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (concern,
-                                                                              "recorded-at"));
-      g_autofree char *label = g_strdup_printf ("%s — %s", when,
-                                                *summary != '\0' ? summary : _("(draft)"));
-
-      gtk_string_list_append (concerns, label);
-      g_array_append_val (self->concern_ids, id);
-    }
-  gtk_drop_down_set_model (self->concern_dropdown, G_LIST_MODEL (concerns));
-  gtk_drop_down_set_selected (self->concern_dropdown, 0);
-
-  device_changed_cb (self);
+  self->form = sc_contact_form_new (vault, sc_record_get_id (SC_RECORD (child)), channel, device);
+  bind_form (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_entry));
 }
 
@@ -287,17 +227,18 @@ sc_contact_popover_clear (ScContactPopover *self)
 {
   g_return_if_fail (SC_IS_CONTACT_POPOVER (self));
 
-  g_clear_object (&self->vault);
-  g_clear_object (&self->child);
-  g_clear_object (&self->settings);
-  if (self->summary_entry == NULL)
+  if (self->bindings == NULL)
     return;   /* disposed */
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (self->bindings->pdata[i]);
+  g_ptr_array_set_size (self->bindings, 0);
+  g_clear_object (&self->form);
+  g_clear_object (&self->settings);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->follow_up_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->approved_by_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->approved_on_entry), "");
-  show_error (self, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_editable_set_text (G_STRUCT_MEMBER (gpointer, self, entries[i].offset), "");
+  gtk_drop_down_set_model (self->concern_dropdown, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 GtkWidget *

@@ -52,16 +52,6 @@ struct _ScContactsPage
 
 G_DEFINE_FINAL_TYPE (ScContactsPage, sc_contacts_page, GTK_TYPE_WIDGET)
 
-static void
-message (ScContactsPage *self,
-         const char     *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
 /* The child as the case note names them: initials unless the worker chose
  * full names. */
 static char *
@@ -311,11 +301,11 @@ copy_and_mark (ScContactsPage *self,
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      message (self, sentence);
+      sc_form_toast (GTK_WIDGET (self), sentence);
       return;
     }
 
-  message (self, contacts->len == 1 ? _("Copied as a case note. Paste it into the case system.")
+  sc_form_toast (GTK_WIDGET (self), contacts->len == 1 ? _("Copied as a case note. Paste it into the case system.")
                                     : _("Copied as one case note. Paste it into the case system."));
 }
 
@@ -330,14 +320,14 @@ copy_all_action (GtkWidget  *widget,
 
   if (self->vault == NULL || self->child == NULL)
     {
-      message (self, _("Open one child’s contacts to copy them as a case note."));
+      sc_form_toast (GTK_WIDGET (self), _("Open one child’s contacts to copy them as a case note."));
       return;
     }
   if (!(contacts = shown_contacts (self, &error)))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      message (self, sentence);
+      sc_form_toast (GTK_WIDGET (self), sentence);
       return;
     }
   copy_and_mark (self, contacts);
@@ -360,7 +350,7 @@ copy_one_action (GtkWidget  *widget,
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      message (self, sentence);
+      sc_form_toast (GTK_WIDGET (self), sentence);
       return;
     }
   g_ptr_array_add (contacts, contact);
@@ -404,7 +394,7 @@ export_response_cb (GtkNativeDialog *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (sc_contacts_page_export_csv (self, file, &error))
-        message (self, _("Contacts exported."));
+        sc_form_toast (GTK_WIDGET (self), _("Contacts exported."));
       else
         {
           g_autofree char *sentence = error->domain == G_FILE_ERROR
@@ -412,7 +402,7 @@ export_response_cb (GtkNativeDialog *dialog,
                                                          error->message)
                                       : sc_error_message_for (error);
 
-          message (self, sentence);
+          sc_form_toast (GTK_WIDGET (self), sentence);
         }
     }
   g_object_unref (dialog);

@@ -270,6 +270,59 @@ sc_form_checks_set (AdwExpanderRow *row,
   update_subtitle (row, list);
 }
 
+/* Messages: one way to say a sentence, everywhere ------------------------------ */
+
+/* Shows @sentence in @label, or hides the label when there is none. */
+void
+sc_form_show_sentence (GtkLabel   *label,
+                       const char *sentence)
+{
+  gboolean shown = sentence != NULL && *sentence != '\0';
+
+  gtk_label_set_text (label, shown ? sentence : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+}
+
+static gboolean
+text_is_set (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_boolean (to, text != NULL && *text != '\0');
+  return TRUE;
+}
+
+/* The same, bound to a view-model's sentence property (its :error); the
+ * two bindings are added to @bindings, to be undone with the rest. */
+void
+sc_form_bind_sentence (GPtrArray  *bindings,
+                       gpointer    source,
+                       const char *property,
+                       GtkLabel   *label)
+{
+  g_ptr_array_add (bindings,
+                   g_object_ref (g_object_bind_property (source, property, label, "label",
+                                                         G_BINDING_SYNC_CREATE)));
+  g_ptr_array_add (bindings,
+                   g_object_ref (g_object_bind_property_full (source, property, label, "visible",
+                                                              G_BINDING_SYNC_CREATE, text_is_set,
+                                                              NULL, NULL, NULL)));
+}
+
+/* A passing confirmation, in the window's toast overlay. */
+void
+sc_form_toast (GtkWidget  *widget,
+               const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
 void
 sc_form_set_error (GtkWidget *row,
                    gboolean   error)

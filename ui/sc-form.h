@@ -31,6 +31,14 @@ void        sc_form_checks_set    (AdwExpanderRow *row,
 
 void        sc_form_set_error     (GtkWidget   *row,
                                    gboolean     error);
+void        sc_form_show_sentence (GtkLabel    *label,
+                                   const char  *sentence);
+void        sc_form_bind_sentence (GPtrArray   *bindings,
+                                   gpointer     source,
+                                   const char  *property,
+                                   GtkLabel    *label);
+void        sc_form_toast         (GtkWidget   *widget,
+                                   const char  *text);
 void        sc_form_unparent_children (GtkWidget *widget);
 char       *sc_form_join_nonempty (const char  *sep,
                                    ...) G_GNUC_NULL_TERMINATED;

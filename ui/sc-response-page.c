@@ -42,24 +42,6 @@ G_DEFINE_FINAL_TYPE (ScResponsePage, sc_response_page, GTK_TYPE_WIDGET)
 
 static void rebuild (ScResponsePage *self);
 
-static void
-show_status (ScResponsePage *self,
-             const char     *sentence)
-{
-  gtk_label_set_text (self->status_label, sentence != NULL ? sentence : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), sentence != NULL);
-}
-
-static void
-message (ScResponsePage *self,
-         const char     *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
 static ScResponseItem *
 find_item (ScResponsePage *self,
            const char     *step_id)
@@ -108,7 +90,7 @@ copy_clicked_cb (GtkButton      *button,
   const char *text = g_object_get_data (G_OBJECT (button), "text");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  message (self, _("Copied"));
+  sc_form_toast (GTK_WIDGET (self), _("Copied"));
 }
 
 static GtkWidget *
@@ -158,10 +140,10 @@ entry_applied_cb (AdwEntryRow    *row,
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      message (self, sentence);
+      sc_form_toast (GTK_WIDGET (self), sentence);
       return;
     }
-  message (self, _("Saved"));
+  sc_form_toast (GTK_WIDGET (self), _("Saved"));
 }
 
 static GtkWidget *
@@ -412,7 +394,7 @@ rebuild (ScResponsePage *self)
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      show_status (self, sentence);
+      sc_form_show_sentence (self->status_label, sentence);
       return;
     }
   for (guint i = 0; i < self->items->len; i++)
@@ -466,10 +448,10 @@ add_evidence_response_cb (AdwMessageDialog *dialog,
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      show_status (self, sentence);
+      sc_form_show_sentence (self->status_label, sentence);
       return;
     }
-  show_status (self, NULL);
+  sc_form_show_sentence (self->status_label, NULL);
   fill_evidence (self);
 }
 
@@ -635,7 +617,7 @@ sc_response_page_clear (ScResponsePage *self)
   if (self->evidence_list != NULL)
     {
       fill_evidence (self);
-      show_status (self, NULL);
+      sc_form_show_sentence (self->status_label, NULL);
     }
 }
 
@@ -691,11 +673,11 @@ sc_response_page_mark (ScResponsePage *self,
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      message (self, sentence);
-      show_status (self, sentence);
+      sc_form_toast (GTK_WIDGET (self), sentence);
+      sc_form_show_sentence (self->status_label, sentence);
       return FALSE;
     }
-  show_status (self, NULL);
+  sc_form_show_sentence (self->status_label, NULL);
   rebuild (self);
   return TRUE;
 }
@@ -726,10 +708,10 @@ sc_response_page_add_evidence (ScResponsePage *self,
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      show_status (self, sentence);
+      sc_form_show_sentence (self->status_label, sentence);
       return 0;
     }
-  show_status (self, NULL);
+  sc_form_show_sentence (self->status_label, NULL);
   fill_evidence (self);
   return sc_record_get_id (SC_RECORD (evidence));
 }
@@ -759,13 +741,13 @@ sc_response_page_attach_file (ScResponsePage *self,
                                   ? g_strdup_printf (_("The file could not be read: %s."), error->message)
                                   : sc_error_message_for (error);
 
-      show_status (self, sentence);
+      sc_form_show_sentence (self->status_label, sentence);
       return FALSE;
     }
 
-  show_status (self, NULL);
+  sc_form_show_sentence (self->status_label, NULL);
   fill_evidence (self);
-  message (self, _("File attached. It is kept in the vault only."));
+  sc_form_toast (GTK_WIDGET (self), _("File attached. It is kept in the vault only."));
   return TRUE;
 }
 

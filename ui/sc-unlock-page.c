@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-error-message.h"
+#include "sc-form.h"
 #include "sc-unlock-page.h"
 #include "sc-vault.h"
 
@@ -49,14 +50,6 @@ set_busy (ScUnlockPage *self,
 }
 
 static void
-show_error (ScUnlockPage *self,
-            const char   *sentence)
-{
-  gtk_label_set_text (self->error_label, sentence);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), sentence != NULL);
-}
-
-static void
 unlocked_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -76,7 +69,7 @@ unlocked_cb (GObject      *source,
 
       g_message ("Could not unlock the vault: %s", error->message);
       sentence = sc_error_message_for (error);
-      show_error (self, sentence);
+      sc_form_show_sentence (self->error_label, sentence);
       gtk_editable_select_region (GTK_EDITABLE (self->passphrase_row), 0, -1);
       gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
       return;
@@ -99,14 +92,14 @@ unlock_action (GtkWidget  *widget,
 
   if (*passphrase == '\0')
     {
-      show_error (self, _("Enter your vault passphrase."));
+      sc_form_show_sentence (self->error_label, _("Enter your vault passphrase."));
       gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
       return;
     }
 
   g_return_if_fail (self->directory != NULL);
 
-  show_error (self, NULL);
+  sc_form_show_sentence (self->error_label, NULL);
   set_busy (self, TRUE);
   sc_vault_open_with_passphrase_async (self->directory, passphrase, self->restore_keyring,
                                        self->cancellable, unlocked_cb, g_object_ref (self));
@@ -121,7 +114,7 @@ passphrase_activated_cb (ScUnlockPage *self)
 static void
 passphrase_changed_cb (ScUnlockPage *self)
 {
-  show_error (self, NULL);
+  sc_form_show_sentence (self->error_label, NULL);
 }
 
 static gboolean
@@ -218,7 +211,7 @@ sc_unlock_page_reset (ScUnlockPage *self,
 
   set_busy (self, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
-  show_error (self, NULL);
+  sc_form_show_sentence (self->error_label, NULL);
   adw_status_page_set_description (self->status_page, reason);
 }
 

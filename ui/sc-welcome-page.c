@@ -12,6 +12,7 @@
 #include "sc-error-message.h"
 #include "sc-passphrase.h"
 #include "sc-vault.h"
+#include "sc-form.h"
 #include "sc-welcome-page.h"
 
 struct _ScWelcomePage
@@ -95,8 +96,7 @@ update_state (ScWelcomePage *self)
 {
   g_autofree char *missing = describe_missing (self);
 
-  gtk_label_set_text (self->problems_label, missing != NULL ? missing : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), missing != NULL);
+  sc_form_show_sentence (self->problems_label, missing);
 
   /* The rows stay sensitive while busy: GTK 4.8 loses track of focus when
    * a focused entry turns insensitive. The action is what waits. */
@@ -110,7 +110,7 @@ update_state (ScWelcomePage *self)
 static void
 form_changed_cb (ScWelcomePage *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  sc_form_show_sentence (self->error_label, NULL);
   update_state (self);
 }
 
@@ -147,8 +147,7 @@ created_cb (GObject      *source,
 
       g_message ("Could not create the vault: %s", error->message);
       sentence = sc_error_message_for (error);
-      gtk_label_set_text (self->error_label, sentence);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      sc_form_show_sentence (self->error_label, sentence);
       update_state (self);
       return;
     }
@@ -176,7 +175,7 @@ create_action (GtkWidget  *widget,
 
   name = g_strstrip (g_strdup (row_text (self->name_row)));
   self->busy = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  sc_form_show_sentence (self->error_label, NULL);
   update_state (self);
 
   sc_vault_create_async (self->directory, name, row_text (self->passphrase_row),
