@@ -486,6 +486,8 @@ sc_contacts_page_init (ScContactsPage *self)
   self->child_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   sc_form_combo_setup (self->channel_filter, "channel", _("All channels"));
+  sc_form_name_inner_buttons (GTK_WIDGET (self->channel_filter), _("Channel"));
+  sc_form_name_inner_buttons (GTK_WIDGET (self->period_filter), _("Period"));
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     gtk_string_list_append (period_labels, _(periods[i].label));
   gtk_drop_down_set_model (self->period_filter, G_LIST_MODEL (period_labels));

@@ -312,6 +312,24 @@ sc_form_bind_sentence (GPtrArray  *bindings,
                                                               NULL, NULL, NULL)));
 }
 
+/* Names for screen readers the buttons GTK 4.8 and libadwaita 1.2 build
+ * inside @widget without a name of their own: a menu button's or a
+ * drop-down's toggle, a password row's "show" button, an info bar's close
+ * button. The widget itself is named in its .ui file. */
+void
+sc_form_name_inner_buttons (GtkWidget  *widget,
+                            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+      sc_form_name_inner_buttons (child, name);
+    }
+}
+
 /* A passing confirmation, in the window's toast overlay. */
 void
 sc_form_toast (GtkWidget  *widget,

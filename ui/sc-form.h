@@ -39,6 +39,8 @@ void        sc_form_bind_sentence (GPtrArray   *bindings,
                                    GtkLabel    *label);
 void        sc_form_toast         (GtkWidget   *widget,
                                    const char  *text);
+void        sc_form_name_inner_buttons (GtkWidget  *widget,
+                                        const char *name);
 void        sc_form_unparent_children (GtkWidget *widget);
 char       *sc_form_join_nonempty (const char  *sep,
                                    ...) G_GNUC_NULL_TERMINATED;

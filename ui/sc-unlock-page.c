@@ -182,6 +182,7 @@ sc_unlock_page_init (ScUnlockPage *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_form_name_inner_buttons (GTK_WIDGET (self->passphrase_row), _("Show Passphrase"));
 }
 
 void

@@ -242,6 +242,9 @@ sc_welcome_page_init (ScWelcomePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_status_page_set_icon_name (self->status_page, APP_ID);
+  /* Translators: the button that shows the passphrase as it is typed. */
+  sc_form_name_inner_buttons (GTK_WIDGET (self->passphrase_row), _("Show Passphrase"));
+  sc_form_name_inner_buttons (GTK_WIDGET (self->confirm_row), _("Show Passphrase"));
   update_state (self);
 }
 

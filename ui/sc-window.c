@@ -20,6 +20,7 @@
 #include "sc-response-page.h"
 #include "sc-unlock-page.h"
 #include "sc-welcome-page.h"
+#include "sc-form.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -34,6 +35,7 @@ struct _ScWindow
   GtkWidget            *back_button;
   GtkWidget            *add_child_button;
   GtkMenuButton        *note_contact_button;
+  GtkWidget            *menu_button;
   GtkInfoBar           *procedure_banner;
   GtkLabel             *procedure_banner_label;
   ScContactPopover     *contact_popover;
@@ -860,6 +862,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
   gtk_widget_class_bind_template_callback (widget_class, concern_saved_cb);
 
@@ -887,6 +890,11 @@ sc_window_init (ScWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 names the buttons inside these by their type. */
+  sc_form_name_inner_buttons (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  sc_form_name_inner_buttons (GTK_WIDGET (self->note_contact_button), _("Note a Contact"));
+  sc_form_name_inner_buttons (GTK_WIDGET (self->procedure_banner), _("Close"));
 
   self->contact_popover = sc_contact_popover_new ();
   gtk_menu_button_set_popover (self->note_contact_button, GTK_WIDGET (self->contact_popover));
