@@ -394,11 +394,7 @@ sc_child_page_clear (ScChildPage *self)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->bindings != NULL)
-    {
-      for (guint i = 0; i < self->bindings->len; i++)
-        g_binding_unbind (self->bindings->pdata[i]);
-      g_ptr_array_set_size (self->bindings, 0);
-    }
+    sc_form_unbind_all (self->bindings);
   if (self->form != NULL)
     g_signal_handlers_disconnect_by_data (self->form, self);
   g_clear_object (&self->form);

@@ -239,9 +239,7 @@ bind_form (ScConcernEditor *self)
 static void
 unbind_form (ScConcernEditor *self)
 {
-  for (guint i = 0; i < self->bindings->len; i++)
-    g_binding_unbind (self->bindings->pdata[i]);
-  g_ptr_array_set_size (self->bindings, 0);
+  sc_form_unbind_all (self->bindings);
   if (self->form != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->form, self);

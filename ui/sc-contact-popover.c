@@ -229,9 +229,7 @@ sc_contact_popover_clear (ScContactPopover *self)
 
   if (self->bindings == NULL)
     return;   /* disposed */
-  for (guint i = 0; i < self->bindings->len; i++)
-    g_binding_unbind (self->bindings->pdata[i]);
-  g_ptr_array_set_size (self->bindings, 0);
+  sc_form_unbind_all (self->bindings);
   g_clear_object (&self->form);
   g_clear_object (&self->settings);
 

@@ -330,6 +330,15 @@ sc_form_name_inner_buttons (GtkWidget  *widget,
     }
 }
 
+/* Undoes every binding a page made to the record it showed. */
+void
+sc_form_unbind_all (GPtrArray *bindings)
+{
+  for (guint i = 0; i < bindings->len; i++)
+    g_binding_unbind (bindings->pdata[i]);
+  g_ptr_array_set_size (bindings, 0);
+}
+
 /* A passing confirmation, in the window's toast overlay. */
 void
 sc_form_toast (GtkWidget  *widget,

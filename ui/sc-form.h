@@ -37,6 +37,7 @@ void        sc_form_bind_sentence (GPtrArray   *bindings,
                                    gpointer     source,
                                    const char  *property,
                                    GtkLabel    *label);
+void        sc_form_unbind_all    (GPtrArray   *bindings);
 void        sc_form_toast         (GtkWidget   *widget,
                                    const char  *text);
 void        sc_form_name_inner_buttons (GtkWidget  *widget,
