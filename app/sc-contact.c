@@ -265,10 +265,16 @@ sc_contacts_format_case_note (GPtrArray  *contacts,
 char *
 sc_csv_quote (const char *field)
 {
+  g_autofree char *defused = NULL;
   GString *out;
 
   if (field == NULL)
     field = "";
+  /* A spreadsheet runs a cell that starts with one of these as a formula
+   * (=HYPERLINK(…) sends what it likes where it likes): a leading ' makes
+   * it text, as OWASP advises for CSV. */
+  if (*field != '\0' && strchr ("=+-@\t\r", *field) != NULL)
+    field = defused = g_strconcat ("'", field, NULL);
   if (strpbrk (field, ",\"\r\n") == NULL)
     return g_strdup (field);
 
@@ -313,6 +319,8 @@ sc_contacts_format_csv (GPtrArray  *contacts,
   };
 
   g_ptr_array_sort (sorted, compare_happened);
+  /* A byte-order mark, so Excel reads the names as UTF-8. */
+  g_string_append (out, "\xEF\xBB\xBF");
   append_csv_row (out, header, G_N_ELEMENTS (header));
 
   for (guint i = 0; i < sorted->len; i++)

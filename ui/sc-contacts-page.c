@@ -371,6 +371,15 @@ sc_contacts_page_export_csv (ScContactsPage *self,
 
   g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), FALSE);
 
+  /* A place with no path here (a network location from the portal) cannot
+   * be written with the worker-only permissions the file must have. */
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           _("that place is not a folder on this laptop"));
+      return FALSE;
+    }
+
   if (self->vault == NULL || !(contacts = shown_contacts (self, error)))
     return FALSE;
 
@@ -390,9 +399,9 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (sc_contacts_page_export_csv (self, file, &error))
         sc_form_toast (GTK_WIDGET (self), _("Contacts exported."));
       else
@@ -409,11 +418,9 @@ export_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+choose_export_file (ScContactsPage *self)
 {
-  ScContactsPage *self = SC_CONTACTS_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
@@ -423,19 +430,66 @@ export_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Export Contacts"),
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  if (self->child != NULL)
-    {
-      g_autofree char *label = child_label (self, sc_record_get_id (SC_RECORD (self->child)));
+  /* Named by initials and the day, never by a name: file names are seen in
+   * more places than files are opened. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
 
-      /* Translators: a file name; %s is the child's initials or name. */
-      name = g_strdup_printf (_("contacts-%s.csv"), label);
-    }
-  else
-    name = g_strdup (_("personal-device-contacts.csv"));
+    if (self->child != NULL)
+      {
+        g_autofree char *initials = sc_child_dup_initials (self->child);
+
+        /* Translators: a file name; %s are the child's initials, then the date. */
+        name = g_strdup_printf (_("contacts-%s-%s.csv"), initials, day);
+      }
+    else
+      /* Translators: a file name; %s is the date. */
+      name = g_strdup_printf (_("personal-device-contacts-%s.csv"), day);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_warning_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            ScContactsPage   *self)
+{
+  if (g_str_equal (response, "choose"))
+    choose_export_file (self);
+}
+
+/* What leaves the vault is said before it does: the CSV is plain text,
+ * for the case system, not for keeping. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->vault == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Export Contacts as CSV?"),
+                                                       _("The CSV file is not encrypted: anyone "
+                                                         "who can open the folder can read it. "
+                                                         "Save it where only you can, add it to "
+                                                         "the child’s record in FWi, the case "
+                                                         "recording system, as the policy asks "
+                                                         "for every electronic contact, then "
+                                                         "delete it.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Where to Save…"), NULL);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_warning_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Page ----------------------------------------------------------------------------- */
