@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -46,7 +47,7 @@ typedef void (*ScTestPhase) (void);
 
 typedef struct
 {
-  ScTestPhase phases[3];   /* NULL-terminated */
+  ScTestPhase phases[5];   /* NULL-terminated */
 } ScTestPhases;
 
 /* Runs each phase of a window test in a child process of its own, all with
@@ -118,17 +119,26 @@ sc_test_ui_add (const char  *path,
   g_test_add_data_func_full (path, test, run_isolated, g_free);
 }
 
-/* The same, with @then run in a second process on what @first left: the
- * app closed and started again. */
+/* The same, with each later phase run in a process of its own on what the
+ * one before left: the app closed and started again. NULL-terminated, at
+ * most four phases. */
 void
 sc_test_ui_add_restart (const char  *path,
                         void       (*first) (void),
-                        void       (*then) (void))
+                        ...)
 {
   ScTestPhases *test = g_new0 (ScTestPhases, 1);
+  ScTestPhase phase = first;
+  va_list args;
 
-  test->phases[0] = first;
-  test->phases[1] = then;
+  va_start (args, first);
+  for (guint i = 0; phase != NULL; i++)
+    {
+      g_assert (i < G_N_ELEMENTS (test->phases) - 1);
+      test->phases[i] = phase;
+      phase = va_arg (args, ScTestPhase);
+    }
+  va_end (args);
   g_test_add_data_func_full (path, test, run_isolated, g_free);
 }
 
@@ -407,4 +417,15 @@ sc_test_find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* As if the worker had logged out and in again: a lock held in the last
+ * login session no longer holds. */
+void
+sc_test_new_login_session (void)
+{
+  static guint n = 0;
+  g_autofree char *id = g_strdup_printf ("test-login-%u-%d", ++n, (int) getpid ());
+
+  g_setenv ("XDG_SESSION_ID", id, TRUE);
 }

@@ -20,11 +20,12 @@ void sc_test_ui_add     (const char       *path,
                          void            (*func) (void));
 void sc_test_ui_add_restart (const char  *path,
                              void       (*first) (void),
-                             void       (*then) (void));
+                             ...) G_GNUC_NULL_TERMINATED;
 void sc_test_wait_until (ScTestCondition  condition,
                          gpointer         data,
                          const char      *what);
 void sc_test_settle     (void);
+void sc_test_new_login_session (void);
 void            sc_test_wait_for_page (ScWindow       *window,
                                        const char     *page);
 ScApplication  *sc_test_start_app     (gboolean        demo,

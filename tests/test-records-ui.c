@@ -228,11 +228,15 @@ static void
 test_reopened_shows_them (void)
 {
   ScWindow *window = NULL;
-  ScApplication *app = sc_test_start_app (FALSE, &window);
+  ScApplication *app;
   ScCaseloadPage *caseload;
   ScChildPage *child_page;
   guint n_areas = 0;
   gint64 child_id;
+
+  /* The next day, in a new login session: the keyring opens the vault. */
+  sc_test_new_login_session ();
+  app = sc_test_start_app (FALSE, &window);
 
   sc_choices_for ("area", &n_areas);
   sc_test_wait_for_page (window, "caseload");
@@ -384,10 +388,11 @@ main (int   argc,
   sc_test_ui_init (&argc, &argv);
 
   sc_test_ui_add_restart ("/records-ui/add-child-record-concerns-and-reopen",
-                          test_add_child_and_record_concerns, test_reopened_shows_them);
+                          test_add_child_and_record_concerns, test_reopened_shows_them, NULL);
   sc_test_ui_add ("/records-ui/caseload-filter-and-demo", test_caseload_filter_and_demo);
   sc_test_ui_add_restart ("/records-ui/closing-the-window-keeps-the-draft",
-                          test_close_window_while_typing, test_draft_is_there_after_closing);
+                          test_close_window_while_typing, test_draft_is_there_after_closing,
+                          NULL);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "sc-error-message.h"
 #include "sc-key-file.h"
 #include "sc-keyring.h"
+#include "sc-lock-state.h"
 #include "sc-secure.h"
 #include "sc-test-core.h"
 #include "sc-vault-private.h"
@@ -897,6 +898,42 @@ test_every_error_has_a_sentence (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, SC_VAULT_ERROR_LOCKED);
 }
 
+/* The lock beside the vault holds in the login session and boot it was
+ * made in, and in no other. */
+static void
+test_lock_state_holds_until_next_login (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "lock-state", NULL);
+  g_autofree char *path = g_build_filename (dir, "locked", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_setenv ("XDG_SESSION_ID", "7", TRUE);
+  g_assert_false (sc_lock_state_holds (dir));
+
+  g_assert_true (sc_lock_state_write (dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_lock_state_holds (dir));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  /* Another login session (or boot) is free of it. */
+  g_setenv ("XDG_SESSION_ID", "8", TRUE);
+  g_assert_false (sc_lock_state_holds (dir));
+  g_setenv ("XDG_SESSION_ID", "7", TRUE);
+  g_assert_true (sc_lock_state_holds (dir));
+
+  sc_lock_state_clear (dir);
+  g_assert_false (sc_lock_state_holds (dir));
+
+  /* Something that is not a plain small file there: locked, to be sure. */
+  g_assert_cmpint (symlink ("/dev/null", path), ==, 0);
+  g_assert_true (sc_lock_state_holds (dir));
+  g_unlink (path);
+  g_unsetenv ("XDG_SESSION_ID");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +944,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/vault/create/then-reopen-with-keyring", test_create_then_reopen_with_keyring);
+  g_test_add_func ("/vault/lock-state/holds-until-next-login", test_lock_state_holds_until_next_login);
   ADD ("/vault/create/refuses-existing-vault", test_create_refuses_existing);
   ADD ("/vault/create/needs-a-name", test_create_needs_a_name);
   ADD ("/vault/reopen/with-passphrase", test_reopen_with_passphrase);

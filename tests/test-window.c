@@ -294,6 +294,79 @@ test_shortcuts_show_keys (void)
   sc_test_stop_app (app, window);
 }
 
+/* Locked, then quit: the lock holds across the restart. */
+static void
+lock_then_quit (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
+  ScWindow *window = NULL;
+  ScApplication *app;
+
+  g_assert_no_error (error);
+  sc_vault_close (created);
+
+  /* The first start of the login session: the keyring opens it. */
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  sc_test_stop_app (app, window);
+}
+
+static void
+start_again_asks_passphrase (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_app (FALSE, &window);
+  ScUnlockPage *unlock;
+
+  /* At once the unlock page: the keyring was never asked, though it holds
+   * the key. */
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  sc_test_settle ();
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  g_assert_null (sc_application_get_vault (app));
+  sc_test_save_png (GTK_WIDGET (window), "unlock-after-restart");
+
+  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  sc_test_wait_for_page (window, "caseload");
+  sc_test_stop_app (app, window);
+}
+
+/* The next login session's first start: the keyring again. */
+static void
+next_login_opens_with_keyring (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app;
+
+  sc_test_new_login_session ();
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  sc_test_stop_app (app, window);
+}
+
+/* Unless the worker always wants to be asked (automatic login). */
+static void
+always_ask_asks (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ScWindow *window = NULL;
+  ScApplication *app;
+
+  sc_test_new_login_session ();
+  g_settings_set_boolean (settings, "always-ask-passphrase", TRUE);
+  app = sc_test_start_app (FALSE, &window);
+  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  sc_test_settle ();
+  g_assert_null (sc_application_get_vault (app));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +376,9 @@ main (int   argc,
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
   sc_test_ui_add ("/window/start/hostile-council-file-banner", test_hostile_council_file_banner);
   sc_test_ui_add ("/window/shortcuts/show-keys", test_shortcuts_show_keys);
+  sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,
+                          start_again_asks_passphrase, next_login_opens_with_keyring,
+                          always_ask_asks, NULL);
   sc_test_ui_add ("/window/later-start/opens-with-keyring", test_later_start_opens_with_keyring);
   sc_test_ui_add ("/window/later-start/asks-passphrase-without-keyring-key",
                   test_later_start_without_key_asks_passphrase);

@@ -13,6 +13,7 @@
 
 #include "sc-application-private.h"
 #include "sc-desktop-lock.h"
+#include "sc-lock-state.h"
 #include "sc-procedure.h"
 #include "sc-records.h"
 #include "sc-preferences-window.h"
@@ -565,6 +566,13 @@ sc_application_lock (ScApplication *self)
   /* Drafts being typed reach the vault before it closes. */
   g_signal_emit (self, signals[ABOUT_TO_LOCK], 0);
   self->was_locked = TRUE;
+  /* On disk before the key is wiped: a restart asks for the passphrase. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!sc_lock_state_write (self->vault_directory, &error))
+      g_message ("Could not keep the lock across a restart: %s", error->message);
+  }
   sc_application_set_vault (self, NULL);
 }
 

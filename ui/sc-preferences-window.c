@@ -17,6 +17,7 @@ struct _ScPreferencesWindow
 
   GtkSpinButton        *idle_spin;
   GtkSwitch            *initials_switch;
+  GtkSwitch            *always_ask_switch;
   GtkSwitch            *reminder_switch;
   AdwActionRow         *folder_row;
   AdwActionRow         *procedure_row;
@@ -43,6 +44,7 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, always_ask_switch);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, initials_switch);
@@ -64,6 +66,8 @@ sc_preferences_window_new (ScApplication *application)
   g_settings_bind (settings, "idle-lock-minutes", self->idle_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "case-note-initials", self->initials_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "always-ask-passphrase", self->always_ask_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "contact-reminders", self->reminder_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);

@@ -21,6 +21,7 @@
 #include "sc-unlock-page.h"
 #include "sc-welcome-page.h"
 #include "sc-form.h"
+#include "sc-lock-state.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -287,6 +288,8 @@ open_vault (ScWindow *self,
   /* The demo vault is filled the first time it opens. */
   if (sc_application_get_demo (get_app (self)) && !sc_demo_fill (vault, &error))
     g_message ("Could not fill the demo vault: %s", error->message);
+  /* Open again: the next start may use the keyring, until the next lock. */
+  sc_lock_state_clear (sc_application_get_vault_directory (get_app (self)));
 
   sc_application_set_vault (get_app (self), vault);
 }
@@ -381,6 +384,13 @@ start (ScWindow *self)
 
   if (sc_application_get_vault (app) != NULL || sc_application_get_was_locked (app))
     vault_changed_cb (self);
+  else if (sc_vault_exists_at (directory) && sc_lock_state_holds (directory))
+    /* Locked in this login session: only the passphrase opens it again. */
+    show_unlock (self, _("Safecase locked the vault. Enter your passphrase to open it again."),
+                 FALSE);
+  else if (sc_vault_exists_at (directory)
+           && g_settings_get_boolean (sc_application_get_settings (app), "always-ask-passphrase"))
+    show_unlock (self, _("Enter your passphrase to open the vault."), FALSE);
   else if (sc_vault_exists_at (directory))
     {
       show_page (self, "opening");
