@@ -16,6 +16,7 @@
 #include "sc-dates.h"
 #include "sc-records.h"
 #include "sc-response.h"
+#include "sc-secure.h"
 
 /* Steps --------------------------------------------------------------------------- */
 
@@ -334,67 +335,196 @@ sc_response_most_urgent (ScVault     *vault,
 
 /* Evidence files ---------------------------------------------------------------------- */
 
-/* Pictures and films by their first bytes: no MIME database needed, so the
- * check holds on any machine. */
-static const char *
-sniff_picture (const guchar *b,
+/* No file of any kind for a sexual or grooming concern, by its area or by
+ * any of its incident types: seed 003 says never to save, print or forward
+ * anything suspected to be an indecent image, and a file's first bytes
+ * cannot tell what a container (ZIP, DOCX, PDF, an email) holds. */
+gboolean
+sc_evidence_files_allowed (ScConcern *concern)
+{
+  const char *area = sc_record_get_text (SC_RECORD (concern), "area");
+  const char *types = sc_record_get_text (SC_RECORD (concern), "incident-types");
+
+  return !g_str_equal (area, "sexual") && !g_str_equal (area, "grooming")
+         && !sc_choice_list_has (types, "sexual") && !sc_choice_list_has (types, "grooming");
+}
+
+/* A line of an email's or a MIME part's header, anywhere in the text: an
+ * .eml carries its attachments as base64 text. */
+static gboolean
+looks_like_mail (const char *text)
+{
+  static const char *const headers[] = {
+    "content-type:", "mime-version:", "content-transfer-encoding:", "content-disposition:",
+  };
+
+  for (const char *line = text; line != NULL && *line != '\0';
+       line = strchr (line, '\n') != NULL ? strchr (line, '\n') + 1 : NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+      if (g_ascii_strncasecmp (line, headers[i], strlen (headers[i])) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Plain text, and nothing that carries something else: UTF-8 without NUL
+ * bytes, not markup (HTML, SVG, XML start with '<'), no data: URI, no email
+ * or MIME headers. */
+static gboolean
+is_plain_text (const guchar *b,
                gsize         n)
+{
+  g_autofree char *folded = NULL;
+  const char *text = (const char *) b;
+  gsize start = 0;
+
+  if (n == 0 || memchr (b, '\0', n) != NULL || !g_utf8_validate (text, (gssize) n, NULL))
+    return FALSE;
+  if (n >= 3 && memcmp (b, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+  while (start < n && g_ascii_isspace (text[start]))
+    start++;
+  if (start < n && text[start] == '<')
+    return FALSE;
+  folded = g_ascii_strdown (text, (gssize) n);
+  return strstr (folded, "data:") == NULL && strstr (folded, ";base64,") == NULL
+         && !looks_like_mail (folded);
+}
+
+static gboolean
+has_allowed_magic (const guchar *b,
+                   gsize         n)
+{
+  return (n >= 8 && memcmp (b, "\x89PNG\r\n\x1a\n", 8) == 0)
+         || (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff)
+         || (n >= 5 && memcmp (b, "%PDF-", 5) == 0);
+}
+
+/* The kinds of file kept, by what they hold, never by their name:
+ * pictures (PNG, JPEG), PDF documents and plain text. NULL for anything
+ * else (archives, office files, mail, web pages, films…). */
+static const char *
+allowed_type (const guchar *b,
+              gsize         n)
 {
   if (n >= 8 && memcmp (b, "\x89PNG\r\n\x1a\n", 8) == 0)
     return "image/png";
   if (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff)
     return "image/jpeg";
-  if (n >= 6 && (memcmp (b, "GIF87a", 6) == 0 || memcmp (b, "GIF89a", 6) == 0))
-    return "image/gif";
-  if (n >= 12 && memcmp (b, "RIFF", 4) == 0 && memcmp (b + 8, "WEBP", 4) == 0)
-    return "image/webp";
-  if (n >= 12 && memcmp (b, "RIFF", 4) == 0 && memcmp (b + 8, "AVI ", 4) == 0)
-    return "video/x-msvideo";
-  if (n >= 4 && (memcmp (b, "II*\0", 4) == 0 || memcmp (b, "MM\0*", 4) == 0))
-    return "image/tiff";
-  if (n >= 2 && memcmp (b, "BM", 2) == 0)
-    return "image/bmp";
-  if (n >= 12 && memcmp (b + 4, "ftyp", 4) == 0)
-    return memcmp (b + 8, "hei", 3) == 0 || memcmp (b + 8, "avif", 4) == 0 || memcmp (b + 8, "mif1", 4) == 0
-           ? "image/heif" : "video/mp4";
-  if (n >= 4 && b[0] == 0x1a && b[1] == 0x45 && b[2] == 0xdf && b[3] == 0xa3)
-    return "video/webm";
-  if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0)
-    return "image/vnd.microsoft.icon";
+  if (n >= 5 && memcmp (b, "%PDF-", 5) == 0)
+    return "application/pdf";
+  if (is_plain_text (b, n))
+    return "text/plain";
   return NULL;
 }
 
-/* Files are judged by what they hold, not by their name: a picture renamed
- * "notes.txt" is still a picture. For a sexual concern no image or video is
- * ever stored: the seeds forbid saving a suspected indecent image. */
+/* Whether @data may be kept as evidence for @concern, and as what. */
+static const char *
+check_evidence_file (ScConcern    *concern,
+                     const guchar *bytes,
+                     gsize         size,
+                     gsize         max_bytes,
+                     GError      **error)
+{
+  const char *type;
+
+  if (!sc_evidence_files_allowed (concern))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                           _("Safecase keeps no files of any kind for a sexual or grooming "
+                             "concern. Never save, print, forward or screenshot a suspected "
+                             "indecent image of a child: describe where the material is, when it "
+                             "was seen and who holds the device, and let the police secure it."));
+      return NULL;
+    }
+  if (size > max_bytes)
+    {
+      g_autofree char *limit = g_format_size (max_bytes);
+
+      g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_TOO_LONG,
+                   _("Evidence files can be at most %s. Describe this one instead, and say where "
+                     "it is kept."), limit);
+      return NULL;
+    }
+  if (!(type = allowed_type (bytes, size)))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                           _("Safecase keeps only pictures (PNG or JPEG), PDF documents and plain "
+                             "text as evidence files, judged by what they hold. Describe this "
+                             "file instead, and say where it is kept."));
+      return NULL;
+    }
+  return type;
+}
+
+/* Keeps @data as @evidence's file, if the policy allows it (see
+ * sc_evidence_files_allowed() and allowed_type()) and it is at most
+ * @max_bytes. */
 gboolean
 sc_evidence_attach (ScVault    *vault,
                     ScEvidence *evidence,
                     ScConcern  *concern,
                     const char *file_name,
                     GBytes     *data,
+                    gsize       max_bytes,
                     GError    **error)
 {
   gsize size;
   const guchar *bytes = g_bytes_get_data (data, &size);
-  const char *sniffed = sniff_picture (bytes, size);
-  g_autofree char *type = g_content_type_guess (NULL, bytes, MIN (size, 4096), NULL);
-  g_autofree char *mime = sniffed != NULL ? g_strdup (sniffed) : g_content_type_get_mime_type (type);
-  gboolean picture = g_str_has_prefix (mime != NULL ? mime : "", "image/")
-                     || g_str_has_prefix (mime != NULL ? mime : "", "video/");
+  const char *type = check_evidence_file (concern, bytes, size, max_bytes, error);
 
-  if (picture && g_str_equal (sc_record_get_text (SC_RECORD (concern), "area"), "sexual"))
-    {
-      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
-                           _("Safecase does not keep images or videos for a sexual concern. Never "
-                             "save, print or forward a suspected indecent image of a child: secure "
-                             "the device, do not shut it down, and ask the police for advice."));
-      return FALSE;
-    }
-
+  if (type == NULL)
+    return FALSE;
   sc_record_set_text (SC_RECORD (evidence), "file-name", file_name);
-  sc_record_set_text (SC_RECORD (evidence), "file-type", mime != NULL ? mime : type);
+  sc_record_set_text (SC_RECORD (evidence), "file-type", type);
   return sc_records_save_with_file (vault, SC_RECORD (evidence), data, error);
+}
+
+/* Reads @file for sc_evidence_attach(): its first bytes are judged before the
+ * rest is read, and never more than @max_bytes and one are read. */
+GBytes *
+sc_evidence_read_file (ScConcern    *concern,
+                       GFile        *file,
+                       gsize         max_bytes,
+                       GCancellable *cancellable,
+                       GError      **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 buffer[64 * 1024];
+
+  if (!sc_evidence_files_allowed (concern))
+    {
+      check_evidence_file (concern, NULL, 0, max_bytes, error);
+      return NULL;
+    }
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return NULL;
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, cancellable,
+                                      error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, buffer, (guint) n);
+      if (data->len > max_bytes)
+        {
+          check_evidence_file (concern, data->data, data->len, max_bytes, error);
+          return NULL;
+        }
+      /* Binary that is not a picture or a PDF is refused on its first
+       * bytes, without reading the rest. */
+      if (data->len == (guint) n && !has_allowed_magic (data->data, data->len)
+          && memchr (data->data, '\0', data->len) != NULL)
+        {
+          check_evidence_file (concern, data->data, data->len, max_bytes, error);
+          return NULL;
+        }
+    }
+  sc_secure_wipe (buffer, sizeof buffer);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 GBytes *

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "sc-child.h"
 #include "sc-concern.h"
 #include "sc-procedure.h"
@@ -48,11 +50,18 @@ char        *sc_response_most_urgent        (ScVault      *vault,
                                              ScChild      *child,
                                              GDateTime    *now);
 
+gboolean     sc_evidence_files_allowed      (ScConcern    *concern);
+GBytes      *sc_evidence_read_file          (ScConcern    *concern,
+                                             GFile        *file,
+                                             gsize         max_bytes,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 gboolean     sc_evidence_attach             (ScVault      *vault,
                                              ScEvidence   *evidence,
                                              ScConcern    *concern,
                                              const char   *file_name,
                                              GBytes       *data,
+                                             gsize         max_bytes,
                                              GError      **error);
 GBytes      *sc_evidence_load_file          (ScVault      *vault,
                                              ScEvidence   *evidence,

@@ -98,7 +98,7 @@ test_sexual_adult_on_child (void)
   sc_test_save_png (GTK_WIDGET (window), "response-narrow");
   sc_test_set_size (window, 960, 680);
 
-  /* An image is refused, by content, with the reason. */
+  /* Any file is refused for a sexual concern, with the reason. */
   evidence_id = sc_response_page_add_evidence (response, "What she showed me on her phone");
   g_assert_cmpint (evidence_id, >, 0);
   png_path = g_build_filename (g_get_home_dir (), "photo.png", NULL);
@@ -106,7 +106,9 @@ test_sexual_adult_on_child (void)
   png_file = g_file_new_for_path (png_path);
   g_assert_false (sc_response_page_attach_file (response, evidence_id, png_file));
   g_assert_nonnull (sc_response_page_get_status (response));
-  g_assert_nonnull (strstr (sc_response_page_get_status (response), "does not keep images"));
+  g_assert_nonnull (strstr (sc_response_page_get_status (response), "no files of any kind"));
+  /* …and the page offers no way to attach one. */
+  g_assert_null (sc_test_find_label (sc_window_get_page (window, "response"), "Attach File"));
 
   /* Steps done, with the reference; not needed needs a reason. */
   g_assert_true (sc_response_page_mark (response, "police-sexual", "done", NULL, "PPIU/26/4411"));

@@ -9,6 +9,7 @@
 
 #include "sc-dates.h"
 #include "sc-records.h"
+#include "sc-choices.h"
 #include "sc-response.h"
 #include "sc-secure.h"
 #include "sc-test-core.h"
@@ -166,53 +167,179 @@ test_lado_overdue (Fixture       *fixture,
   g_assert_null (after);
 }
 
+#define LIMIT (20 * 1000 * 1000)
+
+static gboolean
+attach (Fixture    *fixture,
+        ScConcern  *concern,
+        const char *name,
+        GBytes     *bytes,
+        GError    **error)
+{
+  g_autoptr(ScEvidence) evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (concern)));
+
+  sc_record_set_text (SC_RECORD (evidence), "what", name);
+  return sc_evidence_attach (fixture->vault, evidence, concern, name, bytes, LIMIT, error);
+}
+
+/* Hostile files, built here: each a container or carrier a first-bytes
+ * check could miss. */
+static GBytes *
+hostile_file (const char *kind)
+{
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+
+  if (g_str_equal (kind, "zip-with-png") || g_str_equal (kind, "docx"))
+    {
+      /* A local file header, stored (not deflated), then the member. */
+      const char *member = g_str_equal (kind, "docx") ? "word/media/image1.png" : "photo.png";
+      guint8 header[30] = { 'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0 };
+
+      header[18] = header[22] = sizeof png_bytes;
+      header[26] = (guint8) strlen (member);
+      g_byte_array_append (b, header, sizeof header);
+      g_byte_array_append (b, (const guint8 *) member, strlen (member));
+      g_byte_array_append (b, png_bytes, sizeof png_bytes);
+    }
+  else if (g_str_equal (kind, "pdf-with-jpeg"))
+    {
+      static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /XObject /Subtype /Image "
+                                "/Filter /DCTDecode /Length 4 >>\nstream\n\xff\xd8\xff\xe0"
+                                "\nendstream\nendobj\n%%EOF\n";
+
+      g_byte_array_append (b, (const guint8 *) pdf, sizeof pdf - 1);
+    }
+  else
+    {
+      g_autofree char *base64 = g_base64_encode (png_bytes, sizeof png_bytes);
+      g_autofree char *text = NULL;
+
+      if (g_str_equal (kind, "eml-with-image"))
+        text = g_strdup_printf ("From: someone@example.invalid\nSubject: look\nMIME-Version: 1.0\n"
+                                "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+                                "Content-Type: image/png\nContent-Transfer-Encoding: base64\n\n%s\n"
+                                "--b--\n", base64);
+      else if (g_str_equal (kind, "html-data-uri"))
+        text = g_strdup_printf ("<html><body><img src=\"data:image/png;base64,%s\"></body></html>",
+                                base64);
+      else if (g_str_equal (kind, "svg"))
+        text = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/png;"
+                                "base64,%s\"/></svg>", base64);
+      else if (g_str_equal (kind, "text-with-data-uri"))
+        text = g_strdup_printf ("see this: data:image/png;base64,%s", base64);
+      else
+        g_assert_not_reached ();
+      g_byte_array_append (b, (const guint8 *) text, strlen (text));
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&b));
+}
+
+/* Seed 003: never save anything suspected to be an indecent image. No file
+ * of any kind for a sexual or grooming concern, by area or by incident
+ * type; for the rest, pictures, PDFs and plain text only, by content. */
 static void
-test_no_image_for_a_sexual_concern (Fixture       *fixture,
-                                    gconstpointer  data)
+test_evidence_file_policy (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_autoptr(ScConcern) sexual = recorded_concern (fixture, "sexual", "adult-on-child", FALSE, 0);
   g_autoptr(ScConcern) bullying = recorded_concern (fixture, "bullying", "child-on-child", FALSE, 0);
+  g_autoptr(ScConcern) grooming_type = recorded_concern (fixture, "personal-information",
+                                                         "adult-on-child", FALSE, 0);
   g_autoptr(GBytes) png = g_bytes_new_static (png_bytes, sizeof png_bytes);
   g_autoptr(GBytes) text = g_bytes_new_static ("Chat log, 20/11/2026\nA: hi\n", 27);
-  g_autoptr(GBytes) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScEvidence) refused = sc_evidence_new (sc_record_get_id (SC_RECORD (sexual)));
-  g_autoptr(ScEvidence) renamed = sc_evidence_new (sc_record_get_id (SC_RECORD (sexual)));
-  g_autoptr(ScEvidence) log = sc_evidence_new (sc_record_get_id (SC_RECORD (sexual)));
-  g_autoptr(ScEvidence) screenshot = sc_evidence_new (sc_record_get_id (SC_RECORD (bullying)));
-  g_autoptr(GPtrArray) listed = NULL;
+  static const char *const refused_everywhere[] = {
+    "zip-with-png", "docx", "eml-with-image", "html-data-uri", "svg", "text-with-data-uri",
+  };
+  guint n_areas = 0, n_types = 0;
+  const ScChoice *areas = sc_choices_for ("area", &n_areas);
+  const ScChoice *types = sc_choices_for ("incident-types", &n_types);
 
-  sc_record_set_text (SC_RECORD (refused), "what", "Screenshot the child sent");
-  g_assert_false (sc_evidence_attach (fixture->vault, refused, sexual, "screenshot.png", png, &error));
+  /* The rule, for every area and incident type. */
+  for (guint a = 0; a < n_areas; a++)
+    for (guint t = 0; t < n_types; t++)
+      {
+        g_autoptr(ScConcern) concern = sc_concern_new (1);
+        gboolean forbidden = g_str_equal (areas[a].id, "sexual")
+                             || g_str_equal (types[t].id, "sexual")
+                             || g_str_equal (types[t].id, "grooming");
+
+        sc_record_set_text (SC_RECORD (concern), "area", areas[a].id);
+        sc_record_set_text (SC_RECORD (concern), "incident-types", types[t].id);
+        g_assert_cmpint (sc_evidence_files_allowed (concern), ==, !forbidden);
+      }
+
+  /* A sexual concern: nothing, not a picture, not one renamed, not text. */
+  g_assert_false (attach (fixture, sexual, "screenshot.png", png, &error));
   g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "Never save, print or forward"));
+  g_assert_nonnull (strstr (error->message, "no files of any kind"));
+  g_clear_error (&error);
+  g_assert_false (attach (fixture, sexual, "notes.txt", png, &error));
+  g_clear_error (&error);
+  g_assert_false (attach (fixture, sexual, "log.txt", text, &error));
   g_clear_error (&error);
 
-  /* Judged by content: a picture called notes.txt is still a picture. */
-  sc_record_set_text (SC_RECORD (renamed), "what", "Notes");
-  g_assert_false (sc_evidence_attach (fixture->vault, renamed, sexual, "notes.txt", png, &error));
-  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+  /* Grooming as an incident type, under another area: the same. */
+  sc_record_set_text (SC_RECORD (grooming_type), "incident-types", "grooming");
+  g_assert_false (attach (fixture, grooming_type, "chat.txt", text, &error));
   g_clear_error (&error);
   g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 0);
 
-  /* Text evidence for a sexual concern is fine. */
-  sc_record_set_text (SC_RECORD (log), "what", "Chat log, as text");
-  g_assert_true (sc_evidence_attach (fixture->vault, log, sexual, "log.txt", text, &error));
-  g_assert_no_error (error);
+  /* Elsewhere, containers and carriers are refused by what they hold… */
+  for (guint i = 0; i < G_N_ELEMENTS (refused_everywhere); i++)
+    {
+      g_autoptr(GBytes) hostile = hostile_file (refused_everywhere[i]);
 
-  /* A screenshot for a bullying concern is kept, in the vault only. */
-  sc_record_set_text (SC_RECORD (screenshot), "what", "Screenshot of the group chat");
-  sc_record_set_text (SC_RECORD (screenshot), "urls", "https://example.invalid/post/1");
-  g_assert_true (sc_evidence_attach (fixture->vault, screenshot, bullying, "chat.png", png, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (sc_record_get_text (SC_RECORD (screenshot), "file-type"), ==, "image/png");
-  loaded = sc_evidence_load_file (fixture->vault, screenshot, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_bytes_equal (loaded, png));
+      if (attach (fixture, bullying, "evidence.txt", hostile, &error))
+        g_error ("%s was kept", refused_everywhere[i]);
+      g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 0);
 
-  listed = sc_evidence_list (fixture->vault, sc_record_get_id (SC_RECORD (bullying)), &error);
-  g_assert_cmpuint (listed->len, ==, 1);
-  g_assert_cmpstr (sc_record_get_text (listed->pdata[0], "urls"), ==, "https://example.invalid/post/1");
+  /* …and pictures, PDFs and text are kept, typed by content, not name. */
+  g_assert_true (attach (fixture, bullying, "notes.txt", png, &error));
+  g_assert_no_error (error);
+  g_assert_true (attach (fixture, bullying, "log.txt", text, &error));
+  {
+    g_autoptr(GBytes) pdf = hostile_file ("pdf-with-jpeg");
+
+    g_assert_true (attach (fixture, bullying, "report.pdf", pdf, &error));
+  }
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM evidence WHERE file_type = 'image/png'"),
+                   ==, 1);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 3);
+}
+
+/* The size limit, checked while reading: a bigger file is never read whole. */
+static void
+test_evidence_file_size (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ScConcern) bullying = recorded_concern (fixture, "bullying", "child-on-child", FALSE, 0);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "big.txt", NULL);
+  g_autofree char *text = g_strnfill (1000, 'a');
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, 1000, NULL));
+  read = sc_evidence_read_file (bullying, file, 999, NULL, &error);
+  g_assert_null (read);
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_TOO_LONG);
+  g_clear_error (&error);
+
+  read = sc_evidence_read_file (bullying, file, 1000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (read), ==, 1000);
+  {
+    g_autoptr(ScEvidence) evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (bullying)));
+
+    g_assert_false (sc_evidence_attach (fixture->vault, evidence, bullying, "big.txt", read, 999,
+                                        &error));
+    g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_TOO_LONG);
+  }
 }
 
 int
@@ -226,7 +353,8 @@ main (int   argc,
 
   ADD ("/response/steps/recorded-and-kept-across-categories", test_steps_recorded_and_kept);
   ADD ("/response/lado/overdue", test_lado_overdue);
-  ADD ("/response/evidence/no-image-for-a-sexual-concern", test_no_image_for_a_sexual_concern);
+  ADD ("/response/evidence/file-policy", test_evidence_file_policy);
+  ADD ("/response/evidence/file-size", test_evidence_file_size);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "sc-error-message.h"
 #include "sc-form.h"
 #include "sc-records.h"
+#include "sc-application.h"
 #include "sc-response-page.h"
 #include "sc-response.h"
 
@@ -331,16 +332,20 @@ fill_evidence (ScResponsePage *self)
       g_autofree char *subtitle = sc_form_join_nonempty (" · ", sc_record_get_text (e, "held-where"),
                                                          sc_record_get_text (e, "secured-by"),
                                                          sc_record_get_text (e, "urls"), file, NULL);
-      GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _File…"));
-
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_record_get_text (e, "what"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (attach), "x", sc_record_get_id (e));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "response.attach");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
+      /* No file of any kind for a sexual or grooming concern: no button. */
+      if (sc_evidence_files_allowed (self->concern))
+        {
+          GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _File…"));
+
+          gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (attach), "x", sc_record_get_id (e));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "response.attach");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
+        }
       gtk_list_box_append (self->evidence_list, row);
     }
 }
@@ -716,8 +721,22 @@ sc_response_page_add_evidence (ScResponsePage *self,
   return sc_record_get_id (SC_RECORD (evidence));
 }
 
+/* The largest evidence file kept (Preferences: evidence-max-megabytes). */
+static gsize
+max_file_bytes (void)
+{
+  GApplication *app = g_application_get_default ();
+  guint megabytes = 20;
+
+  if (SC_IS_APPLICATION (app))
+    megabytes = g_settings_get_uint (sc_application_get_settings (SC_APPLICATION (app)),
+                                     "evidence-max-megabytes");
+  return (gsize) megabytes * 1000 * 1000;
+}
+
 /* Reads @file into the vault as @evidence_id's attachment; refused, with the
- * reason shown, for an image or video of a sexual concern. */
+ * reason shown, for any file of a sexual or grooming concern and for any
+ * kind not kept (see sc_evidence_attach()). */
 gboolean
 sc_response_page_attach_file (ScResponsePage *self,
                               gint64          evidence_id,
@@ -734,8 +753,9 @@ sc_response_page_attach_file (ScResponsePage *self,
     return FALSE;
 
   if (!(evidence = sc_records_load (self->vault, SC_TYPE_EVIDENCE, evidence_id, &error))
-      || !(data = g_file_load_bytes (file, NULL, NULL, &error))
-      || !sc_evidence_attach (self->vault, evidence, self->concern, name, data, &error))
+      || !(data = sc_evidence_read_file (self->concern, file, max_file_bytes (), NULL, &error))
+      || !sc_evidence_attach (self->vault, evidence, self->concern, name, data, max_file_bytes (),
+                              &error))
     {
       g_autofree char *sentence = error->domain == G_IO_ERROR
                                   ? g_strdup_printf (_("The file could not be read: %s."), error->message)
@@ -747,7 +767,7 @@ sc_response_page_attach_file (ScResponsePage *self,
 
   sc_form_show_sentence (self->status_label, NULL);
   fill_evidence (self);
-  sc_form_toast (GTK_WIDGET (self), _("File attached. It is kept in the vault only."));
+  sc_form_toast (GTK_WIDGET (self), _("File attached. Kept encrypted in this vault."));
   return TRUE;
 }
 
