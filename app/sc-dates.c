@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -231,4 +233,16 @@ sc_datetime_format_entry (const char *stored)
     return g_strdup ("");
   local = g_date_time_to_local (utc);
   return g_date_time_format (local, "%d/%m/%Y %H:%M");
+}
+
+/* Microseconds since boot, counting time asleep (CLOCK_BOOTTIME), unlike
+ * g_get_monotonic_time (): an hour suspended is an hour idle. */
+gint64
+sc_time_since_boot (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_BOOTTIME, &ts) != 0)
+    return g_get_monotonic_time ();
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }

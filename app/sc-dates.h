@@ -33,4 +33,6 @@ char       *sc_datetime_now_storage      (void);
 char       *sc_datetime_format_display   (const char  *stored);
 char       *sc_datetime_format_entry     (const char  *stored);
 
+gint64      sc_time_since_boot           (void);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sc-application-private.h"
+#include "sc-child-page.h"
 #include "sc-key-file.h"
 #include "sc-keyring.h"
 #include "sc-preferences-window.h"
@@ -367,6 +368,70 @@ always_ask_asks (void)
   sc_test_stop_app (app, window);
 }
 
+static guint
+count_visible (GListModel *windows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (windows, i);
+
+      n += gtk_widget_get_visible (window);
+    }
+  return n;
+}
+
+/* A lock closes every dialog and window; a name typed in Add a Child is
+ * kept, not dropped, and Preferences are out of reach until the unlock. */
+static void
+test_lock_closes_dialogs_keeping_typing (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  ScUnlockPage *unlock;
+
+  g_assert_no_error (error);
+  sc_vault_close (created);
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.add-child", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Noah Clarke");
+  g_assert_cmpuint (count_visible (toplevels), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  sc_test_settle ();
+  /* Only the main window is left, and Preferences cannot open. */
+  g_assert_cmpuint (count_visible (toplevels), ==, 1);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+
+  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  /* Back where the typing led: the child it named, kept in the vault. */
+  sc_test_wait_for_page (window, "child");
+  g_assert_cmpstr (sc_child_get_name (sc_child_page_get_child (SC_CHILD_PAGE (
+                     sc_window_get_page (window, "child")))), ==, "Noah Clarke");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +441,7 @@ main (int   argc,
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
   sc_test_ui_add ("/window/start/hostile-council-file-banner", test_hostile_council_file_banner);
   sc_test_ui_add ("/window/shortcuts/show-keys", test_shortcuts_show_keys);
+  sc_test_ui_add ("/window/lock/closes-dialogs-keeping-typing", test_lock_closes_dialogs_keeping_typing);
   sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,
                           start_again_asks_passphrase, next_login_opens_with_keyring,
                           always_ask_asks, NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application-private.h"
+#include "sc-dates.h"
 #include "sc-desktop-lock.h"
 #include "sc-lock-state.h"
 #include "sc-procedure.h"
@@ -95,7 +96,7 @@ static gboolean
 idle_lock_cb (gpointer user_data)
 {
   ScApplication *self = user_data;
-  gint64 idle_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
+  gint64 idle_ms = (sc_time_since_boot () - self->last_activity) / 1000;
 
   self->idle_source = 0;
 
@@ -116,12 +117,15 @@ idle_lock_cb (gpointer user_data)
 static void
 schedule_idle_lock (ScApplication *self)
 {
-  gint64 idle_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
+  gint64 idle_ms = (sc_time_since_boot () - self->last_activity) / 1000;
   gint64 remaining = MAX (0, (gint64) idle_limit_ms (self) - idle_ms);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  /* Timeouts do not count time asleep: look again at least every 30 s, so
+   * a laptop woken after an hour locks at once even if the sleep signal
+   * was missed. */
   if (self->vault != NULL)
-    self->idle_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) remaining + 1,
+    self->idle_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) MIN (remaining + 1, 30000),
                                             idle_lock_cb, self, NULL);
 }
 
@@ -132,7 +136,7 @@ sc_application_note_activity (ScApplication *self)
 
   /* Cheap on purpose: this runs for every pointer motion. The pending
    * timeout notices the new time when it fires and waits the rest. */
-  self->last_activity = g_get_monotonic_time ();
+  self->last_activity = sc_time_since_boot ();
   if (self->idle_source == 0 && self->vault != NULL)
     schedule_idle_lock (self);
 }
@@ -377,6 +381,10 @@ sc_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* Nothing to lock, and no Preferences, until a vault is open. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               self->vault != NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
@@ -497,7 +505,7 @@ static void
 sc_application_init (ScApplication *self)
 {
   self->vault_directory = sc_vault_get_default_directory (FALSE);
-  self->last_activity = g_get_monotonic_time ();
+  self->last_activity = sc_time_since_boot ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -534,8 +542,13 @@ sc_application_set_vault (ScApplication *self,
   lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
   if (lock != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), vault != NULL);
+  /* Preferences show where the vault is and what it holds: not while it is
+   * locked. */
+  lock = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  if (lock != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), vault != NULL);
 
-  self->last_activity = g_get_monotonic_time ();
+  self->last_activity = sc_time_since_boot ();
   g_clear_handle_id (&self->reminder_source, g_source_remove);
   if (vault != NULL)
     {
@@ -566,6 +579,28 @@ sc_application_lock (ScApplication *self)
   /* Drafts being typed reach the vault before it closes. */
   g_signal_emit (self, signals[ABOUT_TO_LOCK], 0);
   self->was_locked = TRUE;
+  /* Every other window goes with the vault (Preferences, dialogs): what was
+   * typed in them was kept by the pages just now. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+        if (SC_IS_WINDOW (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+          g_object_unref (window);
+        else
+          g_ptr_array_add (others, window);
+      }
+    /* The main window keeps its Shortcuts window, hidden; the rest go. */
+    for (guint i = 0; i < others->len; i++)
+      if (GTK_IS_SHORTCUTS_WINDOW (others->pdata[i]))
+        gtk_widget_hide (others->pdata[i]);
+      else
+        gtk_window_destroy (others->pdata[i]);
+  }
   /* On disk before the key is wiped: a restart asks for the passphrase. */
   {
     g_autoptr(GError) error = NULL;

@@ -221,6 +221,18 @@ sc_contact_popover_prepare (ScContactPopover *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_entry));
 }
 
+/* Before a lock: a contact being noted is kept once its summary is typed,
+ * rather than dropped with the popover. */
+void
+sc_contact_popover_flush (ScContactPopover *self)
+{
+  g_return_if_fail (SC_IS_CONTACT_POPOVER (self));
+
+  if (self->form != NULL && gtk_widget_get_visible (GTK_WIDGET (self))
+      && *sc_record_get_text (SC_RECORD (sc_contact_form_get_contact (self->form)), "summary") != '\0')
+    gtk_widget_activate_action (GTK_WIDGET (self), "contact.save", NULL);
+}
+
 /* Empties every field and forgets the child. */
 void
 sc_contact_popover_clear (ScContactPopover *self)

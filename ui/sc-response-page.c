@@ -37,6 +37,7 @@ struct _ScResponsePage
   ScChild             *child;
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
+  GtkWidget           *evidence_dialog;   /* weak: while it is open */
 };
 
 G_DEFINE_FINAL_TYPE (ScResponsePage, sc_response_page, GTK_TYPE_WIDGET)
@@ -467,7 +468,7 @@ add_evidence_action (GtkWidget  *widget,
 {
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
   AdwMessageDialog *dialog;
-  GtkWidget *box, *what;
+  GtkWidget *box, *what = NULL;
 
   if (self->concern == NULL)
     return;
@@ -493,6 +494,7 @@ add_evidence_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "add");
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_evidence_response_cb), self, 0);
+  g_set_weak_pointer (&self->evidence_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (what);
 }
@@ -538,6 +540,7 @@ sc_response_page_dispose (GObject *object)
   ScResponsePage *self = (ScResponsePage *) object;
 
   sc_response_page_clear (self);
+  g_clear_weak_pointer (&self->evidence_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESPONSE_PAGE);
 
   G_OBJECT_CLASS (sc_response_page_parent_class)->dispose (object);
@@ -719,6 +722,25 @@ sc_response_page_add_evidence (ScResponsePage *self,
   sc_form_show_sentence (self->status_label, NULL);
   fill_evidence (self);
   return sc_record_get_id (SC_RECORD (evidence));
+}
+
+/* Before a lock: an evidence entry being typed is kept, not dropped, once
+ * it says what the evidence is; the dialog goes with the vault. */
+void
+sc_response_page_flush (ScResponsePage *self)
+{
+  GtkWidget *box;
+  GtkEditable *what;
+
+  g_return_if_fail (SC_IS_RESPONSE_PAGE (self));
+
+  if (self->evidence_dialog == NULL)
+    return;
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (self->evidence_dialog));
+  what = g_object_get_data (G_OBJECT (box), evidence_entries[0].field);
+  if (*gtk_editable_get_text (what) != '\0')
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self->evidence_dialog), "add");
+  gtk_window_destroy (GTK_WINDOW (self->evidence_dialog));
 }
 
 /* The largest evidence file kept (Preferences: evidence-max-megabytes). */

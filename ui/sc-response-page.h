@@ -24,6 +24,7 @@ void        sc_response_page_show         (ScResponsePage *self,
                                            ScConcern      *concern,
                                            ScChild        *child);
 void        sc_response_page_clear        (ScResponsePage *self);
+void        sc_response_page_flush        (ScResponsePage *self);
 ScConcern  *sc_response_page_get_concern  (ScResponsePage *self);
 GStrv       sc_response_page_dup_step_ids (ScResponsePage *self);
 GStrv       sc_response_page_dup_warnings (ScResponsePage *self);

@@ -51,6 +51,7 @@ struct _ScWindow
   ScResponsePage       *response_page;
 
   GCancellable         *cancellable;
+  GtkWidget            *add_child_dialog;   /* weak: while it is open */
 
   /* Where the worker was when the vault locked, to go back to after the
    * unlock: a child (0: none), and a concern or the contacts on top of it. */
@@ -202,13 +203,30 @@ forget_records (ScWindow *self)
 static void
 about_to_lock_cb (ScWindow *self)
 {
-  const char *page = records_page (self);
-  ScChild *child = sc_child_page_get_child (self->child_page);
+  const char *page;
+  ScChild *child;
   ScConcern *concern = NULL;
 
   sc_concern_editor_flush (self->concern_editor);
   sc_child_page_flush (self->child_page);
+  sc_response_page_flush (self->response_page);
+  sc_contact_popover_flush (self->contact_popover);
+  /* A name typed in Add a Child is a child: kept, not dropped. */
+  if (self->add_child_dialog != NULL)
+    {
+      GtkWidget *dialog = self->add_child_dialog;
+      GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
+      if (*name != '\0')
+        adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* Where the worker is now that the typing is kept (a child just added
+   * opened its page). */
+  page = records_page (self);
+  child = sc_child_page_get_child (self->child_page);
   self->resume_child = child != NULL ? sc_record_get_id (SC_RECORD (child)) : 0;
   self->resume_action = NULL;
   self->resume_target = 0;
@@ -737,6 +755,7 @@ add_child_action (GtkWidget  *widget,
   adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
   g_signal_connect (entry, "changed", G_CALLBACK (add_child_name_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_child_response_cb), self, 0);
+  g_set_weak_pointer (&self->add_child_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -829,6 +848,7 @@ sc_window_finalize (GObject *object)
   ScWindow *self = (ScWindow *) object;
 
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->add_child_dialog);
 
   G_OBJECT_CLASS (sc_window_parent_class)->finalize (object);
 }
