@@ -432,6 +432,58 @@ test_lock_closes_dialogs_keeping_typing (void)
   sc_test_stop_app (app, window);
 }
 
+static gboolean
+clipboard_is_empty (gpointer data)
+{
+  return gdk_clipboard_get_content (data) == NULL;
+}
+
+/* What the app copies (a case note) is taken off the clipboard after a
+ * while and at a lock, unless something else was copied since. */
+static void
+test_clipboard_cleared (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GdkClipboard *clipboard;
+  ScUnlockPage *unlock;
+
+  g_assert_no_error (error);
+  sc_vault_close (created);
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+
+  /* After the time set (here a second). */
+  g_settings_set_uint (settings, "clipboard-clear-seconds", 1);
+  sc_application_copy_text (app, clipboard, "Electronic contact with AJ");
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  sc_test_wait_until (clipboard_is_empty, clipboard, "the clipboard to be cleared");
+
+  /* At a lock, at once. */
+  g_settings_set_uint (settings, "clipboard-clear-seconds", 600);
+  sc_application_copy_text (app, clipboard, "Electronic contact with AJ");
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  g_assert_null (gdk_clipboard_get_content (clipboard));
+
+  /* Not what the worker copied since. */
+  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  sc_test_wait_for_page (window, "caseload");
+  sc_application_copy_text (app, clipboard, "Electronic contact with AJ");
+  gdk_clipboard_set_text (clipboard, "the worker's own text");
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +493,7 @@ main (int   argc,
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
   sc_test_ui_add ("/window/start/hostile-council-file-banner", test_hostile_council_file_banner);
   sc_test_ui_add ("/window/shortcuts/show-keys", test_shortcuts_show_keys);
+  sc_test_ui_add ("/window/clipboard/cleared-after-a-while-and-at-lock", test_clipboard_cleared);
   sc_test_ui_add ("/window/lock/closes-dialogs-keeping-typing", test_lock_closes_dialogs_keeping_typing);
   sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,
                           start_again_asks_passphrase, next_login_opens_with_keyring,

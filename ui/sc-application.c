@@ -42,6 +42,11 @@ struct _ScApplication
   guint            reminder_source;
 
   ScDesktopLock   *desktop_lock;
+
+  /* Text the app put on the clipboard, while it is still there. */
+  GdkClipboard       *clipboard;
+  GdkContentProvider *copied;
+  guint               clear_clipboard_source;
 };
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
@@ -204,6 +209,55 @@ reminder_timeout_cb (gpointer data)
 {
   sc_application_check_reminders (data);
   return G_SOURCE_CONTINUE;
+}
+
+/* The clipboard --------------------------------------------------------------- */
+
+/* Clipboard text outlives the app: what Safecase put there is taken off
+ * after clipboard-clear-seconds and at a lock, but only while it is still
+ * there (something copied since is the worker's, not ours). */
+void
+sc_application_clear_clipboard (ScApplication *self)
+{
+  g_return_if_fail (SC_IS_APPLICATION (self));
+
+  g_clear_handle_id (&self->clear_clipboard_source, g_source_remove);
+  if (self->clipboard != NULL && self->copied != NULL && gdk_clipboard_is_local (self->clipboard)
+      && gdk_clipboard_get_content (self->clipboard) == self->copied)
+    gdk_clipboard_set_content (self->clipboard, NULL);
+  g_clear_object (&self->copied);
+  g_clear_object (&self->clipboard);
+}
+
+static gboolean
+clear_clipboard_cb (gpointer data)
+{
+  ScApplication *self = data;
+
+  self->clear_clipboard_source = 0;
+  sc_application_clear_clipboard (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sc_application_copy_text (ScApplication *self,
+                          GdkClipboard  *clipboard,
+                          const char    *text)
+{
+  GValue value = G_VALUE_INIT;
+  guint seconds = self->settings != NULL
+                  ? g_settings_get_uint (self->settings, "clipboard-clear-seconds") : 60;
+
+  g_return_if_fail (SC_IS_APPLICATION (self));
+
+  sc_application_clear_clipboard (self);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  self->copied = gdk_content_provider_new_for_value (&value);
+  g_value_unset (&value);
+  self->clipboard = g_object_ref (clipboard);
+  gdk_clipboard_set_content (clipboard, self->copied);
+  self->clear_clipboard_source = g_timeout_add_seconds (seconds, clear_clipboard_cb, self);
 }
 
 /* Locking when the desktop locks -------------------------------------------- */
@@ -432,6 +486,10 @@ sc_application_dispose (GObject *object)
   g_clear_object (&self->vault);
   g_clear_object (&self->desktop_lock);
 
+  g_clear_handle_id (&self->clear_clipboard_source, g_source_remove);
+  g_clear_object (&self->copied);
+  g_clear_object (&self->clipboard);
+
   G_OBJECT_CLASS (sc_application_parent_class)->dispose (object);
 }
 
@@ -601,6 +659,7 @@ sc_application_lock (ScApplication *self)
       else
         gtk_window_destroy (others->pdata[i]);
   }
+  sc_application_clear_clipboard (self);
   /* On disk before the key is wiped: a restart asks for the passphrase. */
   {
     g_autoptr(GError) error = NULL;

@@ -34,4 +34,9 @@ void           sc_application_set_demo           (ScApplication *self,
                                                   gboolean       demo);
 gboolean       sc_application_get_demo           (ScApplication *self);
 
+void           sc_application_copy_text        (ScApplication *self,
+                                                GdkClipboard  *clipboard,
+                                                const char    *text);
+void           sc_application_clear_clipboard  (ScApplication *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-choices.h"
 #include "sc-contacts-page.h"
 #include "sc-dates.h"
@@ -295,7 +296,8 @@ copy_and_mark (ScContactsPage *self,
   label = child_label (self, sc_record_get_int64 (contacts->pdata[0], "child-id"));
   text = contacts->len == 1 ? sc_contact_format_case_note (contacts->pdata[0], label, worker)
                             : sc_contacts_format_case_note (contacts, label, worker);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  sc_application_copy_text (SC_APPLICATION (g_application_get_default ()),
+                            gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 
   if (!sc_records_mark_copied (self->vault, contacts, &error))
     {

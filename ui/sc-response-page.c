@@ -91,7 +91,8 @@ copy_clicked_cb (GtkButton      *button,
 {
   const char *text = g_object_get_data (G_OBJECT (button), "text");
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  sc_application_copy_text (SC_APPLICATION (g_application_get_default ()),
+                            gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   sc_form_toast (GTK_WIDGET (self), _("Copied"));
 }
 
