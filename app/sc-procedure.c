@@ -1039,31 +1039,86 @@ sc_procedure_get_step (ScProcedure *self,
   return NULL;
 }
 
-static gboolean
-list_allows (GStrv       list,
-             const char *value)
+/* Whether a condition holds: certainly, not at all, or perhaps, because an
+ * answer it reads is not known yet. An unknown answer never hides a step
+ * that could apply (seed 002: better a step too many than one missed). */
+typedef enum
 {
-  return list == NULL || (value != NULL && g_strv_contains ((const char *const *) list, value));
+  MATCH_NO,
+  MATCH_MAYBE,
+  MATCH_YES,
+} Match;
+
+static Match
+list_match (GStrv       list,
+            const char *value)
+{
+  if (list == NULL)
+    return MATCH_YES;
+  if (value == NULL || *value == '\0')
+    return MATCH_MAYBE;
+  return g_strv_contains ((const char *const *) list, value) ? MATCH_YES : MATCH_NO;
 }
 
-static gboolean
-condition_matches (const Condition   *c,
-                   const ScSituation *s)
+/* The condition's verdict, and the first answer it lacks. */
+static Match
+condition_match (const Condition   *c,
+                 const ScSituation *s,
+                 const char       **unknown)
 {
-  if (!list_allows (c->area, s->area) || !list_allows (c->involvement, s->involvement)
-      || !list_allows (c->location, s->location))
-    return FALSE;
-  /* An unknown age shows the step: better a step too many than one missed. */
-  if (s->child_age >= 0 && c->min_child_age >= 0 && s->child_age < c->min_child_age)
-    return FALSE;
-  if (s->child_age >= 0 && c->max_child_age >= 0 && s->child_age > c->max_child_age)
-    return FALSE;
-  if (c->adult_is_staff >= 0 && (c->adult_is_staff != 0) != (s->adult_is_staff != FALSE))
-    return FALSE;
-  return TRUE;
+  Match result = MATCH_YES;
+  struct { Match match; const char *what; } parts[] = {
+    { list_match (c->area, s->area), N_("the area of behaviour") },
+    { list_match (c->involvement, s->involvement), N_("who is involved") },
+    { list_match (c->location, s->location), N_("where it happened") },
+    /* "Works with children" is a yes-or-not-known switch for now: not
+     * ticked is not a "no". */
+    { c->adult_is_staff == 1 && !s->adult_is_staff ? MATCH_MAYBE
+      : c->adult_is_staff == 0 && s->adult_is_staff ? MATCH_NO : MATCH_YES,
+      N_("whether the adult works with children") },
+    { s->child_age < 0 && (c->min_child_age >= 0 || c->max_child_age >= 0) ? MATCH_MAYBE
+      : (c->min_child_age >= 0 && s->child_age < c->min_child_age)
+        || (c->max_child_age >= 0 && s->child_age > c->max_child_age) ? MATCH_NO : MATCH_YES,
+      N_("the child's date of birth") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i].match == MATCH_NO)
+        return MATCH_NO;
+      if (parts[i].match == MATCH_MAYBE && result == MATCH_YES)
+        {
+          result = MATCH_MAYBE;
+          if (unknown != NULL)
+            *unknown = parts[i].what;
+        }
+    }
+  return result;
 }
 
-/* The steps that apply, in order; borrowed from the procedure. */
+static Match
+step_match (const ScProcedureStep *step,
+            const ScSituation     *situation,
+            const char           **unknown)
+{
+  Match best = step->conditions->len == 0 ? MATCH_YES : MATCH_NO;
+
+  for (guint j = 0; best != MATCH_YES && j < step->conditions->len; j++)
+    {
+      const char *missing = NULL;
+      Match m = condition_match (step->conditions->pdata[j], situation, &missing);
+
+      if (m > best)
+        {
+          best = m;
+          if (unknown != NULL)
+            *unknown = missing;
+        }
+    }
+  return best;
+}
+
+/* The steps that apply or may apply, in order; borrowed from the procedure. */
 GPtrArray *
 sc_procedure_steps_for (ScProcedure       *self,
                         const ScSituation *situation)
@@ -1071,16 +1126,22 @@ sc_procedure_steps_for (ScProcedure       *self,
   GPtrArray *steps = g_ptr_array_new ();
 
   for (guint i = 0; i < self->steps->len; i++)
-    {
-      ScProcedureStep *step = self->steps->pdata[i];
-      gboolean applies = step->conditions->len == 0;
-
-      for (guint j = 0; !applies && j < step->conditions->len; j++)
-        applies = condition_matches (step->conditions->pdata[j], situation);
-      if (applies)
-        g_ptr_array_add (steps, step);
-    }
+    if (step_match (self->steps->pdata[i], situation, NULL) != MATCH_NO)
+      g_ptr_array_add (steps, self->steps->pdata[i]);
   return steps;
+}
+
+/* NULL when @step certainly applies to @situation; otherwise the answer
+ * (translated, "who is involved") that would confirm it. */
+const char *
+sc_procedure_step_unknown (const ScProcedureStep *step,
+                           const ScSituation     *situation)
+{
+  const char *unknown = NULL;
+
+  if (step_match (step, situation, &unknown) != MATCH_MAYBE)
+    return NULL;
+  return unknown != NULL ? g_dgettext (GETTEXT_PACKAGE, unknown) : NULL;
 }
 
 gboolean

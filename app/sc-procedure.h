@@ -84,6 +84,8 @@ const char                *sc_procedure_step_get_guidance (const ScProcedureStep
 const char *const         *sc_procedure_step_get_contacts (const ScProcedureStep *step);
 const char *const         *sc_procedure_step_get_warnings (const ScProcedureStep *step);
 gboolean                   sc_procedure_step_has_deadline (const ScProcedureStep *step);
+const char                *sc_procedure_step_unknown      (const ScProcedureStep *step,
+                                                           const ScSituation     *situation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScProcedure, sc_procedure_unref)
 

@@ -211,6 +211,7 @@ sc_response_build (ScVault     *vault,
       ScResponseItem *item = g_new0 (ScResponseItem, 1);
 
       item->step = step;
+      item->unknown = sc_procedure_step_unknown (step, &situation);
       for (guint j = 0; recorded != NULL && j < recorded->len; j++)
         if (g_str_equal (sc_record_get_text (recorded->pdata[j], "step-id"),
                          sc_procedure_step_get_id (step)))

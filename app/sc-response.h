@@ -29,6 +29,7 @@ typedef struct
 {
   const ScProcedureStep *step;
   ScResponseStep        *record;
+  const char            *unknown;   /* NULL, or the answer that would confirm it applies */
 } ScResponseItem;
 
 ScEvidence  *sc_evidence_new                (gint64        concern_id);

@@ -32,7 +32,11 @@ typedef struct
  * Police: Table 1 criminal proceedings (harassment, threats) for child and
  * adult perpetrators, malicious communications for public on staff; Table 2
  * police advice (PPIU) where a child is involved, police otherwise.
- * Professional: LADO for staff on staff in Table 2; HR for staff.
+ * Professional: LADO for staff on staff in every table (Table 3 says so, and
+ * para 33 of seed 000 covers allegations against any employee), and for an
+ * adult on a child (Table 2: "Referral to LADO"), where it may apply until
+ * the worker says the adult works with children, as HR may; an unknown
+ * answer never hides a step.
  * Parents: "notify parents" in Tables 1 and 3; in Table 2 only after advice.
  * Technical: takedown in all; CEOP and IWF for sexual content of children. */
 static const Cell cells[] = {
@@ -40,10 +44,10 @@ static const Cell cells[] = {
   { "bullying", "child-on-child", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
   { "bullying", "child-on-adult", "setting", "immediate-danger support evidence-setting police-bullying parents takedown monitoring-form" },
   { "bullying", "child-on-adult", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
-  { "bullying", "adult-on-child", "setting", "immediate-danger support evidence-setting police-bullying parents takedown monitoring-form" },
-  { "bullying", "adult-on-child", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
-  { "bullying", "staff-on-staff", "setting", "immediate-danger support evidence-setting police-bullying hr takedown monitoring-form" },
-  { "bullying", "staff-on-staff", "home", "immediate-danger support evidence-home police-bullying hr takedown monitoring-form" },
+  { "bullying", "adult-on-child", "setting", "immediate-danger support evidence-setting police-bullying lado hr parents takedown monitoring-form" },
+  { "bullying", "adult-on-child", "home", "immediate-danger support evidence-home police-bullying lado hr parents takedown monitoring-form" },
+  { "bullying", "staff-on-staff", "setting", "immediate-danger support evidence-setting police-bullying lado hr takedown monitoring-form" },
+  { "bullying", "staff-on-staff", "home", "immediate-danger support evidence-home police-bullying lado hr takedown monitoring-form" },
   { "bullying", "public-on-staff", "setting", "immediate-danger support evidence-setting police-malicious takedown monitoring-form" },
   { "bullying", "public-on-staff", "home", "immediate-danger support evidence-home police-malicious takedown monitoring-form" },
 
@@ -51,8 +55,8 @@ static const Cell cells[] = {
   { "sexual", "child-on-child", "home", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
   { "sexual", "child-on-adult", "setting", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual iwf monitoring-form" },
   { "sexual", "child-on-adult", "home", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual iwf monitoring-form" },
-  { "sexual", "adult-on-child", "setting", "immediate-danger support evidence-sexual police-sexual grooming child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
-  { "sexual", "adult-on-child", "home", "immediate-danger support evidence-sexual police-sexual grooming child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "adult-on-child", "setting", "immediate-danger support evidence-sexual police-sexual grooming child-protection lado hr parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "adult-on-child", "home", "immediate-danger support evidence-sexual police-sexual grooming child-protection lado hr parents-sexual takedown-sexual ceop iwf monitoring-form" },
   { "sexual", "staff-on-staff", "setting", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
   { "sexual", "staff-on-staff", "home", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
   { "sexual", "public-on-staff", "setting", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household takedown-sexual monitoring-form" },
@@ -62,10 +66,10 @@ static const Cell cells[] = {
   { "personal-information", "child-on-child", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
   { "personal-information", "child-on-adult", "setting", "immediate-danger support evidence-setting parents takedown monitoring-form" },
   { "personal-information", "child-on-adult", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
-  { "personal-information", "adult-on-child", "setting", "immediate-danger support evidence-setting parents takedown monitoring-form" },
-  { "personal-information", "adult-on-child", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
-  { "personal-information", "staff-on-staff", "setting", "immediate-danger support evidence-setting hr takedown monitoring-form" },
-  { "personal-information", "staff-on-staff", "home", "immediate-danger support evidence-home hr takedown monitoring-form" },
+  { "personal-information", "adult-on-child", "setting", "immediate-danger support evidence-setting lado hr parents takedown monitoring-form" },
+  { "personal-information", "adult-on-child", "home", "immediate-danger support evidence-home lado hr parents takedown monitoring-form" },
+  { "personal-information", "staff-on-staff", "setting", "immediate-danger support evidence-setting lado hr takedown monitoring-form" },
+  { "personal-information", "staff-on-staff", "home", "immediate-danger support evidence-home lado hr takedown monitoring-form" },
   { "personal-information", "public-on-staff", "setting", "immediate-danger support evidence-setting police-malicious takedown monitoring-form" },
   { "personal-information", "public-on-staff", "home", "immediate-danger support evidence-home police-malicious takedown monitoring-form" },
 };
@@ -128,22 +132,68 @@ test_conditions (void)
   g_autofree char *ten = steps_for (procedure, "bullying", "child-on-adult", "home", 10, FALSE);
   g_autofree char *unknown = steps_for (procedure, "bullying", "child-on-adult", "home", -1, FALSE);
   g_autofree char *fifteen = steps_for (procedure, "sexual", "adult-on-child", "home", 15, FALSE);
-  g_autofree char *sixteen = steps_for (procedure, "sexual", "adult-on-child", "home", 16, FALSE);
+  g_autofree char *seventeen = steps_for (procedure, "sexual", "adult-on-child", "home", 17, FALSE);
   g_autofree char *staff = steps_for (procedure, "bullying", "adult-on-child", "setting", 14, TRUE);
-  g_autofree char *nothing_yet = steps_for (procedure, NULL, NULL, NULL, -1, FALSE);
 
-  /* The age of criminal responsibility is 10. */
-  g_assert_null (strstr (nine, "police-bullying"));
+  /* The age of criminal responsibility is about the person who did it: the
+   * police step never goes because the child who was harmed is under 10. */
+  g_assert_nonnull (strstr (nine, "police-bullying"));
   g_assert_nonnull (strstr (ten, "police-bullying"));
   g_assert_nonnull (strstr (unknown, "police-bullying"));
-  /* Grooming: an adult and a child under 16. */
+  /* Grooming and abuse of a position of trust: any child, not only under 16. */
   g_assert_nonnull (strstr (fifteen, "grooming"));
-  g_assert_null (strstr (sixteen, "grooming"));
-  /* An adult who works with children: the LADO, and HR. */
+  g_assert_nonnull (strstr (seventeen, "grooming"));
+  /* An adult who works with children: the LADO, and HR, for certain. */
   g_assert_cmpstr (staff, ==, "immediate-danger support evidence-setting police-bullying lado hr "
                               "parents takedown monitoring-form");
-  /* Before anything is chosen, the steps every concern has. */
-  g_assert_cmpstr (nothing_yet, ==, "immediate-danger support monitoring-form");
+  {
+    ScSituation known = { "bullying", "adult-on-child", "setting", 14, TRUE };
+    ScSituation not_said = { "bullying", "adult-on-child", "setting", 14, FALSE };
+    const ScProcedureStep *lado = sc_procedure_get_step (procedure, "lado");
+
+    g_assert_null (sc_procedure_step_unknown (lado, &known));
+    g_assert_cmpstr (sc_procedure_step_unknown (lado, &not_said), ==,
+                     "whether the adult works with children");
+  }
+}
+
+/* An unknown answer keeps every step that could apply, and says which
+ * answer would confirm it: a sexual concern saved without "who is
+ * involved" still shows the police, child protection, CEOP, IWF and LADO. */
+static void
+test_unknown_answers_keep_steps (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  ScSituation situation = { "sexual", "", "home", 14, FALSE };
+  g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
+  const char *const expected[] = {
+    "police-sexual", "police-sexual-adults", "grooming", "child-protection",
+    "child-protection-household", "lado", "hr", "ceop", "iwf",
+  };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < steps->len; i++)
+    g_ptr_array_add (ids, (gpointer) sc_procedure_step_get_id (steps->pdata[i]));
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const ScProcedureStep *step = sc_procedure_get_step (procedure, expected[i]);
+
+      if (!g_strv_contains ((const char *const *) ids->pdata, expected[i]))
+        g_error ("%s vanished when who is involved was not known", expected[i]);
+      g_assert_cmpstr (sc_procedure_step_unknown (step, &situation), ==, "who is involved");
+    }
+  /* Steps every sexual concern has are certain. */
+  g_assert_null (sc_procedure_step_unknown (sc_procedure_get_step (procedure, "evidence-sexual"),
+                                            &situation));
+
+  /* Before anything is chosen, nothing is hidden. */
+  {
+    ScSituation nothing = { NULL, NULL, NULL, -1, FALSE };
+    g_autoptr(GPtrArray) all = sc_procedure_steps_for (procedure, &nothing);
+
+    g_assert_cmpuint (all->len, ==, sc_procedure_get_n_steps (procedure));
+  }
 }
 
 static GDateTime *
@@ -536,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/procedure/default/is-valid", test_default_is_valid);
   g_test_add_func ("/procedure/engine/tables-1-to-3", test_tables);
   g_test_add_func ("/procedure/engine/age-and-staff-conditions", test_conditions);
+  g_test_add_func ("/procedure/engine/unknown-answers-keep-steps", test_unknown_answers_keep_steps);
   g_test_add_func ("/procedure/deadlines/working-days", test_working_day_deadlines);
   g_test_add_func ("/procedure/loader/twenty-broken-files", test_broken_files);
   g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);

@@ -74,6 +74,9 @@ describe_status (ScResponseItem *item)
     }
   if (g_str_equal (status, "not-needed"))
     return g_strdup_printf (_("Not needed: %s"), sc_record_get_text (r, "reason"));
+  /* Translators: %s is an answer still to give, such as "who is involved". */
+  if (item->unknown != NULL)
+    return g_strdup_printf (_("May apply: answer %s to confirm"), item->unknown);
   if (*sc_record_get_text (r, "due-at") != '\0')
     {
       g_autofree char *due = sc_datetime_format_display (sc_record_get_text (r, "due-at"));
@@ -366,6 +369,39 @@ clear_rows (ScResponsePage *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* The answers that would confirm which steps apply, asked for at the top:
+ * until they are given, the steps they decide are all shown. */
+static void
+show_missing_answers (ScResponsePage *self)
+{
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      ScResponseItem *item = self->items->pdata[i];
+
+      if (item->unknown != NULL && !g_ptr_array_find_with_equal_func (answers, item->unknown,
+                                                                        g_str_equal, NULL))
+        g_ptr_array_add (answers, (gpointer) item->unknown);
+    }
+  if (answers->len == 0)
+    {
+      adw_preferences_group_set_description (self->steps_group,
+                                             _("The steps the procedure asks for this concern, in "
+                                               "order. Open a step for its guidance and who to "
+                                               "contact."));
+      return;
+    }
+  g_ptr_array_add (answers, NULL);
+  list = g_strjoinv (", ", (char **) answers->pdata);
+  text = g_strdup_printf (_("Some steps may apply: edit the concern to answer %s, and the list "
+                            "will say which do. Until then every step that could apply is shown."),
+                          list);
+  adw_preferences_group_set_description (self->steps_group, text);
+}
+
 static void
 rebuild (ScResponsePage *self)
 {
@@ -411,6 +447,7 @@ rebuild (ScResponsePage *self)
       adw_preferences_group_add (self->steps_group, row);
       g_ptr_array_add (self->rows, row);
     }
+  show_missing_answers (self);
   fill_evidence (self);
 }
 
