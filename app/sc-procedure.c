@@ -424,50 +424,15 @@ read_condition (Reader     *reader,
   return c;
 }
 
+/* A step's "when" (one condition, or a list of alternatives) and its
+ * "deadline". */
 static void
-read_step (Reader      *reader,
-           ScProcedure *self,
-           JsonNode    *node,
-           guint        index)
+read_when_and_deadline (Reader          *reader,
+                        ScProcedureStep *step,
+                        JsonObject      *object,
+                        const char      *owner)
 {
-  static const char *const known[] = {
-    "id", "kind", "title", "guidance", "contacts", "warnings", "when", "deadline", "after", NULL,
-  };
-  g_autofree char *owner = g_strdup_printf ("step %u", index + 1);
-  ScProcedureStep *step;
-  JsonObject *object;
   JsonNode *when, *deadline;
-  const char *id, *kind;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      problem (reader, node, "%s is not an object", owner);
-      return;
-    }
-  object = json_node_get_object (node);
-
-  if ((id = get_string (reader, object, owner, "id", TRUE)) != NULL)
-    {
-      g_free (owner);
-      owner = g_strdup_printf ("step \"%s\"", id);
-    }
-  check_members (reader, object, owner, known);
-
-  step = g_new0 (ScProcedureStep, 1);
-  step->conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) condition_free);
-  step->id = g_strdup (id);
-  kind = get_string (reader, object, owner, "kind", TRUE);
-  if (kind != NULL && !g_strv_contains (step_kinds, kind))
-    problem (reader, json_object_get_member (object, "kind"), "%s: unknown kind \"%s\"", owner,
-             kind);
-  step->kind = g_strdup (kind);
-  step->title = g_strdup (get_string (reader, object, owner, "title", TRUE));
-  step->guidance = g_strdup (get_string (reader, object, owner, "guidance", TRUE));
-  step->contacts = get_strings (reader, object, owner, "contacts");
-  step->warnings = get_strings (reader, object, owner, "warnings");
-  step->after = get_strings (reader, object, owner, "after");
-  step->deadline_hours = -1;
-  step->deadline_working_days = -1;
 
   when = json_object_get_member (object, "when");
   if (when != NULL && JSON_NODE_HOLDS_OBJECT (when))
@@ -504,6 +469,54 @@ read_step (Reader      *reader,
     }
   else if (deadline != NULL)
     problem (reader, deadline, "%s: \"deadline\" must be an object", owner);
+
+}
+
+static void
+read_step (Reader      *reader,
+           ScProcedure *self,
+           JsonNode    *node,
+           guint        index)
+{
+  static const char *const known[] = {
+    "id", "kind", "title", "guidance", "contacts", "warnings", "when", "deadline", "after", NULL,
+  };
+  g_autofree char *owner = g_strdup_printf ("step %u", index + 1);
+  ScProcedureStep *step;
+  JsonObject *object;
+  const char *id, *kind;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (reader, node, "%s is not an object", owner);
+      return;
+    }
+  object = json_node_get_object (node);
+
+  if ((id = get_string (reader, object, owner, "id", TRUE)) != NULL)
+    {
+      g_free (owner);
+      owner = g_strdup_printf ("step \"%s\"", id);
+    }
+  check_members (reader, object, owner, known);
+
+  step = g_new0 (ScProcedureStep, 1);
+  step->conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) condition_free);
+  step->id = g_strdup (id);
+  kind = get_string (reader, object, owner, "kind", TRUE);
+  if (kind != NULL && !g_strv_contains (step_kinds, kind))
+    problem (reader, json_object_get_member (object, "kind"), "%s: unknown kind \"%s\"", owner,
+             kind);
+  step->kind = g_strdup (kind);
+  step->title = g_strdup (get_string (reader, object, owner, "title", TRUE));
+  step->guidance = g_strdup (get_string (reader, object, owner, "guidance", TRUE));
+  step->contacts = get_strings (reader, object, owner, "contacts");
+  step->warnings = get_strings (reader, object, owner, "warnings");
+  step->after = get_strings (reader, object, owner, "after");
+  step->deadline_hours = -1;
+  step->deadline_working_days = -1;
+
+  read_when_and_deadline (reader, step, object, owner);
 
   for (guint i = 0; step->contacts[i] != NULL; i++)
     if (!g_hash_table_contains (self->contacts, step->contacts[i]))

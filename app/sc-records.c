@@ -198,6 +198,8 @@ sc_records_load (ScVault *vault,
   return load_in_transaction (vault, type, id, error);
 }
 
+/* Long on purpose: the INSERT or UPDATE is built, bound and audited in one
+ * place, so no column can be written without its audit row. */
 static gboolean
 write_record (ScVault  *vault,
               ScRecord *record,

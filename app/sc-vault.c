@@ -743,6 +743,9 @@ sc_vault_open_with_passphrase_restoring_keyring (const char   *directory,
   return open_with_passphrase (directory, passphrase, TRUE, cancellable, error);
 }
 
+/* Long on purpose: creating a vault is one sequence (folder, key, files,
+ * key file, cipher settings, schema, keyring) whose order is the point, and
+ * which reads best from top to bottom. */
 ScVault *
 sc_vault_create_at_version (const char *directory,
                             const char *worker_name,
