@@ -532,6 +532,23 @@ read_step (Reader      *reader,
   g_ptr_array_add (self->steps, step);
 }
 
+/* Digits, with the spaces, brackets, dashes and leading + people write
+ * numbers with: "999", "0300 123 2040", "+44 (0)1632 960000". */
+static gboolean
+is_phone_number (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (!strchr (" ()-", *p) && !(*p == '+' && p == text))
+        return FALSE;
+    }
+  return digits >= 3 && digits <= 15;
+}
+
 static void
 read_contacts (Reader      *reader,
                ScProcedure *self,
@@ -572,7 +589,11 @@ read_contacts (Reader      *reader,
       contact->url = g_strdup (get_string (reader, object, owner, "url", FALSE));
       number = json_object_get_member (object, "number");
       if (number != NULL && !JSON_NODE_HOLDS_NULL (number))
-        contact->number = g_strdup (get_string (reader, object, owner, "number", TRUE));
+        {
+          contact->number = g_strdup (get_string (reader, object, owner, "number", TRUE));
+          if (contact->number != NULL && !is_phone_number (contact->number))
+            problem (reader, number, "%s: \"%s\" is not a phone number", owner, contact->number);
+        }
       g_hash_table_replace (self->contacts, contact->id, contact);
     }
 }
@@ -674,6 +695,32 @@ order_steps (Reader      *reader,
   return TRUE;
 }
 
+/* A council's file may reword every step, but never drop the referrals the
+ * framework makes mandatory: the LADO, the police, and the monitoring form
+ * that "must be completed and returned" after every incident. */
+static void
+check_required_steps (Reader      *reader,
+                      ScProcedure *self,
+                      JsonNode    *steps)
+{
+  static const struct { const char *kind, *what; } required[] = {
+    { "lado", "a LADO referral" },
+    { "police", "a police step" },
+    { "monitoring-form", "the incident monitoring form" },
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->steps->len && !found; i++)
+        found = g_strcmp0 (((ScProcedureStep *) self->steps->pdata[i])->kind, required[r].kind) == 0;
+      if (!found)
+        problem (reader, steps, "\"steps\" has no step of kind \"%s\": the procedure must keep %s",
+                 required[r].kind, required[r].what);
+    }
+}
+
 static ScProcedure *
 read_procedure (Reader *reader,
                 JsonNode *root_node)
@@ -717,6 +764,7 @@ read_procedure (Reader *reader,
         read_step (reader, self, json_array_get_element (array, i), i);
       if (reader->problems->len == 0)
         order_steps (reader, self, array);
+      check_required_steps (reader, self, steps);
     }
 
   return reader->problems->len == 0 ? g_steal_pointer (&self) : NULL;

@@ -19,6 +19,11 @@
 
 #include "sc-procedure.h"
 
+/* A police step and the monitoring form, which every council file keeps. */
+#define REQUIRED_STEPS \
+  "{\"id\": \"p\", \"kind\": \"police\", \"title\": \"t\", \"guidance\": \"g\"}," \
+  "{\"id\": \"m\", \"kind\": \"monitoring-form\", \"title\": \"t\", \"guidance\": \"g\"}"
+
 typedef struct
 {
   const char *area;
@@ -246,7 +251,7 @@ test_working_day_deadlines (void)
   g_assert_true (sc_procedure_is_working_day (procedure, christmas_eve));
 }
 
-/* Twenty ways to get a council's file wrong, each refused with its reason. */
+/* Ways to get a council's file wrong, each refused with its reason. */
 static const struct
 {
   const char *json;
@@ -272,6 +277,11 @@ static const struct
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {\"lado\": {\"number\": \"1\"}}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "contact \"lado\" has no \"name\"" },
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"bank_holidays\": [\"25/12/2026\"], \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "not a YYYY-MM-DD date" },
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"when\": \"always\"}]}", "\"when\" must be an object" },
+  /* The LADO, the police and the monitoring form cannot be deleted. */
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [" REQUIRED_STEPS "]}", "no step of kind \"lado\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"l\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}, {\"id\": \"m\", \"kind\": \"monitoring-form\", \"title\": \"t\", \"guidance\": \"g\"}]}", "no step of kind \"police\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"l\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}, {\"id\": \"p\", \"kind\": \"police\", \"title\": \"t\", \"guidance\": \"g\"}]}", "no step of kind \"monitoring-form\"" },
+  { "{\"format\": 1, \"name\": \"x\", \"contacts\": {\"lado\": {\"name\": \"LADO\", \"number\": \"call Jo\"}}, \"steps\": [" REQUIRED_STEPS "]}", "\"call Jo\" is not a phone number" },
 };
 
 static void
@@ -312,7 +322,7 @@ test_problem_lines (void)
     "    { \"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\" },\n"
     "    {\n"
     "      \"id\": \"b\", \"kind\": \"wrong\", \"title\": \"t\", \"guidance\": \"g\"\n"
-    "    }\n"
+    "    }, {\"id\": \"l\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}, " REQUIRED_STEPS "\n"
     "  ]\n"
     "}\n";
   g_autoptr(GPtrArray) problems = NULL;
@@ -497,7 +507,8 @@ test_council_file_wins (void)
                                       "{\"format\": 1, \"name\": \"Northshire\", \"contacts\":"
                                       " {\"lado\": {\"name\": \"LADO\", \"number\": \"01632 960000\"}},"
                                       " \"steps\": [{\"id\": \"lado\", \"kind\": \"lado\", \"title\": \"t\","
-                                      " \"guidance\": \"g\", \"contacts\": [\"lado\"]}]}", -1, NULL));
+                                      " \"guidance\": \"g\", \"contacts\": [\"lado\"]}," REQUIRED_STEPS "]}",
+                                      -1, NULL));
   council = sc_procedure_new_for_user (&source, NULL, &council_error);
   g_assert_no_error (council_error);
   g_assert_cmpstr (source, ==, path);
@@ -521,7 +532,8 @@ write_council_file (const char *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *json = g_strdup_printf (
     "{\"format\": 1, \"name\": \"%s\", \"contacts\": {},"
-    " \"steps\": [{\"id\": \"a\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}]}",
+    " \"steps\": [{\"id\": \"a\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"},"
+    REQUIRED_STEPS "]}",
     name);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -588,7 +600,7 @@ main (int   argc,
   g_test_add_func ("/procedure/engine/age-and-staff-conditions", test_conditions);
   g_test_add_func ("/procedure/engine/unknown-answers-keep-steps", test_unknown_answers_keep_steps);
   g_test_add_func ("/procedure/deadlines/working-days", test_working_day_deadlines);
-  g_test_add_func ("/procedure/loader/twenty-broken-files", test_broken_files);
+  g_test_add_func ("/procedure/loader/broken-files", test_broken_files);
   g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);
   g_test_add_func ("/procedure/loader/council-file-wins", test_council_file_wins);
   g_test_add_func ("/procedure/loader/administrator-file-wins", test_administrator_file_wins);
