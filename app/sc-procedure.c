@@ -73,6 +73,8 @@ struct _ScProcedure
 {
   gint        refs;
   char       *name;
+  char       *version;        /* the council's own, or NULL */
+  char       *review_date;    /* "YYYY-MM-DD", or NULL */
   GPtrArray  *steps;          /* of ScProcedureStep, in order */
   GHashTable *contacts;       /* id → ScProcedureContact */
   GHashTable *bank_holidays;  /* "YYYY-MM-DD" */
@@ -140,6 +142,8 @@ sc_procedure_unref (ScProcedure *self)
   if (self == NULL || !g_atomic_int_dec_and_test (&self->refs))
     return;
   g_free (self->name);
+  g_free (self->version);
+  g_free (self->review_date);
   g_ptr_array_unref (self->steps);
   g_hash_table_unref (self->contacts);
   g_hash_table_unref (self->bank_holidays);
@@ -727,7 +731,8 @@ read_procedure (Reader *reader,
 {
   g_autoptr(ScProcedure) self = procedure_new ();
   static const char *const known[] = {
-    "format", "name", "source", "bank_holidays", "contacts", "area_warnings", "steps", NULL,
+    "format", "name", "version", "review_date", "source", "bank_holidays", "contacts",
+    "area_warnings", "steps", NULL,
   };
   JsonObject *root;
   JsonNode *steps;
@@ -747,6 +752,17 @@ read_procedure (Reader *reader,
                      ? (gpointer) json_object_get_member (root, "format") : root,
              "\"format\" must be %d", FORMAT_VERSION);
   self->name = g_strdup (get_string (reader, root, "the procedure", "name", TRUE));
+  /* Seed 002 section 6: the procedure is reviewed at least once a year. */
+  self->version = g_strdup (get_string (reader, root, "the procedure", "version", FALSE));
+  self->review_date = g_strdup (get_string (reader, root, "the procedure", "review_date", FALSE));
+  if (self->review_date != NULL)
+    {
+      GDate date;
+
+      if (strlen (self->review_date) != 10 || !sc_date_from_storage (self->review_date, &date))
+        problem (reader, json_object_get_member (root, "review_date"),
+                 "\"review_date\" \"%s\" is not a YYYY-MM-DD date", self->review_date);
+    }
 
   read_contacts (reader, self, root);
   read_extras (reader, self, root);
@@ -1059,6 +1075,27 @@ const char *
 sc_procedure_get_name (ScProcedure *self)
 {
   return self->name;
+}
+
+const char *
+sc_procedure_get_version (ScProcedure *self)
+{
+  return self->version;
+}
+
+/* "YYYY-MM-DD", or NULL when the file gives none. */
+const char *
+sc_procedure_get_review_date (ScProcedure *self)
+{
+  return self->review_date;
+}
+
+/* The review date has passed on @today (local "YYYY-MM-DD"). */
+gboolean
+sc_procedure_review_is_due (ScProcedure *self,
+                            const char  *today)
+{
+  return self->review_date != NULL && g_strcmp0 (self->review_date, today) < 0;
 }
 
 guint

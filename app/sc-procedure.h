@@ -61,6 +61,10 @@ ScProcedure               *sc_procedure_ref               (ScProcedure       *se
 void                       sc_procedure_unref             (ScProcedure       *self);
 
 const char                *sc_procedure_get_name          (ScProcedure       *self);
+const char                *sc_procedure_get_version       (ScProcedure       *self);
+const char                *sc_procedure_get_review_date   (ScProcedure       *self);
+gboolean                   sc_procedure_review_is_due     (ScProcedure       *self,
+                                                           const char        *today);
 guint                      sc_procedure_get_n_steps       (ScProcedure       *self);
 guint                      sc_procedure_get_n_contacts    (ScProcedure       *self);
 const ScProcedureContact  *sc_procedure_get_contact       (ScProcedure       *self,

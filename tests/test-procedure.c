@@ -112,6 +112,12 @@ test_default_is_valid (void)
   g_assert_nonnull (strstr (sc_procedure_get_area_warnings (procedure, "sexual")[0],
                             "Do not alert the alleged perpetrator"));
   g_assert_null (sc_procedure_get_area_warnings (procedure, "bullying")[0]);
+
+  /* Reviewed at least once a year (seed 002 section 6). */
+  g_assert_nonnull (sc_procedure_get_version (procedure));
+  g_assert_cmpstr (sc_procedure_get_review_date (procedure), ==, "2027-11-25");
+  g_assert_false (sc_procedure_review_is_due (procedure, "2027-11-25"));
+  g_assert_true (sc_procedure_review_is_due (procedure, "2027-11-26"));
 }
 
 static void
@@ -277,6 +283,7 @@ static const struct
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {\"lado\": {\"number\": \"1\"}}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "contact \"lado\" has no \"name\"" },
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"bank_holidays\": [\"25/12/2026\"], \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\"}]}", "not a YYYY-MM-DD date" },
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"a\", \"kind\": \"support\", \"title\": \"t\", \"guidance\": \"g\", \"when\": \"always\"}]}", "\"when\" must be an object" },
+  { "{\"format\": 1, \"name\": \"x\", \"review_date\": \"next year\", \"contacts\": {}, \"steps\": [" REQUIRED_STEPS "]}", "\"review_date\" \"next year\" is not a YYYY-MM-DD date" },
   /* The LADO, the police and the monitoring form cannot be deleted. */
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [" REQUIRED_STEPS "]}", "no step of kind \"lado\"" },
   { "{\"format\": 1, \"name\": \"x\", \"contacts\": {}, \"steps\": [{\"id\": \"l\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}, {\"id\": \"m\", \"kind\": \"monitoring-form\", \"title\": \"t\", \"guidance\": \"g\"}]}", "no step of kind \"police\"" },

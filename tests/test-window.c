@@ -149,6 +149,15 @@ test_first_run_lock_unlock (void)
       }
     g_assert_nonnull (prefs);
     g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+    /* Which procedure is in force, its version and when it is to be reviewed. */
+    g_assert_nonnull (sc_test_find_label (GTK_WIDGET (prefs), "E-safety incident framework"));
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (sc_test_find_label (GTK_WIDGET (prefs),
+                                                        "E-safety incident framework")));
+
+      g_assert_nonnull (strstr (text, "Version 2026-11."));
+      g_assert_nonnull (strstr (text, "To be reviewed by 25 November 2027."));
+    }
     sc_test_save_png (GTK_WIDGET (prefs), "preferences");
     gtk_window_destroy (prefs);
   }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-dates.h"
 #include "sc-preferences-window.h"
 
 struct _ScPreferencesWindow
@@ -91,6 +92,24 @@ sc_preferences_window_new (ScApplication *application)
                                       "--check-procedure."), refused->message);
     else
       g_string_append_printf (text, _("%s, built in."), sc_procedure_get_name (procedure));
+    if (sc_procedure_get_version (procedure) != NULL)
+      {
+        g_string_append_c (text, ' ');
+        g_string_append_printf (text, _("Version %s."), sc_procedure_get_version (procedure));
+      }
+    if (sc_procedure_get_review_date (procedure) != NULL)
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+        g_autofree char *review = sc_date_format_display (sc_procedure_get_review_date (procedure));
+
+        g_string_append_c (text, ' ');
+        if (sc_procedure_review_is_due (procedure, today))
+          g_string_append_printf (text, _("It was due for review on %s: ask whoever looks after "
+                                          "the council’s procedure to review it."), review);
+        else
+          g_string_append_printf (text, _("To be reviewed by %s."), review);
+      }
     if (notice != NULL)
       g_string_append_printf (text, " %s", notice);
     adw_action_row_set_subtitle (self->procedure_row, text->str);
