@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-passphrase.h"
+#include "sc-secure.h"
 
 /* Parts of a name shorter than this ("Al", "Jo") are too common inside
  * ordinary words to count as "containing the name". */
@@ -19,25 +20,28 @@ static gboolean
 contains_name (const char *passphrase,
                const char *name)
 {
-  g_autofree char *folded_pass = NULL;
-  g_autofree char *folded_name = NULL;
+  char *folded_pass = NULL;
+  char *folded_name = NULL;
   g_auto(GStrv) parts = NULL;
+  gboolean found = FALSE;
 
   if (name == NULL || *name == '\0')
     return FALSE;
 
-  folded_pass = g_utf8_casefold (passphrase, -1);
-  folded_name = g_utf8_casefold (name, -1);
-  parts = g_strsplit_set (folded_name, " -'.,", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* Folded in guarded memory, never on the heap, and the same way on both
+   * sides: lower case is what matching a name needs. */
+  folded_pass = sc_secure_fold (passphrase);
+  folded_name = sc_secure_fold (name);
+  if (folded_pass != NULL && folded_name != NULL)
     {
-      if (g_utf8_strlen (parts[i], -1) >= NAME_PART_MIN_CHARS
-          && strstr (folded_pass, parts[i]) != NULL)
-        return TRUE;
+      parts = g_strsplit_set (folded_name, " -'.,", -1);
+      for (guint i = 0; parts[i] != NULL && !found; i++)
+        found = g_utf8_strlen (parts[i], -1) >= NAME_PART_MIN_CHARS
+                && strstr (folded_pass, parts[i]) != NULL;
     }
-
-  return FALSE;
+  sc_secure_strfree (folded_pass);
+  sc_secure_strfree (folded_name);
+  return found;
 }
 
 ScPassphraseProblems

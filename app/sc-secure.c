@@ -127,6 +127,27 @@ sc_secure_strdup (const char *string)
   return copy;
 }
 
+/* @string in lower case, for comparing, in guarded memory like
+ * sc_secure_strdup(): a passphrase is never copied to the ordinary heap.
+ * Free with sc_secure_strfree(). */
+char *
+sc_secure_fold (const char *string)
+{
+  glong n;
+  char *folded, *out;
+
+  if (string == NULL || !g_utf8_validate (string, -1, NULL))
+    return NULL;
+  n = g_utf8_strlen (string, -1);
+  out = folded = sodium_malloc ((gsize) n * 6 + 1);
+  if (folded == NULL)
+    g_error ("Out of locked memory for a passphrase");
+  for (const char *p = string; *p != '\0'; p = g_utf8_next_char (p))
+    out += g_unichar_to_utf8 (g_unichar_tolower (g_utf8_get_char (p)), out);
+  *out = '\0';
+  return folded;
+}
+
 void
 sc_secure_strfree (char *string)
 {

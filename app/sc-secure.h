@@ -33,6 +33,7 @@ gboolean  sc_key_equal              (const ScKey *a,
 
 char     *sc_secure_strdup          (const char  *string);
 void      sc_secure_strfree         (char        *string);
+char     *sc_secure_fold            (const char  *string);
 void      sc_secure_wipe            (void        *buffer,
                                      gsize        length);
 

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "sc-passphrase.h"
+#include "sc-test-core.h"
 
 typedef struct
 {
@@ -65,8 +66,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
+  /* libsodium too: the passphrase is folded in its guarded memory. */
+  sc_test_core_init (&argc, &argv);
 
   g_test_add_func ("/passphrase/rule", test_rule_table);
   g_test_add_func ("/passphrase/describe", test_describe);
