@@ -475,6 +475,14 @@ sc_evidence_attach (ScVault    *vault,
 
   if (type == NULL)
     return FALSE;
+  /* One file an entry: a second never silently replaces the first. */
+  if (*sc_record_get_text (SC_RECORD (evidence), "file-name") != '\0')
+    {
+      g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                   _("This evidence already has a file, %s. Add another evidence entry for "
+                     "another file."), sc_record_get_text (SC_RECORD (evidence), "file-name"));
+      return FALSE;
+    }
   sc_record_set_text (SC_RECORD (evidence), "file-name", file_name);
   sc_record_set_text (SC_RECORD (evidence), "file-type", type);
   return sc_records_save_with_file (vault, SC_RECORD (evidence), data, error);

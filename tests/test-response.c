@@ -310,6 +310,23 @@ test_evidence_file_policy (Fixture       *fixture,
                                        "SELECT count(*) FROM evidence WHERE file_type = 'image/png'"),
                    ==, 1);
   g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 3);
+
+  /* A second file for the same entry is refused; the first stays. */
+  {
+    g_autoptr(ScEvidence) evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (bullying)));
+    g_autoptr(GBytes) loaded = NULL;
+
+    sc_record_set_text (SC_RECORD (evidence), "what", "Chat");
+    g_assert_true (sc_evidence_attach (fixture->vault, evidence, bullying, "first.png", png, LIMIT,
+                                       &error));
+    g_assert_false (sc_evidence_attach (fixture->vault, evidence, bullying, "second.txt", text,
+                                        LIMIT, &error));
+    g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+    g_clear_error (&error);
+    loaded = sc_evidence_load_file (fixture->vault, evidence, &error);
+    g_assert_true (g_bytes_equal (loaded, png));
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (evidence), "file-name"), ==, "first.png");
+  }
 }
 
 /* The size limit, checked while reading: a bigger file is never read whole. */

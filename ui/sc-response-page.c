@@ -341,8 +341,9 @@ fill_evidence (ScResponsePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_record_get_text (e, "what"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      /* No file of any kind for a sexual or grooming concern: no button. */
-      if (sc_evidence_files_allowed (self->concern))
+      /* No file of any kind for a sexual or grooming concern, and one file
+       * an entry: no button then. */
+      if (sc_evidence_files_allowed (self->concern) && *file == '\0')
         {
           GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _File…"));
 
