@@ -117,6 +117,10 @@ test_sexual_adult_on_child (void)
   g_assert_true (sc_response_page_mark (response, "immediate-danger", "not-needed",
                                         "She is safe at home with her carer", NULL));
   g_assert_true (sc_response_page_mark (response, "lado", "done", NULL, "LADO-2026-118"));
+  /* The step buttons are one action, named with the step and the status. */
+  gtk_widget_activate_action (GTK_WIDGET (response), "response.mark-step", "(ss)",
+                              "support", "done");
+  g_assert_cmpstr (sc_response_page_get_step_status (response, "support"), ==, "done");
   sc_test_save_png (GTK_WIDGET (window), "response-steps-done");
 
   /* The title names the child by initials, and the concern. */
@@ -172,7 +176,7 @@ test_sexual_adult_on_child (void)
           g_assert_cmpstr (sc_record_get_text (recorded->pdata[i], "status"), ==, "done");
         }
     g_assert_true (found);
-    g_assert_cmpuint (recorded->len, ==, 3);
+    g_assert_cmpuint (recorded->len, ==, 4);
   }
 }
 

@@ -38,6 +38,7 @@ struct _ScResponsePage
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
   GtkWidget           *evidence_dialog;   /* weak: while it is open */
+  GHashTable          *reason_rows;   /* step id → its "why not needed" row */
 };
 
 G_DEFINE_FINAL_TYPE (ScResponsePage, sc_response_page, GTK_TYPE_WIDGET)
@@ -170,32 +171,34 @@ entry_row_new (ScResponsePage *self,
   return row;
 }
 
+/* response.mark-step((ss)): the step's id and its new status; a step not
+ * needed takes the reason typed in its row. */
 static void
-status_clicked_cb (GtkButton      *button,
-                   ScResponsePage *self)
+mark_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  const char *step_id = g_object_get_data (G_OBJECT (button), "step-id");
-  const char *status = g_object_get_data (G_OBJECT (button), "status");
-  GtkEditable *reason = g_object_get_data (G_OBJECT (button), "reason");
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  const char *step_id = NULL, *status = NULL;
+  GtkEditable *reason;
 
+  g_variant_get (parameter, "(&s&s)", &step_id, &status);
+  reason = g_hash_table_lookup (self->reason_rows, step_id);
   sc_response_page_mark (self, step_id, status,
-                         reason != NULL ? gtk_editable_get_text (reason) : NULL, NULL);
+                         reason != NULL && g_str_equal (status, "not-needed")
+                         ? gtk_editable_get_text (reason) : NULL, NULL);
 }
 
 static GtkWidget *
-status_button_new (ScResponsePage *self,
-                   ScResponseItem *item,
+status_button_new (ScResponseItem *item,
                    const char     *label,
-                   const char     *status,
-                   GtkWidget      *reason)
+                   const char     *status)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  g_object_set_data_full (G_OBJECT (button), "step-id",
-                          g_strdup (sc_procedure_step_get_id (item->step)), g_free);
-  g_object_set_data (G_OBJECT (button), "status", (gpointer) status);
-  g_object_set_data (G_OBJECT (button), "reason", reason);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (status_clicked_cb), self, 0);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)",
+                                    sc_procedure_step_get_id (item->step), status);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "response.mark-step");
   return button;
 }
 
@@ -290,6 +293,7 @@ step_row_new (ScResponsePage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason), _("Why Not Needed"));
   gtk_editable_set_text (GTK_EDITABLE (reason), sc_record_get_text (SC_RECORD (item->record), "reason"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), reason);
+  g_hash_table_replace (self->reason_rows, g_strdup (sc_procedure_step_get_id (item->step)), reason);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_top (buttons, 6);
@@ -298,14 +302,12 @@ step_row_new (ScResponsePage *self,
   gtk_widget_set_margin_end (buttons, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   if (!g_str_equal (status, "to-do"))
-    gtk_box_append (GTK_BOX (buttons), status_button_new (self, item, _("Back to _To Do"), "to-do",
-                                                          NULL));
+    gtk_box_append (GTK_BOX (buttons), status_button_new (item, _("Back to _To Do"), "to-do"));
   if (!g_str_equal (status, "not-needed"))
-    gtk_box_append (GTK_BOX (buttons), status_button_new (self, item, _("_Not Needed"),
-                                                          "not-needed", reason));
+    gtk_box_append (GTK_BOX (buttons), status_button_new (item, _("_Not Needed"), "not-needed"));
   if (!g_str_equal (status, "done"))
     {
-      GtkWidget *done = status_button_new (self, item, _("Mark _Done"), "done", NULL);
+      GtkWidget *done = status_button_new (item, _("Mark _Done"), "done");
 
       gtk_widget_add_css_class (done, "suggested-action");
       gtk_box_append (GTK_BOX (buttons), done);
@@ -368,6 +370,7 @@ clear_rows (ScResponsePage *self)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->reason_rows);
 }
 
 /* The answers that would confirm which steps apply, asked for at the top:
@@ -591,6 +594,7 @@ sc_response_page_finalize (GObject *object)
   ScResponsePage *self = (ScResponsePage *) object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->reason_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_response_page_parent_class)->finalize (object);
 }
@@ -614,6 +618,7 @@ sc_response_page_class_init (ScResponsePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "response.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.attach", "x", attach_action);
+  gtk_widget_class_install_action (widget_class, "response.mark-step", "(ss)", mark_step_action);
 }
 
 static void
@@ -623,6 +628,7 @@ sc_response_page_init (ScResponsePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->reason_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   placeholder = gtk_label_new (_("No evidence logged yet."));
   gtk_widget_add_css_class (placeholder, "dim-label");
