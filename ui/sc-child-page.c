@@ -19,6 +19,7 @@
 
 #include "sc-child-form.h"
 #include "sc-child-page.h"
+#include "sc-concern-row.h"
 #include "sc-choices.h"
 #include "sc-concern.h"
 #include "sc-dates.h"
@@ -132,56 +133,6 @@ undo_action (GtkWidget  *widget,
 
 /* Concerns -------------------------------------------------------------------- */
 
-static GtkWidget *
-concern_row_new (ScConcern *concern)
-{
-  ScRecord *r = SC_RECORD (concern);
-  GtkWidget *row = adw_action_row_new ();
-  const char *own_words = sc_record_get_text (r, "own-words");
-  const char *summary = sc_record_get_text (r, "summary");
-  g_autofree char *when = sc_datetime_format_display (*sc_record_get_text (r, "happened-at") != '\0'
-                                                      ? sc_record_get_text (r, "happened-at")
-                                                      : sc_record_get_text (r, "recorded-at"));
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *first_line = NULL;
-  const char *area = sc_choice_label ("area", sc_record_get_text (r, "area"));
-  const char *status = sc_choice_label ("status", sc_record_get_text (r, "status"));
-
-  /* The child's own words come first, wherever a concern is shown. */
-  if (*own_words != '\0')
-    {
-      first_line = g_strndup (own_words, strcspn (own_words, "\n"));
-      title = g_strdup_printf ("“%s”", first_line);
-    }
-  else
-    title = g_strdup (*summary != '\0' ? summary : _("(Nothing written yet)"));
-
-  subtitle = sc_form_join_nonempty (" · ", *own_words != '\0' ? summary : "", when, area, status,
-                                    NULL);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (sc_record_get_boolean (r, "is-draft"))
-    {
-      GtkWidget *tag = gtk_label_new (_("Draft"));
-
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (tag, "draft-tag");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "window.show-concern");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", sc_record_get_id (r));
-  return row;
-}
-
 static void
 sc_child_page_reload_concerns (ScChildPage *self)
 {
@@ -209,7 +160,7 @@ sc_child_page_reload_concerns (ScChildPage *self)
     }
 
   for (guint i = 0; i < concerns->len; i++)
-    gtk_list_box_append (self->concerns_list, concern_row_new (concerns->pdata[i]));
+    gtk_list_box_append (self->concerns_list, sc_concern_row_new (concerns->pdata[i]));
   self->n_concerns = concerns->len;
 
   /* What is overdue comes first, in the group's own words. */
