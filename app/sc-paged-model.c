@@ -83,6 +83,9 @@ struct _ScPagedModel
   GQueue   pages;         /* of Page, most recently used first */
   guint    pages_loaded;  /* how many page reads, for tests and the benchmark */
   guint    refresh_source;
+  ScPagedModelPageFunc page_func;
+  gpointer             page_data;
+  GDestroyNotify       page_destroy;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -180,6 +183,11 @@ sc_paged_model_get_item (GListModel *model,
           items = g_ptr_array_new_with_free_func (g_object_unref);
         }
 
+      /* What the rows show besides the records, read for the whole page at
+       * once (the caseload's overdue lines), never while a row binds. */
+      if (self->page_func != NULL)
+        self->page_func (self, items, self->page_data);
+
       page = g_new0 (Page, 1);
       page->index = index;
       page->items = items;
@@ -209,6 +217,8 @@ sc_paged_model_finalize (GObject *object)
 
   drop_pages (self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->page_destroy != NULL)
+    self->page_destroy (self->page_data);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->query, sc_query_free);
 
@@ -327,4 +337,22 @@ sc_paged_model_get_pages_loaded (ScPagedModel *self)
   g_return_val_if_fail (SC_IS_PAGED_MODEL (self), 0);
 
   return self->pages_loaded;
+}
+
+/* @func is called with each page as it is read from the vault, before any
+ * of its items is handed out. */
+void
+sc_paged_model_set_page_func (ScPagedModel         *self,
+                              ScPagedModelPageFunc  func,
+                              gpointer              user_data,
+                              GDestroyNotify        destroy)
+{
+  g_return_if_fail (SC_IS_PAGED_MODEL (self));
+
+  if (self->page_destroy != NULL)
+    self->page_destroy (self->page_data);
+  self->page_func = func;
+  self->page_data = user_data;
+  self->page_destroy = destroy;
+  drop_pages (self);
 }

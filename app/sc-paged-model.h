@@ -46,4 +46,13 @@ const ScQuery *sc_paged_model_get_query        (ScPagedModel  *self);
 void           sc_paged_model_refresh          (ScPagedModel  *self);
 guint          sc_paged_model_get_pages_loaded (ScPagedModel  *self);
 
+typedef void (*ScPagedModelPageFunc) (ScPagedModel *model,
+                                      GPtrArray    *items,
+                                      gpointer      user_data);
+
+void           sc_paged_model_set_page_func    (ScPagedModel         *self,
+                                                ScPagedModelPageFunc  func,
+                                                gpointer              user_data,
+                                                GDestroyNotify        destroy);
+
 G_END_DECLS

@@ -824,6 +824,36 @@ sc_records_list_for_concern (ScVault *vault,
   return select_by_id (vault, type, "WHERE concern_id = ?1 ORDER BY id", concern_id, error);
 }
 
+/* The records of @type whose @column ("child_id", "concern_id": the
+ * caller's constant, never input) is one of @ids, with @filter (constant
+ * SQL, or "") after: one query for a page of rows, not one per row. */
+GPtrArray *
+sc_records_list_where_in (ScVault      *vault,
+                          GType         type,
+                          const char   *column,
+                          const gint64 *ids,
+                          guint         n_ids,
+                          const char   *filter,
+                          GError      **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+  g_autoptr(GString) tail = g_string_new (NULL);
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (n_ids <= 500, NULL);   /* SQLite takes 999 parameters */
+
+  if (n_ids == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  g_string_append_printf (tail, "WHERE %s IN (", column);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      add_number_param (params, ids[i]);
+      g_string_append_printf (tail, "%s?%u", i > 0 ? ", " : "", params->len);
+    }
+  g_string_append_printf (tail, ") %s ORDER BY id", filter != NULL ? filter : "");
+  return select_records (vault, type, tail->str, params, error);
+}
+
 /* The record and its file, in one transaction: both or neither. */
 gboolean
 sc_records_save_with_file (ScVault  *vault,

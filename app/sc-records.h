@@ -89,4 +89,12 @@ GBytes    *sc_records_load_file        (ScVault    *vault,
                                         gint64      evidence_id,
                                         GError    **error);
 
+GPtrArray *sc_records_list_where_in   (ScVault      *vault,
+                                       GType         type,
+                                       const char   *column,
+                                       const gint64 *ids,
+                                       guint         n_ids,
+                                       const char   *filter,
+                                       GError      **error);
+
 G_END_DECLS

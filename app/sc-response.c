@@ -181,29 +181,20 @@ item_free (ScResponseItem *item)
   g_free (item);
 }
 
-/* The steps that apply to @concern now, in the procedure's order, each with
- * what was recorded of it. Changing the concern's category changes the list
- * but never loses a recorded step. */
-GPtrArray *
-sc_response_build (ScVault     *vault,
-                   ScProcedure *procedure,
-                   ScConcern   *concern,
-                   ScChild     *child,
-                   GError     **error)
+/* The items for @concern given what was @recorded of its steps (NULL:
+ * nothing yet). */
+static GPtrArray *
+build_items (ScProcedure *procedure,
+             ScConcern   *concern,
+             ScChild     *child,
+             GPtrArray   *recorded)
 {
   gint64 concern_id = sc_record_get_id (SC_RECORD (concern));
   ScSituation situation = situation_of (concern, child);
   g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
-  g_autoptr(GPtrArray) recorded = NULL;
   g_autoptr(GDateTime) from = sc_datetime_from_storage (sc_record_get_text (SC_RECORD (concern),
                                                                             "recorded-at"));
-  GPtrArray *result;
-
-  if (concern_id > 0
-      && !(recorded = sc_records_list_for_concern (vault, SC_TYPE_RESPONSE_STEP, concern_id, error)))
-    return NULL;
-
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
 
   for (guint i = 0; i < steps->len; i++)
     {
@@ -234,8 +225,26 @@ sc_response_build (ScVault     *vault,
         }
       g_ptr_array_add (result, item);
     }
-
   return result;
+}
+
+/* The steps that apply to @concern now, in the procedure's order, each with
+ * what was recorded of it. Changing the concern's category changes the list
+ * but never loses a recorded step. */
+GPtrArray *
+sc_response_build (ScVault     *vault,
+                   ScProcedure *procedure,
+                   ScConcern   *concern,
+                   ScChild     *child,
+                   GError     **error)
+{
+  gint64 concern_id = sc_record_get_id (SC_RECORD (concern));
+  g_autoptr(GPtrArray) recorded = NULL;
+
+  if (concern_id > 0
+      && !(recorded = sc_records_list_for_concern (vault, SC_TYPE_RESPONSE_STEP, concern_id, error)))
+    return NULL;
+  return build_items (procedure, concern, child, recorded);
 }
 
 /* Records a step as done, not needed (with @reason) or back to do. */
@@ -284,6 +293,128 @@ sc_response_is_overdue (ScResponseStep *record,
          && g_date_time_compare (due, now) < 0;
 }
 
+/* "Overdue: Refer to the LADO (due 24 November 2026, 15:00)". */
+static char *
+urgent_sentence (const ScProcedureStep *step,
+                 GDateTime             *due)
+{
+  g_autofree char *stored = sc_datetime_to_storage (due);
+  g_autofree char *when = sc_datetime_format_display (stored);
+
+  /* Translators: "Overdue: Refer to the LADO (due 24 November 2026, 15:00)". */
+  return g_strdup_printf (_("Overdue: %s (due %s)"), sc_procedure_step_get_title (step), when);
+}
+
+static gint64 *
+id_key (gint64 id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  return key;
+}
+
+/* Each record of @records under its @field's id: id → GPtrArray (borrowed
+ * records). */
+static GHashTable *
+group_by (GPtrArray  *records,
+          const char *field)
+{
+  GHashTable *groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      gint64 id = sc_record_get_int64 (records->pdata[i], field);
+      GPtrArray *group = g_hash_table_lookup (groups, &id);
+
+      if (group == NULL)
+        g_hash_table_insert (groups, id_key (id), group = g_ptr_array_new ());
+      g_ptr_array_add (group, records->pdata[i]);
+    }
+  return groups;
+}
+
+/* For each of @children with open concerns, the most urgent overdue step,
+ * as the caseload shows it: child id (gint64 *) → sentence. Two queries for
+ * the whole list (their open concerns, and those concerns' steps), never
+ * one per child, so a page of the caseload costs the same as one row. */
+GHashTable *
+sc_response_most_urgent_for (ScVault     *vault,
+                             ScProcedure *procedure,
+                             GPtrArray   *children,
+                             GDateTime   *now)
+{
+  GHashTable *urgent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) child_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) concern_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) concerns = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GHashTable) concerns_of = NULL;
+  g_autoptr(GHashTable) steps_of = NULL;
+
+  for (guint i = 0; i < children->len && child_ids->len < 500; i++)
+    {
+      gint64 id = sc_record_get_id (children->pdata[i]);
+
+      if (id > 0)
+        g_array_append_val (child_ids, id);
+    }
+  if (child_ids->len == 0)
+    return urgent;
+
+  concerns = sc_records_list_where_in (vault, SC_TYPE_CONCERN, "child_id",
+                                       (const gint64 *) (gpointer) child_ids->data, child_ids->len,
+                                       "AND is_draft = 0 AND status != 'closed'", NULL);
+  for (guint i = 0; concerns != NULL && i < concerns->len && concern_ids->len < 500; i++)
+    {
+      gint64 id = sc_record_get_id (concerns->pdata[i]);
+
+      g_array_append_val (concern_ids, id);
+    }
+  steps = sc_records_list_where_in (vault, SC_TYPE_RESPONSE_STEP, "concern_id",
+                                    (const gint64 *) (gpointer) concern_ids->data, concern_ids->len,
+                                    "", NULL);
+  concerns_of = group_by (concerns, "child-id");
+  steps_of = group_by (steps, "concern-id");
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      ScChild *child = children->pdata[i];
+      gint64 child_id = sc_record_get_id (SC_RECORD (child));
+      GPtrArray *mine = g_hash_table_lookup (concerns_of, &child_id);
+      g_autoptr(GDateTime) earliest = NULL;
+      const ScProcedureStep *step = NULL;
+
+      for (guint c = 0; mine != NULL && c < mine->len; c++)
+        {
+          gint64 concern_id = sc_record_get_id (mine->pdata[c]);
+          g_autoptr(GPtrArray) items = build_items (procedure, mine->pdata[c], child,
+                                                    g_hash_table_lookup (steps_of, &concern_id));
+
+          for (guint j = 0; j < items->len; j++)
+            {
+              ScResponseItem *item = items->pdata[j];
+              g_autoptr(GDateTime) due = NULL;
+
+              if (!sc_response_is_overdue (item->record, now))
+                continue;
+              due = sc_datetime_from_storage (sc_record_get_text (SC_RECORD (item->record),
+                                                                  "due-at"));
+              if (earliest == NULL || g_date_time_compare (due, earliest) < 0)
+                {
+                  g_clear_pointer (&earliest, g_date_time_unref);
+                  earliest = g_date_time_ref (due);
+                  step = item->step;
+                }
+            }
+        }
+      if (step != NULL)
+        g_hash_table_insert (urgent, id_key (child_id), urgent_sentence (step, earliest));
+    }
+  return urgent;
+}
+
 /* The most urgent overdue step of the child's open concerns, as a short
  * sentence for the caseload and the child's page; NULL when nothing is. */
 char *
@@ -292,46 +423,13 @@ sc_response_most_urgent (ScVault     *vault,
                          ScChild     *child,
                          GDateTime   *now)
 {
-  g_autoptr(GPtrArray) concerns = sc_records_list_concerns (vault, sc_record_get_id (SC_RECORD (child)),
-                                                            NULL);
-  g_autoptr(GDateTime) earliest = NULL;
-  const ScProcedureStep *urgent = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GHashTable) urgent = NULL;
+  gint64 id = sc_record_get_id (SC_RECORD (child));
 
-  for (guint i = 0; concerns != NULL && i < concerns->len; i++)
-    {
-      ScConcern *concern = concerns->pdata[i];
-      g_autoptr(GPtrArray) items = NULL;
-
-      if (sc_record_get_boolean (SC_RECORD (concern), "is-draft")
-          || g_str_equal (sc_record_get_text (SC_RECORD (concern), "status"), "closed"))
-        continue;
-
-      items = sc_response_build (vault, procedure, concern, child, NULL);
-      for (guint j = 0; items != NULL && j < items->len; j++)
-        {
-          ScResponseItem *item = items->pdata[j];
-          g_autoptr(GDateTime) due = sc_datetime_from_storage (sc_record_get_text (SC_RECORD (item->record),
-                                                                                   "due-at"));
-
-          if (sc_response_is_overdue (item->record, now)
-              && (earliest == NULL || g_date_time_compare (due, earliest) < 0))
-            {
-              g_clear_pointer (&earliest, g_date_time_unref);
-              earliest = g_date_time_ref (due);
-              urgent = item->step;
-            }
-        }
-    }
-
-  if (urgent == NULL)
-    return NULL;
-  {
-    g_autofree char *stored = sc_datetime_to_storage (earliest);
-    g_autofree char *when = sc_datetime_format_display (stored);
-
-    /* Translators: "Overdue: Refer to the LADO (due 24 November 2026, 15:00)". */
-    return g_strdup_printf (_("Overdue: %s (due %s)"), sc_procedure_step_get_title (urgent), when);
-  }
+  g_ptr_array_add (one, child);
+  urgent = sc_response_most_urgent_for (vault, procedure, one, now);
+  return g_strdup (g_hash_table_lookup (urgent, &id));
 }
 
 /* Evidence files ---------------------------------------------------------------------- */

@@ -46,6 +46,10 @@ gboolean     sc_response_mark               (ScVault      *vault,
                                              GError      **error);
 gboolean     sc_response_is_overdue         (ScResponseStep *record,
                                              GDateTime    *now);
+GHashTable  *sc_response_most_urgent_for    (ScVault      *vault,
+                                             ScProcedure  *procedure,
+                                             GPtrArray    *children,
+                                             GDateTime    *now);
 char        *sc_response_most_urgent        (ScVault      *vault,
                                              ScProcedure  *procedure,
                                              ScChild      *child,

@@ -167,6 +167,37 @@ test_lado_overdue (Fixture       *fixture,
   g_assert_null (after);
 }
 
+/* The caseload's overdue lines for a page of children come from one batch,
+ * the same as each child's own, with nothing for a child with nothing
+ * overdue. */
+static void
+test_most_urgent_for_a_page (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScConcern) concern = recorded_concern (fixture, "bullying", "staff-on-staff", FALSE, 6);
+  g_autoptr(ScChild) other = sc_child_new ();
+  g_autoptr(GPtrArray) page = g_ptr_array_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GHashTable) urgent = NULL;
+  g_autofree char *one = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 child_id = sc_record_get_id (SC_RECORD (fixture->child));
+  gint64 other_id;
+
+  sc_record_set_text (SC_RECORD (other), "name", "Noah Clarke");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (other), &error));
+  other_id = sc_record_get_id (SC_RECORD (other));
+  g_ptr_array_add (page, other);
+  g_ptr_array_add (page, fixture->child);
+
+  urgent = sc_response_most_urgent_for (fixture->vault, fixture->procedure, page, now);
+  one = sc_response_most_urgent (fixture->vault, fixture->procedure, fixture->child, now);
+  g_assert_nonnull (one);
+  g_assert_cmpstr (g_hash_table_lookup (urgent, &child_id), ==, one);
+  g_assert_null (g_hash_table_lookup (urgent, &other_id));
+  g_assert_cmpuint (g_hash_table_size (urgent), ==, 1);
+}
+
 #define LIMIT (20 * 1000 * 1000)
 
 static gboolean
@@ -370,6 +401,7 @@ main (int   argc,
 
   ADD ("/response/steps/recorded-and-kept-across-categories", test_steps_recorded_and_kept);
   ADD ("/response/lado/overdue", test_lado_overdue);
+  ADD ("/response/overdue/for-a-page-of-children", test_most_urgent_for_a_page);
   ADD ("/response/evidence/file-policy", test_evidence_file_policy);
   ADD ("/response/evidence/file-size", test_evidence_file_size);
 

@@ -29,6 +29,7 @@ struct _ScCaseloadPage
   ScVault           *vault;
   ScProcedure       *procedure;
   GtkSingleSelection *selection;
+  GHashTable        *urgent;      /* child id → overdue line, read with each page */
 };
 
 G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, GTK_TYPE_WIDGET)
@@ -121,6 +122,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              ScCaseloadPage           *self)
 {
   ScChild *child = gtk_list_item_get_item (item);
+  gint64 child_id = sc_record_get_id (SC_RECORD (child));
   RowWidgets *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row");
   const char *preferred = sc_record_get_text (SC_RECORD (child), "preferred-name");
   g_autofree char *details = describe_child (child);
@@ -136,13 +138,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   adw_avatar_set_text (row->avatar, sc_child_get_name (child));
 
   /* The most urgent thing overdue, under the child's details: what to do
-   * next for them. */
-  if (open > 0 && self->vault != NULL && self->procedure != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      urgent = sc_response_most_urgent (self->vault, self->procedure, child, now);
-    }
+   * next for them. Read with the page, not here. */
+  if (open > 0 && self->urgent != NULL)
+    urgent = g_strdup (g_hash_table_lookup (self->urgent, &child_id));
   gtk_label_set_text (row->urgent, urgent != NULL ? urgent : "");
   gtk_widget_set_visible (GTK_WIDGET (row->urgent), urgent != NULL);
 
@@ -151,6 +149,36 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                              "%u open concerns", open), open);
   gtk_label_set_text (row->concerns, concerns != NULL ? concerns : "");
   gtk_widget_set_visible (GTK_WIDGET (row->concerns), concerns != NULL);
+}
+
+/* A page of the caseload read from the vault: the overdue lines of its
+ * children, in one batch (two queries), replacing what was known of them. */
+static void
+page_read_cb (ScPagedModel *model,
+              GPtrArray    *children,
+              gpointer      user_data)
+{
+  ScCaseloadPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GHashTable) urgent = NULL;
+  GHashTableIter iter;
+  gpointer id, sentence;
+
+  if (self->vault == NULL || self->procedure == NULL)
+    return;
+  urgent = sc_response_most_urgent_for (self->vault, self->procedure, children, now);
+  for (guint i = 0; i < children->len; i++)
+    {
+      gint64 child_id = sc_record_get_id (children->pdata[i]);
+
+      g_hash_table_remove (self->urgent, &child_id);
+    }
+  g_hash_table_iter_init (&iter, urgent);
+  while (g_hash_table_iter_next (&iter, &id, &sentence))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (self->urgent, id, sentence);
+    }
 }
 
 /* Page ---------------------------------------------------------------------- */
@@ -208,6 +236,7 @@ sc_caseload_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->procedure, sc_procedure_unref);
+  g_clear_pointer (&self->urgent, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispose (object);
 }
@@ -242,6 +271,7 @@ sc_caseload_page_init (ScCaseloadPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->urgent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
@@ -263,12 +293,14 @@ sc_caseload_page_set_vault (ScCaseloadPage *self,
   g_clear_object (&self->vault);
   g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_hash_table_remove_all (self->urgent);
 
   if (vault != NULL)
     {
       self->vault = g_object_ref (vault);
       self->procedure = procedure != NULL ? sc_procedure_ref (procedure) : NULL;
       self->model = sc_paged_model_new (vault, SC_TYPE_CHILD, NULL);
+      sc_paged_model_set_page_func (self->model, page_read_cb, self, NULL);
       /* The list follows the vault; its empty state follows the list. */
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,
                                G_CONNECT_SWAPPED);
