@@ -184,6 +184,8 @@ test_most_urgent_for_a_page (Fixture       *fixture,
   gint64 child_id = sc_record_get_id (SC_RECORD (fixture->child));
   gint64 other_id;
 
+  /* Six days overdue for the LADO: the fixture's child has a line. */
+  g_assert_cmpint (sc_record_get_id (SC_RECORD (concern)), >, 0);
   sc_record_set_text (SC_RECORD (other), "name", "Noah Clarke");
   g_assert_true (sc_records_save (fixture->vault, SC_RECORD (other), &error));
   other_id = sc_record_get_id (SC_RECORD (other));
