@@ -250,13 +250,27 @@ sc_response_build (ScVault     *vault,
 /* Records a step as done, not needed (with @reason) or back to do. */
 gboolean
 sc_response_mark (ScVault        *vault,
-                  ScResponseStep *record,
+                  ScResponseItem *item,
                   const char     *status,
                   const char     *reason,
                   GError        **error)
 {
-  ScRecord *r = SC_RECORD (record);
+  ScRecord *r = SC_RECORD (item->record);
+  const char *kind = sc_procedure_step_get_kind (item->step);
   g_autoptr(ScResponseStep) before = g_object_new (SC_TYPE_RESPONSE_STEP, NULL);
+
+  /* A referral is done when it can be traced: the reference number, or
+   * who was spoken to. (When is recorded with it.) */
+  if (g_str_equal (status, "done")
+      && (g_str_equal (kind, "lado") || g_str_equal (kind, "police")
+          || g_str_equal (kind, "child-protection"))
+      && sc_text_is_blank (sc_record_get_text (r, "reference")))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                           _("Note the reference number, or the name of the person you spoke to, "
+                             "before marking this referral done."));
+      return FALSE;
+    }
 
   sc_record_copy_fields (SC_RECORD (before), r);
   sc_record_set_text (r, "status", status);

@@ -40,7 +40,7 @@ GPtrArray   *sc_response_build              (ScVault      *vault,
                                              ScChild      *child,
                                              GError      **error);
 gboolean     sc_response_mark               (ScVault      *vault,
-                                             ScResponseStep *record,
+                                             ScResponseItem *item,
                                              const char   *status,
                                              const char   *reason,
                                              GError      **error);

@@ -722,7 +722,7 @@ sc_response_page_mark (ScResponsePage *self,
     return FALSE;
   if (reference != NULL)
     sc_record_set_text (SC_RECORD (item->record), "reference", reference);
-  if (!sc_response_mark (self->vault, item->record, status, reason, &error))
+  if (!sc_response_mark (self->vault, item, status, reason, &error))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
