@@ -50,6 +50,7 @@ typedef struct
   GStrv area;
   GStrv involvement;
   GStrv location;
+  GStrv not_incident_types;  /* never for a concern of these types */
   int   min_child_age;   /* -1: none */
   int   max_child_age;   /* -1: none */
   int   adult_is_staff;  /* -1: either */
@@ -87,6 +88,7 @@ condition_free (Condition *c)
   g_strfreev (c->area);
   g_strfreev (c->involvement);
   g_strfreev (c->location);
+  g_strfreev (c->not_incident_types);
   g_free (c);
 }
 
@@ -401,7 +403,8 @@ read_condition (Reader     *reader,
                 const char *owner)
 {
   static const char *const known[] = {
-    "area", "involvement", "location", "min_child_age", "max_child_age", "adult_is_staff", NULL,
+    "area", "involvement", "location", "not_incident_types", "min_child_age", "max_child_age",
+    "adult_is_staff", NULL,
   };
   Condition *c = g_new0 (Condition, 1);
   JsonNode *staff = json_object_get_member (object, "adult_is_staff");
@@ -415,6 +418,12 @@ read_condition (Reader     *reader,
   check_choices (reader, object, owner, "area");
   check_choices (reader, object, owner, "involvement");
   check_choices (reader, object, owner, "location");
+  c->not_incident_types = json_object_has_member (object, "not_incident_types")
+                          ? get_strings (reader, object, owner, "not_incident_types") : NULL;
+  for (guint i = 0; c->not_incident_types != NULL && c->not_incident_types[i] != NULL; i++)
+    if (!sc_choice_is_valid ("incident-types", c->not_incident_types[i]))
+      problem (reader, where_in_list (object, "not_incident_types", c->not_incident_types[i]),
+               "%s: \"%s\" is not a known incident type", owner, c->not_incident_types[i]);
   c->min_child_age = get_int (reader, object, owner, "min_child_age", 0, 25);
   c->max_child_age = get_int (reader, object, owner, "max_child_age", 0, 25);
   c->adult_is_staff = -1;
@@ -1165,8 +1174,15 @@ condition_match (const Condition   *c,
                  const char       **unknown)
 {
   Match result = MATCH_YES;
+  /* A sexual or grooming incident, whatever area it was filed under, gets
+   * the sexual area's steps too: a grooming concern recorded as bullying
+   * must still reach the police and CEOP. */
+  gboolean sexual_type = sc_choice_list_has (s->incident_types, "sexual")
+                         || sc_choice_list_has (s->incident_types, "grooming");
+  Match area = list_match (c->area, s->area);
   struct { Match match; const char *what; } parts[] = {
-    { list_match (c->area, s->area), N_("the area of behaviour") },
+    { area == MATCH_NO && sexual_type ? list_match (c->area, "sexual") : area,
+      N_("the area of behaviour") },
     { list_match (c->involvement, s->involvement), N_("who is involved") },
     { list_match (c->location, s->location), N_("where it happened") },
     /* "Works with children" is a yes-or-not-known switch for now: not
@@ -1180,6 +1196,9 @@ condition_match (const Condition   *c,
       N_("the child's date of birth") },
   };
 
+  for (guint i = 0; c->not_incident_types != NULL && c->not_incident_types[i] != NULL; i++)
+    if (sc_choice_list_has (s->incident_types, c->not_incident_types[i]))
+      return MATCH_NO;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       if (parts[i].match == MATCH_NO)

@@ -37,6 +37,7 @@ typedef struct
   const char *location;
   int         child_age;       /* -1 when not known */
   gboolean    adult_is_staff;
+  const char *incident_types;  /* the monitoring form's types, "a,b"; NULL or "" for none */
 } ScSituation;
 
 ScProcedure               *sc_procedure_new_from_file     (const char        *path,

@@ -153,6 +153,7 @@ situation_of (ScConcern *concern,
     sc_record_get_text (r, "location"),
     -1,
     sc_record_get_boolean (r, "adult-is-staff"),
+    sc_record_get_text (r, "incident-types"),
   };
   g_autoptr(GDateTime) happened = sc_datetime_from_storage (sc_record_get_text (r, "happened-at"));
 

@@ -168,6 +168,39 @@ test_conditions (void)
   }
 }
 
+/* A grooming or sexual incident filed under another area still gets the
+ * sexual steps, and never a step that asks for screenshots. */
+static void
+test_sexual_incident_types (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  ScSituation grooming = { "bullying", "adult-on-child", "home", 14, FALSE, "grooming" };
+  ScSituation plain = { "bullying", "adult-on-child", "home", 14, FALSE, "bullying" };
+  g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &grooming);
+  g_autoptr(GPtrArray) plain_steps = sc_procedure_steps_for (procedure, &plain);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) plain_ids = g_ptr_array_new ();
+  const char *const sexual_steps[] = {
+    "evidence-sexual", "police-sexual", "grooming", "child-protection", "lado", "ceop", "iwf",
+  };
+
+  for (guint i = 0; i < steps->len; i++)
+    g_ptr_array_add (ids, (gpointer) sc_procedure_step_get_id (steps->pdata[i]));
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; i < plain_steps->len; i++)
+    g_ptr_array_add (plain_ids, (gpointer) sc_procedure_step_get_id (plain_steps->pdata[i]));
+  g_ptr_array_add (plain_ids, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sexual_steps); i++)
+    if (!g_strv_contains ((const char *const *) ids->pdata, sexual_steps[i]))
+      g_error ("a grooming incident filed as bullying has no %s step", sexual_steps[i]);
+  g_assert_false (g_strv_contains ((const char *const *) ids->pdata, "evidence-home"));
+  g_assert_false (g_strv_contains ((const char *const *) ids->pdata, "evidence-setting"));
+  /* Bullying alone asks the family for screenshots, as before. */
+  g_assert_true (g_strv_contains ((const char *const *) plain_ids->pdata, "evidence-home"));
+  g_assert_false (g_strv_contains ((const char *const *) plain_ids->pdata, "evidence-sexual"));
+}
+
 /* An unknown answer keeps every step that could apply, and says which
  * answer would confirm it: a sexual concern saved without "who is
  * involved" still shows the police, child protection, CEOP, IWF and LADO. */
@@ -620,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/procedure/engine/tables-1-to-3", test_tables);
   g_test_add_func ("/procedure/engine/age-and-staff-conditions", test_conditions);
   g_test_add_func ("/procedure/engine/unknown-answers-keep-steps", test_unknown_answers_keep_steps);
+  g_test_add_func ("/procedure/engine/sexual-incident-types", test_sexual_incident_types);
   g_test_add_func ("/procedure/deadlines/working-days", test_working_day_deadlines);
   g_test_add_func ("/procedure/loader/broken-files", test_broken_files);
   g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);

@@ -418,9 +418,12 @@ rebuild (ScResponsePage *self)
   if (self->vault == NULL || self->concern == NULL)
     return;
 
-  /* Shown first, always: immediate danger, and the area's warnings. */
+  /* Shown first, always: immediate danger, and the area's warnings (the
+   * sexual area's for a sexual or grooming incident filed elsewhere). */
   warnings = sc_procedure_get_area_warnings (self->procedure,
-                                             sc_record_get_text (SC_RECORD (self->concern), "area"));
+                                             sc_evidence_files_allowed (self->concern)
+                                             ? sc_record_get_text (SC_RECORD (self->concern), "area")
+                                             : "sexual");
   any_warning = warnings[0] != NULL;
   for (guint i = 0; warnings[i] != NULL; i++)
     {
