@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-caseload-page.h"
+#include "sc-caseload-row.h"
 #include "sc-paged-model.h"
 #include "sc-response.h"
 #include "sc-child.h"
@@ -36,86 +37,15 @@ G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, GTK_TYPE_WIDGET)
 
 /* Rows ----------------------------------------------------------------------- */
 
-typedef struct
-{
-  AdwAvatar *avatar;
-  GtkLabel  *name;
-  GtkLabel  *details;
-  GtkLabel  *urgent;
-  GtkLabel  *concerns;
-} RowWidgets;
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  RowWidgets *row = g_new0 (RowWidgets, 1);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  row->avatar = ADW_AVATAR (adw_avatar_new (36, NULL, TRUE));
-  row->name = GTK_LABEL (gtk_label_new (NULL));
-  row->details = GTK_LABEL (gtk_label_new (NULL));
-  row->concerns = GTK_LABEL (gtk_label_new (NULL));
-  row->urgent = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->urgent, 0);
-  gtk_label_set_wrap (row->urgent, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->urgent), "overdue");
-  gtk_widget_add_css_class (GTK_WIDGET (row->urgent), "caption");
-
-  gtk_label_set_xalign (row->name, 0);
-  gtk_label_set_ellipsize (row->name, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (row->name), "heading");
-  gtk_label_set_xalign (row->details, 0);
-  gtk_label_set_ellipsize (row->details, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (row->details), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->details), "caption");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (GTK_WIDGET (row->concerns), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->concerns), "open-concerns");
-
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->name));
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->details));
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->urgent));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->avatar));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->concerns));
-
-  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, g_object_new (SC_TYPE_CASELOAD_ROW, NULL));
 }
 
-/* "14 years old · Foster care · LAC/0042", as much as is known. */
-static char *
-describe_child (ScChild *child)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *placement = sc_record_get_text (SC_RECORD (child), "placement");
-  const char *reference = sc_record_get_text (SC_RECORD (child), "case-reference");
-  GDate today;
-  int age;
-
-  sc_date_today (&today);
-  age = sc_child_get_age (child, &today);
-  if (age >= 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old",
-                                                          "%d years old", age), age));
-  if (*placement != '\0')
-    g_ptr_array_add (parts, g_strdup (sc_choice_label ("placement", placement)));
-  if (*reference != '\0')
-    g_ptr_array_add (parts, g_strdup (reference));
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
+/* No vault work here: the overdue line was read with the row's page. */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -123,32 +53,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   ScChild *child = gtk_list_item_get_item (item);
   gint64 child_id = sc_record_get_id (SC_RECORD (child));
-  RowWidgets *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row");
-  const char *preferred = sc_record_get_text (SC_RECORD (child), "preferred-name");
-  g_autofree char *details = describe_child (child);
-  g_autofree char *name = NULL;
-  g_autofree char *concerns = NULL;
-  g_autofree char *urgent = NULL;
-  guint open = sc_child_get_open_concerns (child);
 
-  name = *preferred != '\0' ? g_strdup_printf ("%s (%s)", sc_child_get_name (child), preferred)
-                            : g_strdup (sc_child_get_name (child));
-  gtk_label_set_text (row->name, name);
-  gtk_label_set_text (row->details, details);
-  adw_avatar_set_text (row->avatar, sc_child_get_name (child));
-
-  /* The most urgent thing overdue, under the child's details: what to do
-   * next for them. Read with the page, not here. */
-  if (open > 0 && self->urgent != NULL)
-    urgent = g_strdup (g_hash_table_lookup (self->urgent, &child_id));
-  gtk_label_set_text (row->urgent, urgent != NULL ? urgent : "");
-  gtk_widget_set_visible (GTK_WIDGET (row->urgent), urgent != NULL);
-
-  if (open > 0)
-    concerns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open concern",
-                                             "%u open concerns", open), open);
-  gtk_label_set_text (row->concerns, concerns != NULL ? concerns : "");
-  gtk_widget_set_visible (GTK_WIDGET (row->concerns), concerns != NULL);
+  g_object_set (gtk_list_item_get_child (item),
+                "child", child,
+                "urgent", self->urgent != NULL ? g_hash_table_lookup (self->urgent, &child_id) : NULL,
+                NULL);
 }
 
 /* A page of the caseload read from the vault: the overdue lines of its
