@@ -11,6 +11,7 @@
 
 #include "sc-application.h"
 #include "sc-choices.h"
+#include "sc-contact-row.h"
 #include "sc-contacts-page.h"
 #include "sc-dates.h"
 #include "sc-error-message.h"
@@ -85,77 +86,12 @@ child_label (ScContactsPage *self,
 
 /* Rows ---------------------------------------------------------------------- */
 
-typedef struct
-{
-  GtkLabel  *title;
-  GtkLabel  *summary;
-  GtkLabel  *breach;
-  GtkLabel  *approved;
-  GtkLabel  *linked;
-  GtkLabel  *copied;
-  GtkWidget *copy_button;
-} RowWidgets;
-
-static GtkLabel *
-badge_new (GtkBox     *box,
-           const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, style);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  RowWidgets *row = g_new0 (RowWidgets, 1);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_hexpand (text, TRUE);
-
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->title, 0);
-  gtk_label_set_wrap (row->title, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  row->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->summary, 0);
-  gtk_label_set_wrap (row->summary, TRUE);
-  gtk_label_set_lines (row->summary, 3);
-  gtk_label_set_ellipsize (row->summary, PANGO_ELLIPSIZE_END);
-
-  row->breach = badge_new (GTK_BOX (badges), _("Personal device, no manager’s approval"),
-                           "breach-badge");
-  row->approved = badge_new (GTK_BOX (badges), _("Personal device, approved"), "warning");
-  row->linked = badge_new (GTK_BOX (badges), _("Linked to a concern"), "accent");
-  row->copied = badge_new (GTK_BOX (badges), _("Copied to the case system"), "dim-label");
-
-  row->copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (row->copy_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (row->copy_button, "flat");
-  gtk_widget_set_tooltip_text (row->copy_button, _("Copy as a case note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->copy_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy as a case note"), -1);
-
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->title));
-  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->summary));
-  gtk_box_append (GTK_BOX (text), badges);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), row->copy_button);
-
-  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, g_object_new (SC_TYPE_CONTACT_ROW, NULL));
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -165,38 +101,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              ScContactsPage           *self)
 {
   ScContact *contact = gtk_list_item_get_item (item);
-  ScRecord *r = SC_RECORD (contact);
-  RowWidgets *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row");
-  g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "happened-at"));
-  g_autofree char *title = NULL;
-  g_autofree char *direction = NULL;
-  gboolean personal = g_str_equal (sc_record_get_text (r, "device"), "personal");
+  /* On the manager's list, whose contact it was (labels are cached). */
+  g_autofree char *label = self->child == NULL
+                           ? child_label (self, sc_record_get_int64 (SC_RECORD (contact), "child-id"))
+                           : NULL;
 
-  /* "20 November 2026, 15:30 · Text message, to them", and on the manager's
-   * list, whose contact it was. */
-  direction = g_utf8_strdown (sc_choice_label ("direction", sc_record_get_text (r, "direction")), -1);
-  title = g_strdup_printf ("%s · %s, %s", when,
-                           sc_choice_label ("channel", sc_record_get_text (r, "channel")),
-                           direction);
-  if (self->child == NULL)
-    {
-      g_autofree char *label = child_label (self, sc_record_get_int64 (r, "child-id"));
-      g_autofree char *with_child = g_strdup_printf ("%s · %s", label, title);
-
-      g_free (title);
-      title = g_steal_pointer (&with_child);
-    }
-
-  gtk_label_set_text (row->title, title);
-  gtk_label_set_text (row->summary, sc_record_get_text (r, "summary"));
-  gtk_widget_set_visible (GTK_WIDGET (row->summary), *sc_record_get_text (r, "summary") != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (row->breach), sc_contact_is_breach (contact));
-  gtk_widget_set_visible (GTK_WIDGET (row->approved), personal && !sc_contact_is_breach (contact));
-  gtk_widget_set_visible (GTK_WIDGET (row->linked), sc_record_get_int64 (r, "concern-id") > 0);
-  gtk_widget_set_visible (GTK_WIDGET (row->copied), *sc_record_get_text (r, "copied-at") != '\0');
-  /* The target first: a name without its target is an action that cannot run. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->copy_button), "x", sc_record_get_id (r));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->copy_button), "contacts.copy-one");
+  g_object_set (gtk_list_item_get_child (item), "contact", contact, "child-label", label, NULL);
 }
 
 /* Query and state -------------------------------------------------------------- */
