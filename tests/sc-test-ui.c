@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-choices.h"
+#include "sc-records.h"
 #include "sc-key-file.h"
 #include "sc-secure.h"
 #include "sc-test-ui.h"
@@ -428,4 +429,42 @@ sc_test_new_login_session (void)
   g_autofree char *id = g_strdup_printf ("test-login-%u-%d", ++n, (int) getpid ());
 
   g_setenv ("XDG_SESSION_ID", id, TRUE);
+}
+
+/* A vault in the default folder, made as the welcome page would (worker
+ * SC_TEST_WORKER, passphrase SC_TEST_PASSPHRASE), with one child, @name,
+ * unless NULL. Closed again: the app opens it. Returns the child's id. */
+gint64
+sc_test_vault_with_child (const char *name)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_create (directory, SC_TEST_WORKER, SC_TEST_PASSPHRASE, NULL,
+                                              &error);
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  if (name != NULL)
+    {
+      g_autoptr(ScChild) child = sc_child_new ();
+
+      sc_record_set_text (SC_RECORD (child), "name", name);
+      g_assert_true (sc_records_save (vault, SC_RECORD (child), &error));
+      g_assert_no_error (error);
+      id = sc_record_get_id (SC_RECORD (child));
+    }
+  sc_vault_close (vault);
+  return id;
+}
+
+/* The app started on a fresh vault, and open on the caseload. */
+ScApplication *
+sc_test_start_on_caseload (ScWindow **window_out)
+{
+  ScApplication *app;
+
+  sc_test_vault_with_child (NULL);
+  app = sc_test_start_app (FALSE, window_out);
+  sc_test_wait_for_page (*window_out, "caseload");
+  return app;
 }

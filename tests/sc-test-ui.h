@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+#define SC_TEST_WORKER     "Sam Taylor"
+#define SC_TEST_PASSPHRASE "Blue-Kettle-42"
+
 typedef gboolean (*ScTestCondition) (gpointer data);
 
 void sc_test_ui_init    (int             *argc,
@@ -26,6 +29,8 @@ void sc_test_wait_until (ScTestCondition  condition,
                          const char      *what);
 void sc_test_settle     (void);
 void sc_test_new_login_session (void);
+gint64          sc_test_vault_with_child  (const char     *name);
+ScApplication  *sc_test_start_on_caseload (ScWindow      **window_out);
 void            sc_test_wait_for_page (ScWindow       *window,
                                        const char     *page);
 ScApplication  *sc_test_start_app     (gboolean        demo,

@@ -29,15 +29,12 @@ create_vault_with_child (void)
 {
   g_autofree char *directory = sc_vault_get_default_directory (FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) vault = sc_vault_create (directory, "Sam Taylor", "Blue-Kettle-42", NULL,
-                                              &error);
-  g_autoptr(ScChild) child = sc_child_new ();
+  g_autoptr(ScVault) vault = NULL;
   g_autoptr(ScConcern) concern = NULL;
 
+  child_id = sc_test_vault_with_child ("Ava Jones");
+  vault = sc_vault_open_with_keyring (directory, NULL, &error);
   g_assert_no_error (error);
-  sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
-  g_assert_true (sc_records_save (vault, SC_RECORD (child), &error));
-  child_id = sc_record_get_id (SC_RECORD (child));
   concern = sc_concern_new (child_id);
   sc_record_set_text (SC_RECORD (concern), "summary", "Messages from an unknown adult");
   g_assert_true (sc_records_save (vault, SC_RECORD (concern), &error));

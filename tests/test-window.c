@@ -308,18 +308,10 @@ test_shortcuts_show_keys (void)
 static void
 lock_then_quit (void)
 {
-  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
   ScWindow *window = NULL;
-  ScApplication *app;
-
-  g_assert_no_error (error);
-  sc_vault_close (created);
-
   /* The first start of the login session: the keyring opens it. */
-  app = sc_test_start_app (FALSE, &window);
-  sc_test_wait_for_page (window, "caseload");
+  ScApplication *app = sc_test_start_on_caseload (&window);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
   sc_test_wait_for_page (window, "unlock");
   sc_test_stop_app (app, window);
@@ -396,19 +388,11 @@ count_visible (GListModel *windows)
 static void
 test_lock_closes_dialogs_keeping_typing (void)
 {
-  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
   ScWindow *window = NULL;
-  ScApplication *app;
+  ScApplication *app = sc_test_start_on_caseload (&window);
   GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
   ScUnlockPage *unlock;
-
-  g_assert_no_error (error);
-  sc_vault_close (created);
-  app = sc_test_start_app (FALSE, &window);
-  sc_test_wait_for_page (window, "caseload");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.add-child", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -452,19 +436,12 @@ clipboard_is_empty (gpointer data)
 static void
 test_clipboard_cleared (void)
 {
-  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   ScWindow *window = NULL;
-  ScApplication *app;
+  ScApplication *app = sc_test_start_on_caseload (&window);
   GdkClipboard *clipboard;
   ScUnlockPage *unlock;
 
-  g_assert_no_error (error);
-  sc_vault_close (created);
-  app = sc_test_start_app (FALSE, &window);
-  sc_test_wait_for_page (window, "caseload");
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
 
   /* After the time set (here a second). */
