@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "sc-key-file.h"
+#include "sc-secure.h"
 #include "sc-vault-error.h"
 
 #define GROUP_VAULT      "Vault"
@@ -146,16 +147,27 @@ sc_key_file_load (const char *path,
   gint64 format;
   guint64 opslimit = 0, memlimit = 0;
 
-  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
-                     "No key file at %s", path);
-      else
-        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                     "The key file %s cannot be read: %s", path, local_error->message);
-      return NULL;
-    }
+  {
+    /* Never through a link: O_NOFOLLOW, no gap between check and open. */
+    gsize length = 0;
+    g_autofree char *data = sc_secure_read_private_file (path, 64 * 1024, &length, &local_error);
+
+    if (data == NULL || !g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE,
+                                                     &local_error))
+      {
+        if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+          g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                       "No key file at %s", path);
+        else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_LOOP)
+                 || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM))
+          g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE,
+                       "The key file %s: %s", path, local_error->message);
+        else
+          g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                       "The key file %s cannot be read: %s", path, local_error->message);
+        return NULL;
+      }
+  }
 
   format = g_key_file_get_int64 (kf, GROUP_VAULT, "Format", &local_error);
   if (local_error == NULL && format > FORMAT_VERSION)

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-lock-state.h"
+#include "sc-secure.h"
 
 #define LOCK_FILE "locked"
 #define MAX_LOCK_BYTES 512
@@ -93,8 +94,7 @@ sc_lock_state_holds (const char *vault_directory)
 
   if (g_lstat (path, &st) != 0)
     return errno != ENOENT;
-  if (!S_ISREG (st.st_mode) || st.st_size > MAX_LOCK_BYTES
-      || !g_file_get_contents (path, &content, &length, NULL))
+  if (!(content = sc_secure_read_private_file (path, MAX_LOCK_BYTES, &length, NULL)))
     return TRUE;
   g_strstrip (content);
   return g_str_equal (content, session);

@@ -7,6 +7,12 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -161,4 +167,53 @@ sc_secure_wipe (void   *buffer,
 {
   if (buffer != NULL)
     sodium_memzero (buffer, length);
+}
+
+/* Reads a file of the vault's folder: opened with O_NOFOLLOW (a link put in
+ * its place is refused, not followed, with no gap between a check and the
+ * open), a regular file of this user's, at most @max_bytes. */
+char *
+sc_secure_read_private_file (const char  *path,
+                             gsize        max_bytes,
+                             gsize       *length,
+                             GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize used = 0;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   saved == ELOOP ? "is a link, not a file" : g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ()
+      || (gsize) st.st_size > max_bytes)
+    {
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM,
+                   "%s is not a file of this user's of at most %" G_GSIZE_FORMAT " bytes",
+                   path, max_bytes);
+      return NULL;
+    }
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (used < (gsize) st.st_size)
+    {
+      ssize_t n = read (fd, data + used, (gsize) st.st_size - used);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      used += (gsize) n;
+    }
+  close (fd);
+  data[used] = '\0';
+  if (length != NULL)
+    *length = used;
+  return g_steal_pointer (&data);
 }

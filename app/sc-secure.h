@@ -34,6 +34,10 @@ gboolean  sc_key_equal              (const ScKey *a,
 char     *sc_secure_strdup          (const char  *string);
 void      sc_secure_strfree         (char        *string);
 char     *sc_secure_fold            (const char  *string);
+char     *sc_secure_read_private_file (const char  *path,
+                                       gsize        max_bytes,
+                                       gsize       *length,
+                                       GError     **error);
 void      sc_secure_wipe            (void        *buffer,
                                      gsize        length);
 

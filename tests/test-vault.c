@@ -576,6 +576,29 @@ test_refuses_readable_files (Fixture       *fixture,
     }
 }
 
+/* A link put in place of the key file is refused, not followed. */
+static void
+test_key_file_link_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autofree char *moved = g_strconcat (key_path, ".elsewhere", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScKeyFile) key_file = NULL;
+
+  create_and_close (fixture);
+  key_file = sc_key_file_load (key_path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&key_file, sc_key_file_free);
+
+  g_assert_cmpint (g_rename (key_path, moved), ==, 0);
+  g_assert_cmpint (symlink (moved, key_path), ==, 0);
+  key_file = sc_key_file_load (key_path, &error);
+  g_assert_null (key_file);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "link"));
+}
+
 /* Migrations ------------------------------------------------------------------ */
 
 static ScVault *
@@ -944,6 +967,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/vault/create/then-reopen-with-keyring", test_create_then_reopen_with_keyring);
+  ADD ("/vault/files/key-file-link-refused", test_key_file_link_refused);
   g_test_add_func ("/vault/lock-state/holds-until-next-login", test_lock_state_holds_until_next_login);
   ADD ("/vault/create/refuses-existing-vault", test_create_refuses_existing);
   ADD ("/vault/create/needs-a-name", test_create_needs_a_name);
