@@ -24,6 +24,7 @@
 #include "sc-dates.h"
 #include "sc-error-message.h"
 #include "sc-records.h"
+#include "sc-response.h"
 #include "sc-view-model.h"
 
 #define DRAFT_DELAY_MS 600
@@ -50,6 +51,7 @@ struct _ScConcernForm
   guint      draft_source;
   gboolean   saving;       /* the vault writing the id and draft flag back */
   char      *disclosed_now;  /* filled in for a new concern, not typed */
+  char      *forbidden_files;  /* files it may no longer keep, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (ScConcernForm, sc_concern_form, G_TYPE_OBJECT)
@@ -71,6 +73,7 @@ enum {
   PROP_SHOW_SETTING_OTHER,
   PROP_SHOW_MEDIA_OTHER,
   PROP_SHOW_OUTCOME,
+  PROP_FORBIDDEN_FILES,
   N_PROPS
 };
 
@@ -141,7 +144,8 @@ update (ScConcernForm *self)
 
   set_string (self, &self->missing, missing, PROP_MISSING);
   set_boolean (self, &self->can_save,
-               can_save && self->happened_valid && self->disclosed_valid, PROP_CAN_SAVE);
+               can_save && self->happened_valid && self->disclosed_valid
+               && self->forbidden_files == NULL, PROP_CAN_SAVE);
   set_boolean (self, &self->show_incident_other,
                sc_choice_list_has (text (self, "incident-types"), "other"), PROP_SHOW_INCIDENT_OTHER);
   set_boolean (self, &self->show_adult, sc_concern_adult_alleged (self->concern), PROP_SHOW_ADULT);
@@ -151,6 +155,53 @@ update (ScConcernForm *self)
                PROP_SHOW_MEDIA_OTHER);
   set_boolean (self, &self->show_outcome, g_str_equal (text (self, "status"), "closed"),
                PROP_SHOW_OUTCOME);
+}
+
+static void
+set_error_from (ScConcernForm *self,
+                const GError  *error)
+{
+  g_autofree char *sentence = error != NULL ? sc_error_message_for (error) : NULL;
+
+  set_string (self, &self->error, sentence, PROP_ERROR);
+}
+
+/* A concern that has become sexual or grooming may keep no file: the ones
+ * it has are named, and it cannot be saved until they are removed. Read
+ * when the area or the incident types change, not on every key. */
+static void
+check_files (ScConcernForm *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+
+  if (sc_record_get_id (SC_RECORD (self->concern)) > 0 && !sc_evidence_files_allowed (self->concern))
+    files = sc_evidence_with_files (self->vault, self->concern, NULL);
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    g_ptr_array_add (names, (gpointer) sc_record_get_text (files->pdata[i], "file-name"));
+  g_ptr_array_add (names, NULL);
+  list = names->len > 1 ? g_strjoinv (", ", (char **) names->pdata) : NULL;
+  set_string (self, &self->forbidden_files, list, PROP_FORBIDDEN_FILES);
+  update (self);
+}
+
+/* Removes the files a sexual or grooming concern may not keep, with an
+ * audit row each (name, size, hash), so it can be saved. */
+gboolean
+sc_concern_form_remove_forbidden_files (ScConcernForm *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SC_IS_CONCERN_FORM (self), FALSE);
+
+  if (!sc_evidence_remove_forbidden_files (self->vault, self->concern, &error))
+    {
+      set_error_from (self, error);
+      return FALSE;
+    }
+  check_files (self);
+  return TRUE;
 }
 
 static gboolean
@@ -165,14 +216,6 @@ has_content (ScConcernForm *self)
   return !sc_record_fields_equal (SC_RECORD (blank), SC_RECORD (self->concern));
 }
 
-static void
-set_error_from (ScConcernForm *self,
-                const GError  *error)
-{
-  g_autofree char *sentence = error != NULL ? sc_error_message_for (error) : NULL;
-
-  set_string (self, &self->error, sentence, PROP_ERROR);
-}
 
 /* Writes what is typed so far as a draft (or, for a saved concern, as the
  * concern). An untouched new form is not a draft. */
@@ -258,10 +301,13 @@ draft_timeout_cb (gpointer data)
 }
 
 static void
-concern_changed_cb (ScConcernForm *self)
+concern_changed_cb (ScConcernForm *self,
+                    GParamSpec    *pspec)
 {
   if (self->saving)
     return;
+  if (g_str_equal (pspec->name, "area") || g_str_equal (pspec->name, "incident-types"))
+    check_files (self);
   update (self);
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
@@ -331,7 +377,7 @@ sc_concern_form_constructed (GObject *object)
   g_assert (self->vault != NULL && self->concern != NULL);
   self->happened_text = sc_datetime_format_entry (text (self, "happened-at"));
   self->disclosed_text = sc_datetime_format_entry (text (self, "disclosed-at"));
-  update (self);
+  check_files (self);
   g_signal_connect_object (self->concern, "notify", G_CALLBACK (concern_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -397,6 +443,7 @@ sc_concern_form_finalize (GObject *object)
   g_free (self->error);
   g_free (self->status);
   g_free (self->disclosed_now);
+  g_free (self->forbidden_files);
 
   G_OBJECT_CLASS (sc_concern_form_parent_class)->finalize (object);
 }
@@ -426,6 +473,7 @@ sc_concern_form_get_property (GObject    *object,
     case PROP_SHOW_SETTING_OTHER: g_value_set_boolean (value, self->show_setting_other); break;
     case PROP_SHOW_MEDIA_OTHER: g_value_set_boolean (value, self->show_media_other); break;
     case PROP_SHOW_OUTCOME: g_value_set_boolean (value, self->show_outcome); break;
+    case PROP_FORBIDDEN_FILES: g_value_set_string (value, self->forbidden_files); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -492,6 +540,8 @@ sc_concern_form_class_init (ScConcernFormClass *klass)
   properties[PROP_SHOW_SETTING_OTHER] = sc_view_model_boolean_property ("show-setting-other");
   properties[PROP_SHOW_MEDIA_OTHER] = sc_view_model_boolean_property ("show-media-other");
   properties[PROP_SHOW_OUTCOME] = sc_view_model_boolean_property ("show-outcome");
+  /* Files a sexual or grooming concern may not keep, named; NULL when none. */
+  properties[PROP_FORBIDDEN_FILES] = sc_view_model_string_property ("forbidden-files");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

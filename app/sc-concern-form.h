@@ -23,5 +23,6 @@ gboolean       sc_concern_form_get_can_save (ScConcernForm *self);
 gboolean       sc_concern_form_save        (ScConcernForm *self);
 gboolean       sc_concern_form_save_draft  (ScConcernForm *self);
 void           sc_concern_form_flush       (ScConcernForm *self);
+gboolean       sc_concern_form_remove_forbidden_files (ScConcernForm *self);
 
 G_END_DECLS

@@ -884,6 +884,54 @@ sc_records_save_with_file (ScVault  *vault,
          && sc_vault_commit (vault, error);
 }
 
+/* Deletes the files of @evidence (records with a file), all or none: the
+ * content goes (secure_delete overwrites it), each entry forgets its file,
+ * and the audit keeps what the file was (name, size and SHA-256, never its
+ * content) and @reason. */
+gboolean
+sc_records_remove_files (ScVault    *vault,
+                         GPtrArray  *evidence,
+                         const char *reason,
+                         GError    **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScRecord *record = evidence->pdata[i];
+      gint64 id = sc_record_get_id (record);
+      g_autoptr(GBytes) bytes = sc_records_load_file (vault, id, NULL);
+      g_autofree char *hash = bytes != NULL
+                              ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : g_strdup ("");
+      g_autofree char *what = g_strdup_printf ("file \"%s\", %" G_GSIZE_FORMAT " bytes, SHA-256 %s;"
+                                               " removed: %s",
+                                               sc_record_get_text (record, "file-name"),
+                                               bytes != NULL ? g_bytes_get_size (bytes) : 0,
+                                               hash, reason);
+      sqlite3_stmt *stmt = prepare (vault, "DELETE FROM evidence_file WHERE evidence_id = ?1", error);
+
+      if (stmt == NULL)
+        {
+          sc_vault_rollback (vault);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_or_roll_back (vault, stmt, "Removing a file", error))
+        return FALSE;
+      sc_record_set_text (record, "file-name", "");
+      sc_record_set_text (record, "file-type", "");
+      if (!write_record (vault, record, error)
+          || !sc_vault_append_audit (vault, "remove-file", "evidence", id, NULL, what, error))
+        {
+          sc_vault_rollback (vault);
+          return FALSE;
+        }
+    }
+  return sc_vault_commit (vault, error);
+}
+
 GBytes *
 sc_records_load_file (ScVault  *vault,
                       gint64    evidence_id,

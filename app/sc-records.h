@@ -97,4 +97,9 @@ GPtrArray *sc_records_list_where_in   (ScVault      *vault,
                                        const char   *filter,
                                        GError      **error);
 
+gboolean   sc_records_remove_files    (ScVault      *vault,
+                                       GPtrArray    *evidence,
+                                       const char   *reason,
+                                       GError      **error);
+
 G_END_DECLS

@@ -649,6 +649,42 @@ sc_evidence_read_file (ScConcern    *concern,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+/* The evidence entries of @concern that hold a file. */
+GPtrArray *
+sc_evidence_with_files (ScVault   *vault,
+                        ScConcern *concern,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) all = sc_evidence_list (vault, sc_record_get_id (SC_RECORD (concern)), error);
+  GPtrArray *with_files;
+
+  if (all == NULL)
+    return NULL;
+  with_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (*sc_record_get_text (all->pdata[i], "file-name") != '\0')
+      g_ptr_array_add (with_files, g_object_ref (all->pdata[i]));
+  return with_files;
+}
+
+/* A concern that became sexual or grooming keeps no file: they are removed
+ * (content overwritten, an audit row each with name, size and hash). */
+gboolean
+sc_evidence_remove_forbidden_files (ScVault   *vault,
+                                    ScConcern *concern,
+                                    GError   **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (sc_evidence_files_allowed (concern))
+    return TRUE;
+  if (!(files = sc_evidence_with_files (vault, concern, error)))
+    return FALSE;
+  return files->len == 0
+         || sc_records_remove_files (vault, files,
+                                     "the concern is sexual or grooming, and keeps no file", error);
+}
+
 GBytes *
 sc_evidence_load_file (ScVault    *vault,
                        ScEvidence *evidence,

@@ -68,6 +68,12 @@ gboolean     sc_evidence_attach             (ScVault      *vault,
                                              GBytes       *data,
                                              gsize         max_bytes,
                                              GError      **error);
+GPtrArray   *sc_evidence_with_files         (ScVault      *vault,
+                                             ScConcern    *concern,
+                                             GError      **error);
+gboolean     sc_evidence_remove_forbidden_files (ScVault    *vault,
+                                                 ScConcern  *concern,
+                                                 GError    **error);
 GBytes      *sc_evidence_load_file          (ScVault      *vault,
                                              ScEvidence   *evidence,
                                              GError      **error);

@@ -13,6 +13,7 @@
 #include "sc-contact-form.h"
 #include "sc-concern-form.h"
 #include "sc-records.h"
+#include "sc-response.h"
 #include "sc-test-core.h"
 
 typedef struct
@@ -317,6 +318,70 @@ test_contact_form (Fixture       *f,
   g_assert_cmpint (sc_test_count_rows (f->vault, "SELECT count(*) FROM contact"), ==, 1);
 }
 
+/* A concern that becomes sexual or grooming keeps no file: the form names
+ * the files, will not complete until they go, and removing them leaves an
+ * audit row that says what each was, never what it held. */
+static void
+test_files_removed_when_concern_becomes_sexual (Fixture       *f,
+                                                gconstpointer  data)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png);
+  g_autoptr(ScConcern) concern = sc_concern_new (f->child_id);
+  g_autoptr(ScEvidence) evidence = NULL;
+  g_autoptr(ScConcernForm) form = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *audit = NULL;
+
+  sc_record_set_text (SC_RECORD (concern), "summary", "Messages on a group chat");
+  sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+  sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T15:30:00Z");
+  g_assert_true (sc_records_complete (f->vault, SC_RECORD (concern), &error));
+  evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (concern)));
+  sc_record_set_text (SC_RECORD (evidence), "what", "Screenshot of the chat");
+  g_assert_true (sc_evidence_attach (f->vault, evidence, concern, "chat.png", bytes, 1000000,
+                                     &error));
+
+  form = sc_concern_form_new (f->vault, concern);
+  g_assert_null (sc_concern_form_get_error (form));
+  files = get_string (form, "forbidden-files");
+  g_assert_null (files);
+  g_assert_true (sc_concern_form_get_can_save (form));
+
+  /* Re-categorised: the file is named, and the concern cannot be completed. */
+  sc_record_set_text (SC_RECORD (concern), "incident-types", "grooming");
+  files = get_string (form, "forbidden-files");
+  g_assert_cmpstr (files, ==, "chat.png");
+  g_assert_false (sc_concern_form_get_can_save (form));
+
+  g_assert_true (sc_concern_form_remove_forbidden_files (form));
+  g_clear_pointer (&files, g_free);
+  files = get_string (form, "forbidden-files");
+  g_assert_null (files);
+  g_assert_true (sc_concern_form_get_can_save (form));
+  g_assert_cmpint (sc_test_count_rows (f->vault, "SELECT count(*) FROM evidence_file"), ==, 0);
+  g_assert_cmpint (sc_test_count_rows (f->vault,
+                                       "SELECT count(*) FROM evidence WHERE file_name != ''"), ==, 0);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (sc_vault_get_db (f->vault),
+                                         "SELECT after FROM audit WHERE action = 'remove-file'", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    audit = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  g_assert_nonnull (strstr (audit, "chat.png"));
+  g_assert_nonnull (strstr (audit, hash));
+  g_assert_nonnull (strstr (audit, "33 bytes"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +397,8 @@ main (int   argc,
   ADD ("/concern-form/draft-then-save", test_draft_then_save);
   ADD ("/child-form/age-dates-save-undo", test_child_form);
   ADD ("/contact-form/defaults-link-approval-save", test_contact_form);
+  ADD ("/concern-form/files-removed-when-concern-becomes-sexual",
+       test_files_removed_when_concern_becomes_sexual);
 
   return g_test_run ();
 }

@@ -51,6 +51,8 @@ struct _ScConcernEditor
   AdwComboRow        *status_row;
   AdwEntryRow        *outcome_row;
   GtkLabel           *error_label;
+  GtkWidget          *forbidden_box;
+  GtkLabel           *forbidden_label;
   GtkLabel           *missing_label;
   GtkLabel           *draft_label;
   GtkListBox         *linked_contacts_list;
@@ -165,6 +167,31 @@ dates_valid_cb (ScConcernEditor *self)
 }
 
 static void
+forbidden_files_cb (ScConcernEditor *self)
+{
+  g_autofree char *files = NULL;
+  g_autofree char *text = NULL;
+
+  g_object_get (self->form, "forbidden-files", &files, NULL);
+  if (files != NULL)
+    text = g_strdup_printf (_("This concern is now sexual or grooming, so Safecase can keep no file "
+                              "for it. Remove these before saving it: %s."), files);
+  gtk_label_set_text (self->forbidden_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->forbidden_box, files != NULL);
+}
+
+static void
+remove_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScConcernEditor *self = SC_CONCERN_EDITOR (widget);
+
+  if (self->form != NULL && sc_concern_form_remove_forbidden_files (self->form))
+    sc_form_toast (widget, _("Files removed. The record of what they were is kept."));
+}
+
+static void
 can_save_cb (ScConcernEditor *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save",
@@ -232,6 +259,9 @@ bind_form (ScConcernEditor *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::can-save", G_CALLBACK (can_save_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::forbidden-files", G_CALLBACK (forbidden_files_cb),
+                           self, G_CONNECT_SWAPPED);
+  forbidden_files_cb (self);
   dates_valid_cb (self);
   can_save_cb (self);
 }
@@ -388,11 +418,14 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, forbidden_box);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, forbidden_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, missing_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, draft_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, linked_contacts_list);
 
   gtk_widget_class_install_action (widget_class, "concern.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "concern.remove-files", NULL, remove_files_action);
 }
 
 static void
@@ -482,6 +515,7 @@ sc_concern_editor_clear (ScConcernEditor *self)
   gtk_label_set_text (self->missing_label, "");
   gtk_label_set_text (self->draft_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (self->forbidden_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", FALSE);
   fill_linked_contacts (self);
 }
