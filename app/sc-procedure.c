@@ -796,7 +796,9 @@ read_procedure (Reader *reader,
 }
 
 /* Nesting counted outside strings, before the parser sees the text: the
- * parser recurses once per level and would overflow the stack first. */
+ * parser recurses once per level and would overflow the stack first. What
+ * json-glib reads beyond JSON (comments, single-quoted texts) is refused
+ * here, or a '"' inside one would hide the nesting after it. */
 static gboolean
 check_nesting (const char *data,
                gsize       length,
@@ -823,6 +825,15 @@ check_nesting (const char *data,
         }
       if (c == '"')
         in_string = TRUE;
+      else if (c == '/' || c == '\'')
+        {
+          /* json-glib also reads comments and single-quoted texts, inside
+           * which a '"' would end this count early: plain JSON only. */
+          g_ptr_array_add (problems,
+                           g_strdup_printf ("%u: a comment or a single quote outside a text; a "
+                                            "procedure file is plain JSON", line));
+          return FALSE;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_DEPTH)

@@ -25,6 +25,10 @@ expect_refused () { # FILE EXPECTED-TEXT
 head -c 100000 /dev/zero | tr '\0' '[' > "$dir/deep.json"
 expect_refused "$dir/deep.json" "nested more than 64 levels deep"
 
+{ printf '/* " */'; head -c 300000 /dev/zero | tr '\0' '['; head -c 300000 /dev/zero | tr '\0' ']'; } \
+  > "$dir/comment.json"
+expect_refused "$dir/comment.json" "plain JSON"
+
 printf '{"format": 1,' > "$dir/big.json"
 truncate -s 50M "$dir/big.json"
 expect_refused "$dir/big.json" "a procedure file is at most 1 MiB"

@@ -451,6 +451,27 @@ test_hostile_nesting (void)
                        "2: the file is nested more than 64 levels deep; a procedure needs only a few");
     }
 
+  /* A '"' in a comment or a single-quoted text must not hide the nesting
+   * after it (json-glib reads both): refused before parsing. */
+  {
+    const char *const openings[] = { "/* \" */", "// \"\n", "{'x\"': " };
+
+    for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+      {
+        g_autoptr(GString) json = g_string_new (openings[i]);
+        g_autoptr(GPtrArray) problems = NULL;
+        g_autoptr(ScProcedure) procedure = NULL;
+
+        for (guint d = 0; d < 100000; d++)
+          g_string_append_c (json, '[');
+        for (guint d = 0; d < 100000; d++)
+          g_string_append_c (json, ']');
+        procedure = sc_procedure_new_from_data (json->str, json->len, &problems, NULL);
+        g_assert_null (procedure);
+        g_assert_nonnull (strstr (problems->pdata[0], "plain JSON"));
+      }
+  }
+
   /* 64 levels are allowed: the file is read, and refused for what it says. */
   {
     g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"x\": ");
