@@ -13,6 +13,8 @@
 #include "sc-key-file.h"
 #include "sc-keyring.h"
 #include "sc-preferences-window.h"
+#include "sc-records.h"
+#include "sc-concern.h"
 #include "sc-secure.h"
 #include "sc-test-ui.h"
 #include "sc-unlock-page.h"
@@ -470,6 +472,49 @@ test_clipboard_cleared (void)
   sc_test_stop_app (app, window);
 }
 
+/* Opening a draft shows its ticked lists and changes none of them (the
+ * media list was once emptied while the incident types were shown). */
+static void
+test_opening_a_concern_keeps_its_lists (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+  g_autoptr(ScConcern) again = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  gint64 concern_id;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (concern), "own-words", "he sent me pictures");
+    sc_record_set_text (SC_RECORD (concern), "incident-types", "bullying,hate");
+    sc_record_set_text (SC_RECORD (concern), "media", "email,webcam");
+    g_assert_true (sc_records_save (vault, SC_RECORD (concern), &error));
+    concern_id = sc_record_get_id (SC_RECORD (concern));
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", child_id);
+  sc_test_wait_for_page (window, "child");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", concern_id);
+  sc_test_wait_for_page (window, "concern");
+  /* Back: the draft is flushed to the vault as it is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
+  sc_test_wait_for_page (window, "child");
+
+  again = sc_records_load (sc_application_get_vault (app), SC_TYPE_CONCERN, concern_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (again), "incident-types"), ==, "bullying,hate");
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (again), "media"), ==, "email,webcam");
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +524,7 @@ main (int   argc,
   sc_test_ui_add ("/window/first-run/create-lock-unlock", test_first_run_lock_unlock);
   sc_test_ui_add ("/window/start/hostile-council-file-banner", test_hostile_council_file_banner);
   sc_test_ui_add ("/window/shortcuts/show-keys", test_shortcuts_show_keys);
+  sc_test_ui_add ("/window/concern/opening-keeps-its-lists", test_opening_a_concern_keeps_its_lists);
   sc_test_ui_add ("/window/clipboard/cleared-after-a-while-and-at-lock", test_clipboard_cleared);
   sc_test_ui_add ("/window/lock/closes-dialogs-keeping-typing", test_lock_closes_dialogs_keeping_typing);
   sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,

@@ -60,6 +60,7 @@ struct _ScConcernEditor
   ScVault            *vault;
   ScConcernForm      *form;
   GPtrArray          *bindings;   /* of GBinding, undone when the form goes */
+  gboolean            showing_checks;
 };
 
 G_DEFINE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, GTK_TYPE_WIDGET)
@@ -202,15 +203,19 @@ can_save_cb (ScConcernEditor *self)
 static void
 checks_from_concern_cb (ScConcernEditor *self)
 {
+  /* Ticking the boxes to show the lists is not the worker ticking them:
+   * written back one by one, a list not shown yet would be emptied. */
+  self->showing_checks = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
     sc_form_checks_set (row_at (self, &check_rows[i]), sc_record_get_text (record (self),
                                                                            check_rows[i].field));
+  self->showing_checks = FALSE;
 }
 
 static void
 checks_toggled_cb (ScConcernEditor *self)
 {
-  if (self->form == NULL)
+  if (self->form == NULL || self->showing_checks)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
     {
