@@ -15,6 +15,8 @@
 #include "sc-preferences-window.h"
 #include "sc-records.h"
 #include "sc-concern.h"
+#include "sc-contact.h"
+#include "sc-dates.h"
 #include "sc-secure.h"
 #include "sc-test-ui.h"
 #include "sc-unlock-page.h"
@@ -390,11 +392,53 @@ count_visible (GListModel *windows)
 static void
 test_lock_closes_dialogs_keeping_typing (void)
 {
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
   ScWindow *window = NULL;
-  ScApplication *app = sc_test_start_on_caseload (&window);
+  ScApplication *app;
   GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
   ScUnlockPage *unlock;
+
+  /* A contact on a personal device, for the manager's list to export. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScContact) contact = sc_contact_new (child_id);
+    g_autofree char *now = sc_datetime_now_storage ();
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (contact), "happened-at", now);
+    sc_record_set_text (SC_RECORD (contact), "device", "personal");
+    sc_record_set_text (SC_RECORD (contact), "channel", "text");
+    sc_record_set_text (SC_RECORD (contact), "direction", "to");
+    sc_record_set_text (SC_RECORD (contact), "with-whom", "child");
+    /* Copied already: no weekly reminder (there is no notification service). */
+    sc_record_set_text (SC_RECORD (contact), "copied-at", now);
+    sc_record_set_text (SC_RECORD (contact), "summary", "Texted about Friday");
+    g_assert_true (sc_records_save (vault, SC_RECORD (contact), &error));
+    g_assert_no_error (error);
+    sc_vault_close (vault);
+  }
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+
+  /* A file chooser open too: export from the personal-device list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) 0);
+  sc_test_wait_for_page (window, "contacts");
+  gtk_widget_activate_action (sc_window_get_page (window, "contacts"), "contacts.export", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        adw_message_dialog_response (ADW_MESSAGE_DIALOG (toplevel), "choose");
+    }
+  sc_test_settle ();
+  /* The window, the "not encrypted" warning and the file chooser. */
+  g_assert_cmpuint (count_visible (toplevels), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
+  sc_test_wait_for_page (window, "caseload");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.add-child", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -402,12 +446,14 @@ test_lock_closes_dialogs_keeping_typing (void)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+      if (ADW_IS_MESSAGE_DIALOG (toplevel)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                        "Add a Child") == 0)
         dialog = ADW_MESSAGE_DIALOG (toplevel);
     }
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Noah Clarke");
-  g_assert_cmpuint (count_visible (toplevels), ==, 3);
+  g_assert_cmpuint (count_visible (toplevels), ==, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
   sc_test_wait_for_page (window, "unlock");

@@ -13,6 +13,7 @@
 
 #include "sc-application-private.h"
 #include "sc-dates.h"
+#include "sc-form.h"
 #include "sc-desktop-lock.h"
 #include "sc-lock-state.h"
 #include "sc-procedure.h"
@@ -637,8 +638,9 @@ sc_application_lock (ScApplication *self)
   /* Drafts being typed reach the vault before it closes. */
   g_signal_emit (self, signals[ABOUT_TO_LOCK], 0);
   self->was_locked = TRUE;
-  /* Every other window goes with the vault (Preferences, dialogs): what was
-   * typed in them was kept by the pages just now. */
+  /* Every other window goes with the vault (file choosers, Preferences,
+   * dialogs): what was typed in them was kept by the pages just now. */
+  sc_form_close_native_dialogs ();
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);

@@ -292,7 +292,12 @@ sc_contacts_page_export_csv (ScContactsPage *self,
       return FALSE;
     }
 
-  if (self->vault == NULL || !(contacts = shown_contacts (self, error)))
+  if (self->vault == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return FALSE;
+    }
+  if (!(contacts = shown_contacts (self, error)))
     return FALSE;
 
   label = self->child != NULL ? child_label (self, sc_record_get_id (SC_RECORD (self->child)))
@@ -362,6 +367,7 @@ choose_export_file (ScContactsPage *self)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  sc_form_track_native_dialog (GTK_NATIVE_DIALOG (dialog));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

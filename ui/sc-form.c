@@ -339,6 +339,44 @@ sc_form_unbind_all (GPtrArray *bindings)
   g_ptr_array_set_size (bindings, 0);
 }
 
+/* File choosers open now, closed at a lock: with the portal they live in
+ * another process, and would still answer after the vault had closed. */
+static GPtrArray *native_dialogs;
+
+static void
+native_dialog_gone_cb (gpointer  data,
+                       GObject  *where_it_was)
+{
+  g_ptr_array_remove (native_dialogs, where_it_was);
+}
+
+/* Keeps @dialog on the list sc_form_close_native_dialogs () closes; its
+ * creator still owns it and unrefs it in its response handler. */
+void
+sc_form_track_native_dialog (GtkNativeDialog *dialog)
+{
+  if (native_dialogs == NULL)
+    native_dialogs = g_ptr_array_new ();
+  g_ptr_array_add (native_dialogs, dialog);
+  g_object_weak_ref (G_OBJECT (dialog), native_dialog_gone_cb, NULL);
+}
+
+/* Closes every tracked file chooser without an answer, dropping the
+ * reference its creator kept for its response handler. */
+void
+sc_form_close_native_dialogs (void)
+{
+  while (native_dialogs != NULL && native_dialogs->len > 0)
+    {
+      GtkNativeDialog *dialog = native_dialogs->pdata[native_dialogs->len - 1];
+
+      g_object_weak_unref (G_OBJECT (dialog), native_dialog_gone_cb, NULL);
+      g_ptr_array_remove_index (native_dialogs, native_dialogs->len - 1);
+      gtk_native_dialog_destroy (dialog);
+      g_object_unref (dialog);
+    }
+}
+
 /* A passing confirmation, in the window's toast overlay. */
 void
 sc_form_toast (GtkWidget  *widget,

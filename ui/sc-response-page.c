@@ -574,6 +574,7 @@ attach_action (GtkWidget  *widget,
                      GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (attach_response_cb), self, 0);
+  sc_form_track_native_dialog (GTK_NATIVE_DIALOG (dialog));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
