@@ -232,6 +232,17 @@ sc_concern_form_save_draft (ScConcernForm *self)
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (sc_record_get_id (SC_RECORD (self->concern)) == 0 && !has_content (self))
     return TRUE;
+  /* Not written as sexual or grooming while it still holds files it may
+   * not keep: the worker removes them first (the form says which). */
+  if (self->forbidden_files != NULL)
+    {
+      g_autofree char *sentence = g_strdup_printf (_("Remove the files this concern may no longer "
+                                                     "keep before it is saved: %s."),
+                                                   self->forbidden_files);
+
+      set_string (self, &self->error, sentence, PROP_ERROR);
+      return FALSE;
+    }
 
   self->saving = TRUE;
   if (!sc_records_save (self->vault, SC_RECORD (self->concern), &error))

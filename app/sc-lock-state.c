@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -97,7 +98,20 @@ sc_lock_state_holds (const char *vault_directory)
   if (!(content = sc_secure_read_private_file (path, MAX_LOCK_BYTES, &length, NULL)))
     return TRUE;
   g_strstrip (content);
-  return g_str_equal (content, session);
+  if (g_str_equal (content, session))
+    return TRUE;
+  /* Only a reboot, or a login session known on both sides, releases it: a
+   * start from a terminal without XDG_SESSION_ID must not undo a lock made
+   * from the launcher, or the reverse. */
+  {
+    const char *space_then = strchr (content, ' ');
+    const char *space_now = strchr (session, ' ');
+    gboolean same_boot = space_then != NULL && space_now != NULL
+                         && space_then - content == space_now - session
+                         && strncmp (content, session, (gsize) (space_now - session)) == 0;
+
+    return same_boot && (g_str_equal (space_then + 1, "-") || g_str_equal (space_now + 1, "-"));
+  }
 }
 
 /* After the passphrase opened the vault, or in a new login session. */

@@ -412,7 +412,9 @@ sc_response_most_urgent_for (ScVault     *vault,
               ScResponseItem *item = items->pdata[j];
               g_autoptr(GDateTime) due = NULL;
 
-              if (!sc_response_is_overdue (item->record, now))
+              /* A step that only may apply is shown, not flagged overdue on
+               * the caseload until the answer says it applies. */
+              if (item->unknown != NULL || !sc_response_is_overdue (item->record, now))
                 continue;
               due = sc_datetime_from_storage (sc_record_get_text (SC_RECORD (item->record),
                                                                   "due-at"));
@@ -480,6 +482,16 @@ looks_like_mail (const char *text)
   return FALSE;
 }
 
+/* "data:" starting a word, as a URI does ("metadata:" in a note is text). */
+static gboolean
+has_data_uri (const char *folded)
+{
+  for (const char *p = strstr (folded, "data:"); p != NULL; p = strstr (p + 1, "data:"))
+    if (p == folded || !g_ascii_isalnum (p[-1]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Plain text, and nothing that carries something else: UTF-8 without NUL
  * bytes, not markup (HTML, SVG, XML start with '<'), no data: URI, no email
  * or MIME headers. */
@@ -500,7 +512,7 @@ is_plain_text (const guchar *b,
   if (start < n && text[start] == '<')
     return FALSE;
   folded = g_ascii_strdown (text, (gssize) n);
-  return strstr (folded, "data:") == NULL && strstr (folded, ";base64,") == NULL
+  return !has_data_uri (folded) && strstr (folded, ";base64,") == NULL
          && !looks_like_mail (folded);
 }
 

@@ -89,18 +89,27 @@ round_trip (GDBusConnection *connection)
   g_assert_nonnull (reply);
 }
 
+/* Every signal sent so far has been handled: the bus has routed all the
+ * desktop's signals once it answers the desktop, the watcher has received
+ * them once the bus answers the watcher, and they are dispatched once the
+ * main context is drained. Then the count is exact, and extra locks show. */
 static void
 wait_for_locks (Fixture *f,
                 guint    n)
 {
   gint64 limit = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
+  round_trip (f->desktop_bus);
+  round_trip (f->watcher_bus);
   while (f->locks < n)
     {
       g_main_context_iteration (NULL, FALSE);
       if (g_get_monotonic_time () > limit)
         g_error ("Waited 30 s for lock request %u", n);
     }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (f->locks, ==, n);
 }
 
 static void

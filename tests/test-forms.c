@@ -358,8 +358,13 @@ test_files_removed_when_concern_becomes_sexual (Fixture       *f,
   files = get_string (form, "forbidden-files");
   g_assert_cmpstr (files, ==, "chat.png");
   g_assert_false (sc_concern_form_get_can_save (form));
+  /* Nor is it written as grooming, even as a draft, while the file is there. */
+  g_assert_false (sc_concern_form_save_draft (form));
+  g_assert_cmpint (sc_test_count_rows (f->vault, "SELECT count(*) FROM concern WHERE "
+                                                 "incident_types = 'grooming'"), ==, 0);
 
   g_assert_true (sc_concern_form_remove_forbidden_files (form));
+  g_assert_true (sc_concern_form_save_draft (form));
   g_clear_pointer (&files, g_free);
   files = get_string (form, "forbidden-files");
   g_assert_null (files);

@@ -334,6 +334,14 @@ test_evidence_file_policy (Fixture       *fixture,
     }
   g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 0);
 
+  /* "metadata:" in a note is text, not a data: URI. */
+  {
+    g_autoptr(GBytes) note = g_bytes_new_static ("Photo metadata: taken 20/11/2026\n", 33);
+
+    g_assert_true (attach (fixture, bullying, "note.txt", note, &error));
+    g_assert_no_error (error);
+  }
+
   /* …and pictures, PDFs and text are kept, typed by content, not name. */
   g_assert_true (attach (fixture, bullying, "notes.txt", png, &error));
   g_assert_no_error (error);
@@ -346,7 +354,7 @@ test_evidence_file_policy (Fixture       *fixture,
   g_assert_cmpint (sc_test_count_rows (fixture->vault,
                                        "SELECT count(*) FROM evidence WHERE file_type = 'image/png'"),
                    ==, 1);
-  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 3);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 4);
 
   /* A second file for the same entry is refused; the first stays. */
   {

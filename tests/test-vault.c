@@ -944,6 +944,9 @@ test_lock_state_holds_until_next_login (void)
   /* Another login session (or boot) is free of it. */
   g_setenv ("XDG_SESSION_ID", "8", TRUE);
   g_assert_false (sc_lock_state_holds (dir));
+  /* Started without a session id (from a terminal): still locked. */
+  g_unsetenv ("XDG_SESSION_ID");
+  g_assert_true (sc_lock_state_holds (dir));
   g_setenv ("XDG_SESSION_ID", "7", TRUE);
   g_assert_true (sc_lock_state_holds (dir));
 
