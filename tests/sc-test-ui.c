@@ -348,6 +348,9 @@ sc_test_ui_init (int    *argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (argc, argv, NULL);
+  /* A login session of its own, known (a lock made with no session id
+   * holds until a reboot): sc_test_new_login_session() starts the next. */
+  g_setenv ("XDG_SESSION_ID", "test-login-0", TRUE);
   g_assert_true (sc_secure_init ());
   /* Vaults made here use Argon2id's interactive cost: seconds, not a minute. */
   sc_key_file_use_interactive_limits_for_tests ();
