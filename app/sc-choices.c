@@ -95,6 +95,12 @@ static const ScChoice media[] = {
   { "other", N_("Other") },
 };
 
+static const ScChoice works_with_children[] = {
+  { "yes", N_("Yes") },
+  { "no", N_("No") },
+  { "unknown", N_("Not known") },
+};
+
 static const ScChoice status[] = {
   { "open", N_("Open") },
   { "awaiting-action", N_("Awaiting action") },
@@ -137,6 +143,7 @@ static const struct
 } tables[] = {
   { "placement", placement, G_N_ELEMENTS (placement), FALSE },
   { "intent", intent, G_N_ELEMENTS (intent), FALSE },
+  { "adult-works-with-children", works_with_children, G_N_ELEMENTS (works_with_children), FALSE },
   { "area", area, G_N_ELEMENTS (area), FALSE },
   { "involvement", involvement, G_N_ELEMENTS (involvement), FALSE },
   { "location", location, G_N_ELEMENTS (location), FALSE },

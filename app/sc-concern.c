@@ -41,6 +41,7 @@ static const ScField concern_fields[] = {
   { "adult-role", SC_FIELD_TEXT },
   { "adult-employer", SC_FIELD_TEXT },
   { "adult-is-staff", SC_FIELD_BOOLEAN },
+  { "adult-works-with-children", SC_FIELD_TEXT },
   { "location", SC_FIELD_TEXT },
   { "setting-type", SC_FIELD_TEXT },
   { "setting-other", SC_FIELD_TEXT },
@@ -201,6 +202,8 @@ sc_concern_missing (ScConcern *self,
         g_strv_builder_add (builder, _("who is involved"));
       if (sc_concern_adult_alleged (self) && sc_text_is_blank (text (self, "adult-role")))
         g_strv_builder_add (builder, _("the adult’s role"));
+      if (sc_concern_adult_alleged (self) && *text (self, "adult-works-with-children") == '\0')
+        g_strv_builder_add (builder, _("whether the adult works with children"));
       if (*text (self, "location") == '\0')
         g_strv_builder_add (builder, _("where the content was made"));
       if (*text (self, "setting-type") == '\0')

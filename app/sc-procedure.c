@@ -1198,8 +1198,10 @@ condition_match (const Condition   *c,
     { list_match (c->location, s->location), N_("where it happened") },
     /* "Works with children" is a yes-or-not-known switch for now: not
      * ticked is not a "no". */
-    { c->adult_is_staff == 1 && !s->adult_is_staff ? MATCH_MAYBE
-      : c->adult_is_staff == 0 && s->adult_is_staff ? MATCH_NO : MATCH_YES,
+    /* Only an answer rules a step in or out; "not known" keeps it. */
+    { c->adult_is_staff < 0 ? MATCH_YES
+      : s->adult_works_with_children < 0 ? MATCH_MAYBE
+      : c->adult_is_staff == s->adult_works_with_children ? MATCH_YES : MATCH_NO,
       N_("whether the adult works with children") },
     { s->child_age < 0 && (c->min_child_age >= 0 || c->max_child_age >= 0) ? MATCH_MAYBE
       : (c->min_child_age >= 0 && s->child_age < c->min_child_age)

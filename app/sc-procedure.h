@@ -36,7 +36,7 @@ typedef struct
   const char *involvement;
   const char *location;
   int         child_age;       /* -1 when not known */
-  gboolean    adult_is_staff;
+  int         adult_works_with_children;  /* 1 yes, 0 no, -1 not known */
   const char *incident_types;  /* the monitoring form's types, "a,b"; NULL or "" for none */
 } ScSituation;
 

@@ -152,10 +152,18 @@ situation_of (ScConcern *concern,
     sc_record_get_text (r, "involvement"),
     sc_record_get_text (r, "location"),
     -1,
-    sc_record_get_boolean (r, "adult-is-staff"),
+    -1,
     sc_record_get_text (r, "incident-types"),
   };
+  const char *works = sc_record_get_text (r, "adult-works-with-children");
   g_autoptr(GDateTime) happened = sc_datetime_from_storage (sc_record_get_text (r, "happened-at"));
+
+  /* Yes, no, or not known ("works with children" ticked before the
+   * question had three answers is a yes). */
+  if (g_str_equal (works, "yes") || (*works == '\0' && sc_record_get_boolean (r, "adult-is-staff")))
+    situation.adult_works_with_children = 1;
+  else if (g_str_equal (works, "no"))
+    situation.adult_works_with_children = 0;
 
   /* The child's age when it happened, or today if that is not known. */
   if (child != NULL)

@@ -85,9 +85,9 @@ steps_for (ScProcedure *procedure,
            const char  *involvement,
            const char  *location,
            int          age,
-           gboolean     staff)
+           int          works)
 {
-  ScSituation situation = { area, involvement, location, age, staff };
+  ScSituation situation = { area, involvement, location, age, works };
   g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
   g_autoptr(GString) ids = g_string_new (NULL);
 
@@ -128,7 +128,7 @@ test_tables (void)
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
       g_autofree char *got = steps_for (procedure, cells[i].area, cells[i].involvement,
-                                        cells[i].location, 14, FALSE);
+                                        cells[i].location, 14, -1);
 
       g_test_message ("%s × %s × %s", cells[i].area, cells[i].involvement, cells[i].location);
       g_assert_cmpstr (got, ==, cells[i].steps);
@@ -139,12 +139,13 @@ static void
 test_conditions (void)
 {
   g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
-  g_autofree char *nine = steps_for (procedure, "bullying", "child-on-adult", "home", 9, FALSE);
-  g_autofree char *ten = steps_for (procedure, "bullying", "child-on-adult", "home", 10, FALSE);
-  g_autofree char *unknown = steps_for (procedure, "bullying", "child-on-adult", "home", -1, FALSE);
-  g_autofree char *fifteen = steps_for (procedure, "sexual", "adult-on-child", "home", 15, FALSE);
-  g_autofree char *seventeen = steps_for (procedure, "sexual", "adult-on-child", "home", 17, FALSE);
-  g_autofree char *staff = steps_for (procedure, "bullying", "adult-on-child", "setting", 14, TRUE);
+  g_autofree char *nine = steps_for (procedure, "bullying", "child-on-adult", "home", 9, -1);
+  g_autofree char *ten = steps_for (procedure, "bullying", "child-on-adult", "home", 10, -1);
+  g_autofree char *unknown = steps_for (procedure, "bullying", "child-on-adult", "home", -1, -1);
+  g_autofree char *fifteen = steps_for (procedure, "sexual", "adult-on-child", "home", 15, -1);
+  g_autofree char *seventeen = steps_for (procedure, "sexual", "adult-on-child", "home", 17, -1);
+  g_autofree char *staff = steps_for (procedure, "bullying", "adult-on-child", "setting", 14, 1);
+  g_autofree char *not_staff = steps_for (procedure, "bullying", "adult-on-child", "setting", 14, 0);
 
   /* The age of criminal responsibility is about the person who did it: the
    * police step never goes because the child who was harmed is under 10. */
@@ -157,9 +158,12 @@ test_conditions (void)
   /* An adult who works with children: the LADO, and HR, for certain. */
   g_assert_cmpstr (staff, ==, "immediate-danger support evidence-setting police-bullying lado hr "
                               "parents takedown monitoring-form");
+  /* Only a "no" rules them out. */
+  g_assert_cmpstr (not_staff, ==, "immediate-danger support evidence-setting police-bullying "
+                                  "parents takedown monitoring-form");
   {
-    ScSituation known = { "bullying", "adult-on-child", "setting", 14, TRUE };
-    ScSituation not_said = { "bullying", "adult-on-child", "setting", 14, FALSE };
+    ScSituation known = { "bullying", "adult-on-child", "setting", 14, 1 };
+    ScSituation not_said = { "bullying", "adult-on-child", "setting", 14, -1 };
     const ScProcedureStep *lado = sc_procedure_get_step (procedure, "lado");
 
     g_assert_null (sc_procedure_step_unknown (lado, &known));
@@ -174,8 +178,8 @@ static void
 test_sexual_incident_types (void)
 {
   g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
-  ScSituation grooming = { "bullying", "adult-on-child", "home", 14, FALSE, "grooming" };
-  ScSituation plain = { "bullying", "adult-on-child", "home", 14, FALSE, "bullying" };
+  ScSituation grooming = { "bullying", "adult-on-child", "home", 14, -1, "grooming" };
+  ScSituation plain = { "bullying", "adult-on-child", "home", 14, -1, "bullying" };
   g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &grooming);
   g_autoptr(GPtrArray) plain_steps = sc_procedure_steps_for (procedure, &plain);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -208,7 +212,7 @@ static void
 test_unknown_answers_keep_steps (void)
 {
   g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
-  ScSituation situation = { "sexual", "", "home", 14, FALSE };
+  ScSituation situation = { "sexual", "", "home", 14, -1 };
   g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
   const char *const expected[] = {
     "police-sexual", "police-sexual-adults", "grooming", "child-protection",
@@ -233,7 +237,7 @@ test_unknown_answers_keep_steps (void)
 
   /* Before anything is chosen, nothing is hidden. */
   {
-    ScSituation nothing = { NULL, NULL, NULL, -1, FALSE };
+    ScSituation nothing = { NULL, NULL, NULL, -1, -1 };
     g_autoptr(GPtrArray) all = sc_procedure_steps_for (procedure, &nothing);
 
     g_assert_cmpuint (all->len, ==, sc_procedure_get_n_steps (procedure));

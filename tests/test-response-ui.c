@@ -68,16 +68,10 @@ test_sexual_adult_on_child (void)
                  "adult-on-child");
   gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "adult-role")),
                          "Residential worker");
-  {
-    GtkWidget *row = sc_concern_editor_get_row (editor, "adult-role");
-    GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-    GtkWidget *staff_switch = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                                         SC_TYPE_CONCERN_EDITOR,
-                                                                         "adult_staff_switch"));
-
-    g_assert_nonnull (group);
-    gtk_switch_set_active (GTK_SWITCH (staff_switch), TRUE);
-  }
+  /* The adult works with children: the LADO applies for certain. */
+  sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor,
+                                                                   "adult-works-with-children")),
+                         "adult-works-with-children", "yes");
   gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
   sc_test_wait_for_page (window, "response");
   response = SC_RESPONSE_PAGE (sc_window_get_page (window, "response"));

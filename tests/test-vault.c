@@ -676,6 +676,35 @@ test_migrate_from_previous_version (Fixture       *fixture,
   assert_migrated_keeping_rows (fixture);
 }
 
+/* Version 6 asks whether the adult works with children with three
+ * answers; "works with children" ticked before is a "yes". */
+static void
+test_migrate_works_with_children (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(ScVault) old = create_at_version (fixture, 5);
+  g_autoptr(ScVault) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (old),
+                                 "INSERT INTO child (id, name, initials, created_at, updated_at)"
+                                 " VALUES (1, 'Ava Jones', 'AJ', '2026-11-20T10:00:00Z',"
+                                 " '2026-11-20T10:00:00Z');"
+                                 "INSERT INTO concern (id, child_id, adult_is_staff, recorded_at,"
+                                 " updated_at) VALUES (1, 1, 1, '2026-11-20T10:00:00Z',"
+                                 " '2026-11-20T10:00:00Z'), (2, 1, 0, '2026-11-20T10:00:00Z',"
+                                 " '2026-11-20T10:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sc_vault_close (old);
+
+  reopened = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_test_count_rows (reopened, "SELECT count(*) FROM concern WHERE id = 1 AND "
+                                                 "adult_works_with_children = 'yes'"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (reopened, "SELECT count(*) FROM concern WHERE id = 2 AND "
+                                                 "adult_works_with_children = ''"), ==, 1);
+}
+
 static void
 test_refuses_newer_vault (Fixture       *fixture,
                           gconstpointer  data)
@@ -970,6 +999,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/vault/create/then-reopen-with-keyring", test_create_then_reopen_with_keyring);
+  ADD ("/vault/migrate/works-with-children", test_migrate_works_with_children);
   ADD ("/vault/files/key-file-link-refused", test_key_file_link_refused);
   g_test_add_func ("/vault/lock-state/holds-until-next-login", test_lock_state_holds_until_next_login);
   ADD ("/vault/create/refuses-existing-vault", test_create_refuses_existing);

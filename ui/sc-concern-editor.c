@@ -41,8 +41,7 @@ struct _ScConcernEditor
   AdwEntryRow        *other_party_row;
   AdwEntryRow        *adult_role_row;
   AdwEntryRow        *adult_employer_row;
-  AdwActionRow       *adult_staff_row;
-  GtkSwitch          *adult_staff_switch;
+  AdwComboRow        *adult_staff_row;
   AdwComboRow        *location_row;
   AdwComboRow        *setting_type_row;
   AdwEntryRow        *setting_other_row;
@@ -111,6 +110,7 @@ static const RowField combo_rows[] = {
   { "location", G_STRUCT_OFFSET (ScConcernEditor, location_row) },
   { "setting-type", G_STRUCT_OFFSET (ScConcernEditor, setting_type_row) },
   { "status", G_STRUCT_OFFSET (ScConcernEditor, status_row) },
+  { "adult-works-with-children", G_STRUCT_OFFSET (ScConcernEditor, adult_staff_row) },
 };
 
 static const RowField check_rows[] = {
@@ -244,8 +244,6 @@ bind_form (ScConcernEditor *self)
     g_ptr_array_add (self->bindings,
                      g_object_ref (sc_form_combo_bind (row_at (self, &combo_rows[i]), concern,
                                                        combo_rows[i].field)));
-  bind (self, concern, "adult-is-staff", self->adult_staff_switch, "active",
-        G_BINDING_BIDIRECTIONAL);
   for (guint i = 0; i < G_N_ELEMENTS (shown_rows); i++)
     bind (self, self->form, shown_rows[i].field, row_at (self, &shown_rows[i]), "visible",
           G_BINDING_DEFAULT);
@@ -414,7 +412,6 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_role_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_employer_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_staff_row);
-  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_staff_switch);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, setting_type_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, setting_other_row);
@@ -516,7 +513,6 @@ sc_concern_editor_clear (ScConcernEditor *self)
     adw_combo_row_set_selected (row_at (self, &combo_rows[i]), 0);
   for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
     sc_form_checks_set (row_at (self, &check_rows[i]), "");
-  gtk_switch_set_active (self->adult_staff_switch, FALSE);
   gtk_label_set_text (self->missing_label, "");
   gtk_label_set_text (self->draft_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
