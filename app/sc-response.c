@@ -201,8 +201,14 @@ build_items (ScProcedure *procedure,
   gint64 concern_id = sc_record_get_id (SC_RECORD (concern));
   ScSituation situation = situation_of (concern, child);
   g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
-  g_autoptr(GDateTime) from = sc_datetime_from_storage (sc_record_get_text (SC_RECORD (concern),
-                                                                            "recorded-at"));
+  /* Deadlines run from when the concern came to the worker's attention (it
+   * was disclosed), not from when it was typed up: a Friday disclosure
+   * recorded on Tuesday is already overdue for the LADO. */
+  const char *disclosed = sc_record_get_text (SC_RECORD (concern), "disclosed-at");
+  g_autoptr(GDateTime) from = sc_datetime_from_storage (*disclosed != '\0'
+                                                        ? disclosed
+                                                        : sc_record_get_text (SC_RECORD (concern),
+                                                                              "recorded-at"));
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
 
   for (guint i = 0; i < steps->len; i++)

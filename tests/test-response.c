@@ -171,6 +171,34 @@ test_lado_overdue (Fixture       *fixture,
   g_assert_null (after);
 }
 
+/* The LADO's one working day runs from the disclosure, not from when the
+ * concern was typed up. */
+static void
+test_lado_clock_from_disclosure (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(ScConcern) concern = recorded_concern (fixture, "bullying", "adult-on-child", TRUE, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *disclosed = sc_datetime_to_storage (week_ago);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Recorded just now, so not overdue by when it was typed… */
+  before = sc_response_build (fixture->vault, fixture->procedure, concern, fixture->child, &error);
+  g_assert_false (sc_response_is_overdue (find (before, "lado")->record, now));
+
+  /* …but it happened and was disclosed a week ago: overdue, whatever the
+   * weekday. */
+  sc_record_set_text (SC_RECORD (concern), "happened-at", disclosed);
+  sc_record_set_text (SC_RECORD (concern), "disclosed-at", disclosed);
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (concern), &error));
+  g_assert_no_error (error);
+  after = sc_response_build (fixture->vault, fixture->procedure, concern, fixture->child, &error);
+  g_assert_true (sc_response_is_overdue (find (after, "lado")->record, now));
+}
+
 /* The caseload's overdue lines for a page of children come from one batch,
  * the same as each child's own, with nothing for a child with nothing
  * overdue. */
@@ -415,6 +443,7 @@ main (int   argc,
 
   ADD ("/response/steps/recorded-and-kept-across-categories", test_steps_recorded_and_kept);
   ADD ("/response/lado/overdue", test_lado_overdue);
+  ADD ("/response/lado/clock-from-disclosure", test_lado_clock_from_disclosure);
   ADD ("/response/overdue/for-a-page-of-children", test_most_urgent_for_a_page);
   ADD ("/response/evidence/file-policy", test_evidence_file_policy);
   ADD ("/response/evidence/file-size", test_evidence_file_size);
