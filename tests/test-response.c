@@ -199,6 +199,28 @@ test_lado_clock_from_disclosure (Fixture       *fixture,
   g_assert_true (sc_response_is_overdue (find (after, "lado")->record, now));
 }
 
+/* A LADO step that only may apply (whether the adult works with children
+ * is not known yet) is shown, but not flagged overdue on the caseload. */
+static void
+test_may_apply_not_overdue (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ScConcern) concern = recorded_concern (fixture, "bullying", "adult-on-child", FALSE, 6);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *unknown = NULL;
+  g_autofree char *yes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  unknown = sc_response_most_urgent (fixture->vault, fixture->procedure, fixture->child, now);
+  g_assert_null (unknown);
+
+  sc_record_set_text (SC_RECORD (concern), "adult-works-with-children", "yes");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (concern), &error));
+  yes = sc_response_most_urgent (fixture->vault, fixture->procedure, fixture->child, now);
+  g_assert_nonnull (yes);
+  g_assert_true (g_str_has_prefix (yes, "Overdue: Refer to the LADO"));
+}
+
 /* The caseload's overdue lines for a page of children come from one batch,
  * the same as each child's own, with nothing for a child with nothing
  * overdue. */
@@ -444,6 +466,7 @@ main (int   argc,
   ADD ("/response/steps/recorded-and-kept-across-categories", test_steps_recorded_and_kept);
   ADD ("/response/lado/overdue", test_lado_overdue);
   ADD ("/response/lado/clock-from-disclosure", test_lado_clock_from_disclosure);
+  ADD ("/response/lado/may-apply-not-overdue", test_may_apply_not_overdue);
   ADD ("/response/overdue/for-a-page-of-children", test_most_urgent_for_a_page);
   ADD ("/response/evidence/file-policy", test_evidence_file_policy);
   ADD ("/response/evidence/file-size", test_evidence_file_size);
