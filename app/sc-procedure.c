@@ -850,6 +850,14 @@ check_nesting (const char *data,
   return TRUE;
 }
 
+static char *
+too_big_problem (gsize length)
+{
+  g_autofree char *size = g_format_size (length);
+
+  return g_strdup_printf ("the file is %s; a procedure file is at most 1 MiB", size);
+}
+
 static ScProcedure *
 parse (const char *data,
        gsize       length,
@@ -879,12 +887,7 @@ parse (const char *data,
     }
 
   if (length > MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (length);
-
-      g_ptr_array_add (problems, g_strdup_printf ("the file is %s; a procedure file is at most "
-                                                  "1 MiB", size));
-    }
+    g_ptr_array_add (problems, too_big_problem (length));
   else if (!g_utf8_validate (data, (gssize) length, NULL))
     g_ptr_array_add (problems, g_strdup ("1: the file is not UTF-8 text"));
   else if (!check_nesting (data, length, problems))
@@ -991,12 +994,11 @@ sc_procedure_new_from_file (const char *path,
     return NULL;
   if (length > MAX_FILE_SIZE)
     {
-      /* Only the size is looked at: the text past the limit was never read. */
-      g_autofree char *size = g_format_size (length);
+      /* Only the size is looked at: the text past the limit was never read,
+       * so parse(), which strips a byte-order mark first, must not see it. */
       g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
 
-      g_ptr_array_add (list, g_strdup_printf ("the file is %s; a procedure file is at most 1 MiB",
-                                              size));
+      g_ptr_array_add (list, too_big_problem (length));
       g_set_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID, "%s",
                    (const char *) list->pdata[0]);
       if (problems != NULL)
