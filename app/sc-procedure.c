@@ -131,6 +131,8 @@ procedure_new (void)
   return self;
 }
 
+G_DEFINE_BOXED_TYPE (ScProcedure, sc_procedure, sc_procedure_ref, sc_procedure_unref)
+
 ScProcedure *
 sc_procedure_ref (ScProcedure *self)
 {

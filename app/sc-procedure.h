@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 #define SC_PROCEDURE_ERROR (sc_procedure_error_quark ())
+#define SC_TYPE_PROCEDURE  (sc_procedure_get_type ())
 
 typedef enum
 {
@@ -58,6 +59,7 @@ ScProcedure               *sc_procedure_new_for_user_from (const char        *ad
                                                            GError           **council_error);
 char                      *sc_procedure_format_problem    (const char        *path,
                                                            const char        *problem);
+GType                      sc_procedure_get_type          (void) G_GNUC_CONST;
 ScProcedure               *sc_procedure_ref               (ScProcedure       *self);
 void                       sc_procedure_unref             (ScProcedure       *self);
 

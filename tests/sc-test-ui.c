@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -421,6 +422,104 @@ sc_test_find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* A mapped label with @needle anywhere in its text: what the user reads. */
+GtkWidget *
+sc_test_find_text (GtkWidget  *root,
+                   const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL
+      && gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_test_find_text (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row titled @title under @root, as the user finds it: by its title,
+ * shown or inside a closed expander. */
+GtkWidget *
+sc_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_test_find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+find_all (GtkWidget *root,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* Every widget of @type under @root, in the order they are shown. */
+GPtrArray *
+sc_test_find_all (GtkWidget *root,
+                  GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  find_all (root, type, found);
+  return found;
+}
+
+static gboolean
+window_of_type_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = GPOINTER_TO_SIZE (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Waits for a window of @type (a dialog, a file chooser) to be shown, and
+ * returns it. */
+GtkWidget *
+sc_test_wait_for_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  sc_test_wait_until (window_of_type_shown, GSIZE_TO_POINTER (type), g_type_name (type));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  g_assert_not_reached ();
 }
 
 /* As if the worker had logged out and in again: a lock held in the last

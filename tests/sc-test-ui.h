@@ -44,6 +44,13 @@ GtkWidget      *sc_test_find_label    (GtkWidget      *root,
                                        const char     *prefix);
 GtkWidget      *sc_test_find_widget   (GtkWidget      *root,
                                        GType           type);
+GtkWidget      *sc_test_find_text     (GtkWidget      *root,
+                                       const char     *needle);
+GtkWidget      *sc_test_find_row      (GtkWidget      *root,
+                                       const char     *title);
+GPtrArray      *sc_test_find_all      (GtkWidget      *root,
+                                       GType           type);
+GtkWidget      *sc_test_wait_for_window (GType         type);
 void            sc_test_select_choice (AdwComboRow    *row,
                                        const char     *field,
                                        const char     *id);

@@ -14,7 +14,9 @@
 #include "sc-choices.h"
 #include "sc-concern-editor.h"
 #include "sc-records.h"
+#include "sc-evidence-dialog.h"
 #include "sc-response-page.h"
+#include "sc-step-row.h"
 #include "sc-response.h"
 #include "sc-test-ui.h"
 #include "sc-unlock-page.h"
@@ -23,6 +25,129 @@ static const guint8 png_bytes[] = {
   0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
   0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
 };
+
+#define REFERENCE_TITLE "Reference (police, CEOP, provider’s ticket)"
+
+/* The steps shown, in order, by their ids. */
+static GStrv
+dup_step_ids (ScResponsePage *response)
+{
+  g_autoptr(GPtrArray) rows = sc_test_find_all (GTK_WIDGET (response), SC_TYPE_STEP_ROW);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    g_strv_builder_add (ids, sc_step_row_get_step_id (rows->pdata[i]));
+  return g_strv_builder_end (ids);
+}
+
+static GtkWidget *
+step_row (ScResponsePage *response,
+          const char     *step_id)
+{
+  g_autoptr(GPtrArray) rows = sc_test_find_all (GTK_WIDGET (response), SC_TYPE_STEP_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (sc_step_row_get_step_id (rows->pdata[i]), step_id))
+      return rows->pdata[i];
+  g_error ("No step %s on the page", step_id);
+}
+
+/* The status the step's row shows. */
+static const char *
+step_status (ScResponsePage *response,
+             const char     *step_id)
+{
+  g_autofree char *status = NULL;
+
+  g_object_get (step_row (response, step_id), "status", &status, NULL);
+  return g_intern_string (status);
+}
+
+/* What the step's status button does. */
+static void
+mark (ScResponsePage *response,
+      const char     *step_id,
+      const char     *status)
+{
+  gtk_widget_activate_action (step_row (response, step_id), "step.mark", "s", status);
+}
+
+/* Add Evidence, the first row typed in, and Add. */
+static void
+add_evidence (ScResponsePage *response,
+              const char     *what)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (response), "response.add-evidence", NULL);
+  dialog = sc_test_wait_for_window (SC_TYPE_EVIDENCE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (dialog, "What It Is, e.g. Screenshots of the Chat")),
+                         what);
+  sc_test_save_png (dialog, "evidence-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* Attach File… for @evidence_id, and @file chosen in the file chooser. */
+static void
+choose_file (ScResponsePage *response,
+             gint64          evidence_id,
+             GFile          *file)
+{
+  GtkWidget *chooser;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (response), "response.attach", "x", evidence_id);
+  chooser = sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects it once it has read the folder. */
+  sc_test_wait_until (chooser_has_file, chooser, "the file chosen");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  sc_test_settle ();
+}
+
+/* The concern's evidence log, as kept in the vault. */
+static GPtrArray *
+evidence_in_vault (ScResponsePage *response)
+{
+  ScVault *vault = sc_application_get_vault (SC_APPLICATION (g_application_get_default ()));
+  g_autoptr(GError) error = NULL;
+  GPtrArray *evidence;
+
+  evidence = sc_evidence_list (vault, sc_record_get_id (SC_RECORD (sc_response_page_get_concern (response))),
+                               &error);
+  g_assert_no_error (error);
+  return evidence;
+}
+
+static gint64
+only_evidence_id (ScResponsePage *response)
+{
+  g_autoptr(GPtrArray) evidence = evidence_in_vault (response);
+
+  g_assert_cmpuint (evidence->len, ==, 1);
+  return sc_record_get_id (evidence->pdata[0]);
+}
+
+static guint
+n_files_kept (ScResponsePage *response)
+{
+  g_autoptr(GPtrArray) evidence = evidence_in_vault (response);
+  guint n = 0;
+
+  for (guint i = 0; i < evidence->len; i++)
+    n += *sc_record_get_text (evidence->pdata[i], "file-name") != '\0';
+  return n;
+}
 
 static void
 test_sexual_adult_on_child (void)
@@ -38,12 +163,10 @@ test_sexual_adult_on_child (void)
   g_autofree char *png_path = NULL;
   g_autoptr(GFile) png_file = NULL;
   g_auto(GStrv) steps = NULL;
-  g_auto(GStrv) warnings = NULL;
   ScWindow *window = NULL;
   ScApplication *app;
   ScConcernEditor *editor;
   ScResponsePage *response;
-  gint64 evidence_id;
 
   g_assert_no_error (error);
   sc_record_set_text (SC_RECORD (child), "name", "Ella Nowak");
@@ -77,44 +200,60 @@ test_sexual_adult_on_child (void)
   response = SC_RESPONSE_PAGE (sc_window_get_page (window, "response"));
 
   /* The LADO and the police, the grooming route, and the warnings. */
-  steps = sc_response_page_dup_step_ids (response);
+  steps = dup_step_ids (response);
   g_assert_true (g_strv_contains ((const char *const *) steps, "police-sexual"));
   g_assert_true (g_strv_contains ((const char *const *) steps, "lado"));
   g_assert_true (g_strv_contains ((const char *const *) steps, "grooming"));
   g_assert_true (g_strv_contains ((const char *const *) steps, "immediate-danger"));
   g_assert_cmpstr (steps[0], ==, "immediate-danger");
-  warnings = sc_response_page_dup_warnings (response);
-  g_assert_nonnull (warnings[0]);
-  g_assert_nonnull (strstr (warnings[0], "Do not alert the alleged perpetrator"));
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "Do not alert the alleged perpetrator"));
   sc_test_set_size (window, 960, 900);
   sc_test_save_png (GTK_WIDGET (window), "response");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (step_row (response, "immediate-danger")), TRUE);
+  sc_test_save_png (GTK_WIDGET (window), "response-step-open");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (step_row (response, "immediate-danger")), FALSE);
   sc_test_set_size (window, 360, 720);
   sc_test_save_png (GTK_WIDGET (window), "response-narrow");
   sc_test_set_size (window, 960, 680);
 
-  /* Any file is refused for a sexual concern, with the reason. */
-  evidence_id = sc_response_page_add_evidence (response, "What she showed me on her phone");
-  g_assert_cmpint (evidence_id, >, 0);
+  /* Evidence is logged through the dialog the worker sees… */
+  add_evidence (response, "What she showed me on her phone");
+  g_assert_nonnull (sc_test_find_row (GTK_WIDGET (response), "What she showed me on her phone"));
+  /* …and the page offers no way to attach a file to it… */
+  g_assert_null (sc_test_find_label (GTK_WIDGET (response), "Attach File"));
+  /* …and a file chosen all the same is refused, with the reason. */
   png_path = g_build_filename (g_get_home_dir (), "photo.png", NULL);
   g_assert_true (g_file_set_contents (png_path, (const char *) png_bytes, sizeof png_bytes, NULL));
   png_file = g_file_new_for_path (png_path);
-  g_assert_false (sc_response_page_attach_file (response, evidence_id, png_file));
-  g_assert_nonnull (sc_response_page_get_status (response));
-  g_assert_nonnull (strstr (sc_response_page_get_status (response), "no files of any kind"));
-  /* …and the page offers no way to attach one. */
-  g_assert_null (sc_test_find_label (sc_window_get_page (window, "response"), "Attach File"));
+  choose_file (response, only_evidence_id (response), png_file);
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "no files of any kind"));
+  g_assert_cmpint (n_files_kept (response), ==, 0);
 
-  /* Steps done, with the reference; not needed needs a reason. */
-  g_assert_true (sc_response_page_mark (response, "police-sexual", "done", NULL, "PPIU/26/4411"));
-  g_assert_cmpstr (sc_response_page_get_step_status (response, "police-sexual"), ==, "done");
-  g_assert_false (sc_response_page_mark (response, "immediate-danger", "not-needed", "", NULL));
-  g_assert_true (sc_response_page_mark (response, "immediate-danger", "not-needed",
-                                        "She is safe at home with her carer", NULL));
-  g_assert_true (sc_response_page_mark (response, "lado", "done", NULL, "LADO-2026-118"));
-  /* The step buttons are one action, named with the step and the status. */
+  /* Steps done, with the reference typed in the step; not needed needs a
+   * reason. The buttons name step.mark with the status. */
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (step_row (response, "police-sexual"),
+                                                         REFERENCE_TITLE)), "PPIU/26/4411");
+  mark (response, "police-sexual", "done");
+  g_assert_cmpstr (step_status (response, "police-sexual"), ==, "done");
+  mark (response, "immediate-danger", "not-needed");
+  g_assert_cmpstr (step_status (response, "immediate-danger"), ==, "to-do");
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "Say why this step is not needed"));
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (step_row (response, "immediate-danger"),
+                                                         "Why Not Needed")),
+                         "She is safe at home with her carer");
+  mark (response, "immediate-danger", "not-needed");
+  g_assert_cmpstr (step_status (response, "immediate-danger"), ==, "not-needed");
+  /* A LADO referral is not done without its reference. */
+  mark (response, "lado", "done");
+  g_assert_cmpstr (step_status (response, "lado"), ==, "to-do");
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (step_row (response, "lado"),
+                                                         REFERENCE_TITLE)), "LADO-2026-118");
+  mark (response, "lado", "done");
+  g_assert_cmpstr (step_status (response, "lado"), ==, "done");
+  /* The page's one action, named with the step and the status. */
   gtk_widget_activate_action (GTK_WIDGET (response), "response.mark-step", "(ss)",
                               "support", "done");
-  g_assert_cmpstr (sc_response_page_get_step_status (response, "support"), ==, "done");
+  g_assert_cmpstr (step_status (response, "support"), ==, "done");
   sc_test_save_png (GTK_WIDGET (window), "response-steps-done");
 
   /* The title names the child by initials, and the concern. */
@@ -144,7 +283,7 @@ test_sexual_adult_on_child (void)
     sc_test_wait_for_page (window, "response");
     g_assert_cmpint (sc_record_get_id (SC_RECORD (sc_response_page_get_concern (response))), ==,
                      concern_id);
-    g_assert_cmpstr (sc_response_page_get_step_status (response, "police-sexual"), ==, "done");
+    g_assert_cmpstr (step_status (response, "police-sexual"), ==, "done");
     gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
     sc_test_wait_for_page (window, "child");
   }
@@ -174,6 +313,72 @@ test_sexual_adult_on_child (void)
   }
 }
 
+/* A bullying concern may keep a screenshot: attached through the file
+ * chooser the worker sees, kept in the vault, one file an entry; a ZIP that
+ * holds an image is refused in a sentence. */
+static void
+test_evidence_file (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ella Nowak");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = g_build_filename (g_get_home_dir (), "screenshot.png", NULL);
+  g_autofree char *zip_path = g_build_filename (g_get_home_dir (), "chat.zip", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip_path);
+  /* A stored ZIP entry named a.png, holding the PNG's bytes. */
+  g_autoptr(GByteArray) zip = g_byte_array_new ();
+  static const guint8 zip_header[] = { 'P', 'K', 3, 4, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, sizeof png_bytes, 0, 0, 0,
+                                       sizeof png_bytes, 0, 0, 0, 5, 0, 0, 0,
+                                       'a', '.', 'p', 'n', 'g' };
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScResponsePage *response;
+  gint64 concern_id;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (concern), "summary", "Threats in a group chat");
+    sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T16:00:00Z");
+    sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+    sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+    g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
+    g_assert_no_error (error);
+    concern_id = sc_record_get_id (SC_RECORD (concern));
+    sc_vault_close (vault);
+  }
+  g_assert_true (g_file_set_contents (png_path, (const char *) png_bytes, sizeof png_bytes, NULL));
+  g_byte_array_append (zip, zip_header, sizeof zip_header);
+  g_byte_array_append (zip, png_bytes, sizeof png_bytes);
+  g_assert_true (g_file_set_contents (zip_path, (const char *) zip->data, zip->len, NULL));
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", concern_id);
+  sc_test_wait_for_page (window, "response");
+  response = SC_RESPONSE_PAGE (sc_window_get_page (window, "response"));
+
+  add_evidence (response, "Screenshots of the group chat");
+  g_assert_nonnull (sc_test_find_label (GTK_WIDGET (response), "Attach File"));
+
+  choose_file (response, only_evidence_id (response), zip_file);
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "keeps only pictures"));
+  g_assert_cmpuint (n_files_kept (response), ==, 0);
+
+  choose_file (response, only_evidence_id (response), png_file);
+  g_assert_cmpuint (n_files_kept (response), ==, 1);
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "screenshot.png"));
+  /* One file an entry: no button for a second. */
+  g_assert_null (sc_test_find_label (GTK_WIDGET (response), "Attach File"));
+  sc_test_save_png (GTK_WIDGET (window), "response-evidence");
+
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +386,7 @@ main (int   argc,
   sc_test_ui_init (&argc, &argv);
 
   sc_test_ui_add ("/response-ui/sexual-adult-on-child", test_sexual_adult_on_child);
+  sc_test_ui_add ("/response-ui/evidence-file", test_evidence_file);
 
   return g_test_run ();
 }

@@ -26,20 +26,5 @@ void        sc_response_page_show         (ScResponsePage *self,
 void        sc_response_page_clear        (ScResponsePage *self);
 void        sc_response_page_flush        (ScResponsePage *self);
 ScConcern  *sc_response_page_get_concern  (ScResponsePage *self);
-GStrv       sc_response_page_dup_step_ids (ScResponsePage *self);
-GStrv       sc_response_page_dup_warnings (ScResponsePage *self);
-gboolean    sc_response_page_mark         (ScResponsePage *self,
-                                           const char     *step_id,
-                                           const char     *status,
-                                           const char     *reason,
-                                           const char     *reference);
-const char *sc_response_page_get_step_status (ScResponsePage *self,
-                                              const char     *step_id);
-gint64      sc_response_page_add_evidence (ScResponsePage *self,
-                                           const char     *what);
-gboolean    sc_response_page_attach_file  (ScResponsePage *self,
-                                           gint64          evidence_id,
-                                           GFile          *file);
-const char *sc_response_page_get_status   (ScResponsePage *self);
 
 G_END_DECLS

@@ -1,0 +1,93 @@
+/* sc-evidence-dialog.c: a new entry in a concern's evidence log
+ *
+ * What the evidence is, where it is held, who secured it, and the web
+ * addresses and account names that would find it again. The dialog only
+ * holds what was typed; the response page saves it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-evidence-dialog"
+
+#include "config.h"
+
+#include "sc-evidence-dialog.h"
+
+struct _ScEvidenceDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  GtkEditable      *what_row;
+  GtkEditable      *held_where_row;
+  GtkEditable      *secured_by_row;
+  GtkEditable      *urls_row;
+  GtkEditable      *usernames_row;
+};
+
+G_DEFINE_FINAL_TYPE (ScEvidenceDialog, sc_evidence_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+GtkWidget *
+sc_evidence_dialog_new (GtkWindow *parent)
+{
+  return g_object_new (SC_TYPE_EVIDENCE_DIALOG, "transient-for", parent, NULL);
+}
+
+/* Nothing to keep until it says what the evidence is. */
+gboolean
+sc_evidence_dialog_is_empty (ScEvidenceDialog *self)
+{
+  g_return_val_if_fail (SC_IS_EVIDENCE_DIALOG (self), TRUE);
+
+  return *gtk_editable_get_text (self->what_row) == '\0';
+}
+
+/* Writes what was typed into @evidence's fields. */
+void
+sc_evidence_dialog_fill (ScEvidenceDialog *self,
+                         ScEvidence       *evidence)
+{
+  const struct { const char *field; GtkEditable *row; } fields[] = {
+    { "what", self->what_row },
+    { "held-where", self->held_where_row },
+    { "secured-by", self->secured_by_row },
+    { "urls", self->urls_row },
+    { "usernames", self->usernames_row },
+  };
+
+  g_return_if_fail (SC_IS_EVIDENCE_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    sc_record_set_text (SC_RECORD (evidence), fields[i].field,
+                        gtk_editable_get_text (fields[i].row));
+}
+
+static void
+sc_evidence_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_EVIDENCE_DIALOG);
+
+  G_OBJECT_CLASS (sc_evidence_dialog_parent_class)->dispose (object);
+}
+
+static void
+sc_evidence_dialog_class_init (ScEvidenceDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_evidence_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/sc-evidence-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScEvidenceDialog, what_row);
+  gtk_widget_class_bind_template_child (widget_class, ScEvidenceDialog, held_where_row);
+  gtk_widget_class_bind_template_child (widget_class, ScEvidenceDialog, secured_by_row);
+  gtk_widget_class_bind_template_child (widget_class, ScEvidenceDialog, urls_row);
+  gtk_widget_class_bind_template_child (widget_class, ScEvidenceDialog, usernames_row);
+}
+
+static void
+sc_evidence_dialog_init (ScEvidenceDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
