@@ -17,6 +17,7 @@
 
 #include "sc-choices.h"
 #include "sc-concern-editor.h"
+#include "sc-checks-row.h"
 #include "sc-concern-form.h"
 #include "sc-dates.h"
 #include "sc-error-message.h"
@@ -35,7 +36,7 @@ struct _ScConcernEditor
   AdwEntryRow        *disclosed_by_row;
   AdwComboRow        *area_row;
   AdwComboRow        *intent_row;
-  AdwExpanderRow     *incident_types_row;
+  ScChecksRow        *incident_types_row;
   AdwEntryRow        *incident_other_row;
   AdwComboRow        *involvement_row;
   AdwEntryRow        *other_party_row;
@@ -45,7 +46,7 @@ struct _ScConcernEditor
   AdwComboRow        *location_row;
   AdwComboRow        *setting_type_row;
   AdwEntryRow        *setting_other_row;
-  AdwExpanderRow     *media_row;
+  ScChecksRow        *media_row;
   AdwEntryRow        *media_other_row;
   AdwComboRow        *status_row;
   AdwEntryRow        *outcome_row;
@@ -59,7 +60,6 @@ struct _ScConcernEditor
   ScVault            *vault;
   ScConcernForm      *form;
   GPtrArray          *bindings;   /* of GBinding, undone when the form goes */
-  gboolean            showing_checks;
 };
 
 G_DEFINE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, GTK_TYPE_WIDGET)
@@ -199,32 +199,6 @@ can_save_cb (ScConcernEditor *self)
                                  self->form != NULL && sc_concern_form_get_can_save (self->form));
 }
 
-/* The check rows follow the concern's list, and write it when ticked. */
-static void
-checks_from_concern_cb (ScConcernEditor *self)
-{
-  /* Ticking the boxes to show the lists is not the worker ticking them:
-   * written back one by one, a list not shown yet would be emptied. */
-  self->showing_checks = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
-    sc_form_checks_set (row_at (self, &check_rows[i]), sc_record_get_text (record (self),
-                                                                           check_rows[i].field));
-  self->showing_checks = FALSE;
-}
-
-static void
-checks_toggled_cb (ScConcernEditor *self)
-{
-  if (self->form == NULL || self->showing_checks)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
-    {
-      g_autofree char *list = sc_form_checks_get (row_at (self, &check_rows[i]));
-
-      sc_record_set_text (record (self), check_rows[i].field, list);
-    }
-}
-
 static void
 bind_form (ScConcernEditor *self)
 {
@@ -240,6 +214,9 @@ bind_form (ScConcernEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
     bind (self, self->form, date_rows[i].field, row_at (self, &date_rows[i]), "text",
           G_BINDING_BIDIRECTIONAL);
+  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
+    bind (self, concern, check_rows[i].field, row_at (self, &check_rows[i]), "value",
+          G_BINDING_BIDIRECTIONAL);
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
     g_ptr_array_add (self->bindings,
                      g_object_ref (sc_form_combo_bind (row_at (self, &combo_rows[i]), concern,
@@ -251,11 +228,6 @@ bind_form (ScConcernEditor *self)
   sc_form_bind_sentence (self->bindings, self->form, "error", self->error_label);
   bind (self, self->form, "status", self->draft_label, "label", G_BINDING_DEFAULT);
 
-  checks_from_concern_cb (self);
-  g_signal_connect_object (concern, "notify::incident-types", G_CALLBACK (checks_from_concern_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (concern, "notify::media", G_CALLBACK (checks_from_concern_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::happened-valid", G_CALLBACK (dates_valid_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::disclosed-valid", G_CALLBACK (dates_valid_cb),
@@ -395,6 +367,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_CONCERN);
 
+  g_type_ensure (SC_TYPE_CHECKS_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-concern-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, preferences_page);
@@ -452,9 +425,6 @@ sc_concern_editor_init (ScConcernEditor *self)
     sc_form_combo_setup (row_at (self, &combo_rows[i]), combo_rows[i].field,
                          /* A concern always has a status. */
                          g_str_equal (combo_rows[i].field, "status") ? NULL : _("Not chosen yet"));
-  for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
-    sc_form_checks_setup (row_at (self, &check_rows[i]), check_rows[i].field,
-                          G_CALLBACK (checks_toggled_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", FALSE);
 }
 
@@ -512,7 +482,7 @@ sc_concern_editor_clear (ScConcernEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
     adw_combo_row_set_selected (row_at (self, &combo_rows[i]), 0);
   for (guint i = 0; i < G_N_ELEMENTS (check_rows); i++)
-    sc_form_checks_set (row_at (self, &check_rows[i]), "");
+    sc_checks_row_set_value (row_at (self, &check_rows[i]), "");
   gtk_label_set_text (self->missing_label, "");
   gtk_label_set_text (self->draft_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);

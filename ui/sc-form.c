@@ -11,13 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-choice-model.h"
 #include "sc-choices.h"
 #include "sc-form.h"
 
-#define FIELD_KEY "sc-form-field"
-#define ID_KEY    "sc-form-id"
-
-#define NONE_KEY  "sc-form-has-none"
 
 /* The popup's rows wrap rather than cut a choice short ("Adult on adult:
  * staff o…"), with a check beside the chosen one. */
@@ -57,94 +54,48 @@ sc_form_combo_setup (gpointer    combo,
                      const char *field,
                      const char *none_label)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (field, &n);
+  g_autoptr(ScChoiceModel) model = sc_choice_model_new (field, none_label);
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
-  g_return_if_fail (choices != NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  g_object_set (combo, "model", model, "list-factory", list_factory, NULL);
+}
 
-  if (none_label != NULL)
-    gtk_string_list_append (labels, none_label);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, sc_choice_label (field, choices[i].id));
+static ScChoiceModel *
+combo_model (gpointer combo)
+{
+  g_autoptr(GListModel) model = NULL;
 
-  g_object_set_data_full (G_OBJECT (combo), FIELD_KEY, g_strdup (field), g_free);
-  g_object_set_data (G_OBJECT (combo), NONE_KEY, GINT_TO_POINTER (none_label != NULL));
-  g_object_set (combo, "model", labels, NULL);
-
-  {
-    g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
-    g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
-    g_object_set (combo, "list-factory", list_factory, NULL);
-  }
+  g_object_get (combo, "model", &model, NULL);
+  g_return_val_if_fail (SC_IS_CHOICE_MODEL (model), NULL);
+  /* The combo keeps its model. */
+  return SC_CHOICE_MODEL (model);
 }
 
 const char *
 sc_form_combo_get_id (gpointer combo)
 {
-  const char *field = g_object_get_data (G_OBJECT (combo), FIELD_KEY);
-  guint offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo), NONE_KEY)) ? 1 : 0;
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (field, &n);
   guint selected = GTK_INVALID_LIST_POSITION;
 
   g_object_get (combo, "selected", &selected, NULL);
-  if (selected == GTK_INVALID_LIST_POSITION || selected < offset || selected - offset >= n)
-    return "";
-  return choices[selected - offset].id;
+  return sc_choice_model_get_id (combo_model (combo), selected);
 }
 
 void
 sc_form_combo_set_id (gpointer    combo,
                       const char *id)
 {
-  const char *field = g_object_get_data (G_OBJECT (combo), FIELD_KEY);
-  guint offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo), NONE_KEY)) ? 1 : 0;
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (field, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (choices[i].id, id) == 0)
-      {
-        g_object_set (combo, "selected", i + offset, NULL);
-        return;
-      }
-  g_object_set (combo, "selected", 0, NULL);
-}
-
-/* A record's choice field and a combo's "selected", kept the same. */
-typedef struct
-{
-  char  *field;
-  guint  offset;    /* 1 where "Not chosen yet" leads the list */
-} ComboMap;
-
-static void
-combo_map_free (gpointer data)
-{
-  ComboMap *map = data;
-
-  g_free (map->field);
-  g_free (map);
+  g_object_set (combo, "selected", sc_choice_model_find (combo_model (combo), id), NULL);
 }
 
 static gboolean
 id_to_position (GBinding     *binding,
                 const GValue *from,
                 GValue       *to,
-                gpointer      data)
+                gpointer      model)
 {
-  ComboMap *map = data;
-  const char *id = g_value_get_string (from);
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (map->field, &n);
-
-  g_value_set_uint (to, 0);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (choices[i].id, id) == 0)
-      g_value_set_uint (to, i + map->offset);
+  g_value_set_uint (to, sc_choice_model_find (model, g_value_get_string (from)));
   return TRUE;
 }
 
@@ -152,18 +103,9 @@ static gboolean
 position_to_id (GBinding     *binding,
                 const GValue *from,
                 GValue       *to,
-                gpointer      data)
+                gpointer      model)
 {
-  ComboMap *map = data;
-  guint position = g_value_get_uint (from);
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (map->field, &n);
-
-  if (position == GTK_INVALID_LIST_POSITION || position < map->offset
-      || position - map->offset >= n)
-    g_value_set_string (to, "");
-  else
-    g_value_set_string (to, choices[position - map->offset].id);
+  g_value_set_string (to, sc_choice_model_get_id (model, g_value_get_uint (from)));
   return TRUE;
 }
 
@@ -174,100 +116,10 @@ sc_form_combo_bind (gpointer    combo,
                     gpointer    record,
                     const char *field)
 {
-  ComboMap *map = g_new0 (ComboMap, 1);
-
-  map->field = g_strdup (field);
-  map->offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo), NONE_KEY)) ? 1 : 0;
   return g_object_bind_property_full (record, field, combo, "selected",
                                       G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                                      id_to_position, position_to_id, map, combo_map_free);
-}
-
-void
-sc_form_checks_setup (AdwExpanderRow *row,
-                      const char     *field,
-                      GCallback       toggled,
-                      gpointer        user_data)
-{
-  guint n = 0;
-  const ScChoice *choices = sc_choices_for (field, &n);
-
-  g_return_if_fail (choices != NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *item = adw_action_row_new ();
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item),
-                                     sc_choice_label (field, choices[i].id));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (item), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item), check);
-      g_object_set_data (G_OBJECT (check), ID_KEY, (gpointer) choices[i].id);
-      g_signal_connect_swapped (check, "toggled", toggled, user_data);
-      adw_expander_row_add_row (row, item);
-    }
-  g_object_set_data_full (G_OBJECT (row), FIELD_KEY, g_strdup (field), g_free);
-}
-
-/* The check buttons under an expander row, found through the rows. */
-static void
-collect_checks (GtkWidget *widget,
-                GPtrArray *checks)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_CHECK_BUTTON (child) && g_object_get_data (G_OBJECT (child), ID_KEY) != NULL)
-        g_ptr_array_add (checks, child);
-      else
-        collect_checks (child, checks);
-    }
-}
-
-/* Collapsed, the row still says what is ticked. */
-static void
-update_subtitle (AdwExpanderRow *row,
-                 const char     *list)
-{
-  g_autofree char *labels = sc_choice_list_labels (g_object_get_data (G_OBJECT (row), FIELD_KEY),
-                                                   list);
-
-  adw_expander_row_set_subtitle (row, labels);
-}
-
-char *
-sc_form_checks_get (AdwExpanderRow *row)
-{
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-  g_autofree char *list = g_strdup ("");
-
-  collect_checks (GTK_WIDGET (row), checks);
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (checks->pdata[i]))
-      {
-        char *next = sc_choice_list_set (list, g_object_get_data (checks->pdata[i], ID_KEY), TRUE);
-
-        g_free (list);
-        list = next;
-      }
-  update_subtitle (row, list);
-  return g_steal_pointer (&list);
-}
-
-void
-sc_form_checks_set (AdwExpanderRow *row,
-                    const char     *list)
-{
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-
-  collect_checks (GTK_WIDGET (row), checks);
-  for (guint i = 0; i < checks->len; i++)
-    gtk_check_button_set_active (checks->pdata[i],
-                                 sc_choice_list_has (list, g_object_get_data (checks->pdata[i],
-                                                                              ID_KEY)));
-  update_subtitle (row, list);
+                                      id_to_position, position_to_id,
+                                      g_object_ref (combo_model (combo)), g_object_unref);
 }
 
 /* Messages: one way to say a sentence, everywhere ------------------------------ */

@@ -20,15 +20,6 @@ GBinding   *sc_form_combo_bind    (gpointer     combo,
                                    gpointer     record,
                                    const char  *field);
 
-/* An AdwExpanderRow of check buttons for a multi-valued field. */
-void        sc_form_checks_setup  (AdwExpanderRow *row,
-                                   const char     *field,
-                                   GCallback       toggled,
-                                   gpointer        user_data);
-char       *sc_form_checks_get    (AdwExpanderRow *row);
-void        sc_form_checks_set    (AdwExpanderRow *row,
-                                   const char     *list);
-
 void        sc_form_set_error     (GtkWidget   *row,
                                    gboolean     error);
 void        sc_form_show_sentence (GtkLabel    *label,
