@@ -281,7 +281,7 @@ page_is_visible (gpointer data)
 {
   PageWait *wait = data;
 
-  return g_strcmp0 (sc_window_get_visible_page (wait->window), wait->page) == 0;
+  return g_strcmp0 (sc_test_visible_page (wait->window), wait->page) == 0;
 }
 
 void
@@ -465,6 +465,157 @@ sc_test_find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The widget the .ui file names @id under @root: for the controls that
+ * have no title of their own to find them by (an entry in a popover, a
+ * text view in a card). */
+GtkWidget *
+sc_test_find_by_id (GtkWidget  *root,
+                    const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_test_find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean no_window_of_type_shown (gpointer data);
+
+static GtkWidget *find_by_id_or_die (GtkWidget  *root,
+                                     const char *id);
+
+/* The page the worker sees: the window's stack, and within its records
+ * the caseload, a child, a concern, its response or the contacts. */
+const char *
+sc_test_visible_page (ScWindow *window)
+{
+  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (find_by_id_or_die (GTK_WIDGET (window),
+                                                                                     "stack")));
+
+  if (g_strcmp0 (name, "records") == 0)
+    return gtk_stack_get_visible_child_name (GTK_STACK (find_by_id_or_die (GTK_WIDGET (window),
+                                                                           "records_stack")));
+  return name;
+}
+
+GtkWidget *
+sc_test_page (ScWindow   *window,
+              const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (find_by_id_or_die (GTK_WIDGET (window),
+                                                                               "stack")), name);
+
+  if (page == NULL)
+    page = gtk_stack_get_child_by_name (GTK_STACK (find_by_id_or_die (GTK_WIDGET (window),
+                                                                      "records_stack")), name);
+  g_assert_nonnull (page);
+  return page;
+}
+
+static GtkWidget *
+find_by_id_or_die (GtkWidget  *root,
+                   const char *id)
+{
+  GtkWidget *found = sc_test_find_by_id (root, id);
+
+  if (found == NULL)
+    g_error ("No %s under %s", id, G_OBJECT_TYPE_NAME (root));
+  return found;
+}
+
+/* The text of the label @label_id while it is shown; NULL while it is
+ * hidden: the sentence a page says, or does not. */
+const char *
+sc_test_shown_text (GtkWidget  *root,
+                    const char *label_id)
+{
+  GtkWidget *label = find_by_id_or_die (root, label_id);
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+GtkTextBuffer *
+sc_test_text_buffer (GtkWidget  *root,
+                     const char *view_id)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_by_id_or_die (root, view_id)));
+}
+
+GtkEditable *
+sc_test_editable (GtkWidget  *root,
+                  const char *id)
+{
+  return GTK_EDITABLE (find_by_id_or_die (root, id));
+}
+
+/* How many items the list @list_id shows: a list view's model, or a list
+ * box's rows. */
+guint
+sc_test_count_items (GtkWidget  *root,
+                     const char *list_id)
+{
+  GtkWidget *list = find_by_id_or_die (root, list_id);
+  guint n = 0;
+
+  if (GTK_IS_LIST_VIEW (list))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+
+      return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *file;
+} ChooserWait;
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  ChooserWait *wait = data;
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (wait->chooser);
+
+  return chosen != NULL && g_file_equal (chosen, wait->file);
+}
+
+/* In the file chooser the app has just opened, @file chosen and accepted,
+ * as a worker would: to open it, or to save as it. */
+void
+sc_test_choose_file (GFile *file)
+{
+  GtkWidget *chooser = sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  ChooserWait wait = { GTK_FILE_CHOOSER (chooser), file };
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    /* Typed whole into the name, as a worker may: the folder a chooser
+     * is set to from outside is not the one it saves in (GTK 4.8). */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_file_peek_path (file));
+  else
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects it once it has read the folder. */
+  sc_test_wait_until (chooser_has_file, &wait, "the file chosen");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* A chooser saving checks the folder first, and answers after. */
+  sc_test_wait_until (no_window_of_type_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG),
+                      "the file chooser to close");
+  sc_test_settle ();
+}
+
 static void
 find_all (GtkWidget *root,
           GType      type,
@@ -502,6 +653,12 @@ window_of_type_shown (gpointer data)
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+no_window_of_type_shown (gpointer data)
+{
+  return !window_of_type_shown (data);
 }
 
 /* Waits for a window of @type (a dialog, a file chooser) to be shown, and

@@ -31,6 +31,9 @@ void sc_test_settle     (void);
 void sc_test_new_login_session (void);
 gint64          sc_test_vault_with_child  (const char     *name);
 ScApplication  *sc_test_start_on_caseload (ScWindow      **window_out);
+const char     *sc_test_visible_page  (ScWindow       *window);
+GtkWidget      *sc_test_page          (ScWindow       *window,
+                                       const char     *name);
 void            sc_test_wait_for_page (ScWindow       *window,
                                        const char     *page);
 ScApplication  *sc_test_start_app     (gboolean        demo,
@@ -48,6 +51,17 @@ GtkWidget      *sc_test_find_text     (GtkWidget      *root,
                                        const char     *needle);
 GtkWidget      *sc_test_find_row      (GtkWidget      *root,
                                        const char     *title);
+GtkWidget      *sc_test_find_by_id    (GtkWidget      *root,
+                                       const char     *id);
+const char     *sc_test_shown_text    (GtkWidget      *root,
+                                       const char     *label_id);
+GtkTextBuffer  *sc_test_text_buffer   (GtkWidget      *root,
+                                       const char     *view_id);
+GtkEditable    *sc_test_editable      (GtkWidget      *root,
+                                       const char     *id);
+guint           sc_test_count_items   (GtkWidget      *root,
+                                       const char     *list_id);
+void            sc_test_choose_file   (GFile          *file);
 GPtrArray      *sc_test_find_all      (GtkWidget      *root,
                                        GType           type);
 GtkWidget      *sc_test_wait_for_window (GType         type);

@@ -66,9 +66,8 @@ open_quick_add (ScWindow *window)
   /* Keyboard first: the summary has the focus, ready to type. */
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
-  g_assert_true (focus == sc_contact_popover_get_widget (popover, "summary_entry")
-                 || gtk_widget_is_ancestor (focus, sc_contact_popover_get_widget (popover,
-                                                                                  "summary_entry")));
+  g_assert_true (focus == sc_test_find_by_id (GTK_WIDGET (popover), "summary_entry")
+                 || gtk_widget_is_ancestor (focus, sc_test_find_by_id (GTK_WIDGET (popover), "summary_entry")));
   return popover;
 }
 
@@ -84,11 +83,11 @@ static void
 type_and_enter (ScContactPopover *popover,
                 const char       *summary)
 {
-  GtkWidget *entry = sc_contact_popover_get_widget (popover, "summary_entry");
+  GtkWidget *entry = sc_test_find_by_id (GTK_WIDGET (popover), "summary_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), summary);
   press_enter (entry);
-  g_assert_null (sc_contact_popover_get_error (popover));
+  g_assert_null (sc_test_shown_text (GTK_WIDGET (popover), "error_label"));
   sc_test_wait_until (widget_hidden, popover, "the quick-add popover to close");
 }
 
@@ -123,6 +122,18 @@ all_contacts (ScApplication *app)
   return contacts;
 }
 
+/* What the worker sets in the filter bar: a channel ('' for any) and a
+ * period (its place in the list). */
+static void
+set_filters (ScContactsPage *page,
+             const char     *channel,
+             guint           period)
+{
+  sc_form_combo_set_id (sc_test_find_by_id (GTK_WIDGET (page), "channel_filter"), channel);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_test_find_by_id (GTK_WIDGET (page), "period_filter")),
+                              period);
+}
+
 static void
 test_quick_add_list_copy_export (void)
 {
@@ -135,7 +146,6 @@ test_quick_add_list_copy_export (void)
   g_autofree char *csv_path = NULL;
   g_autofree char *csv = NULL;
   g_autoptr(GFile) csv_file = NULL;
-  g_autoptr(GError) error = NULL;
   GStatBuf st;
 
   create_vault_with_child ();
@@ -159,11 +169,10 @@ test_quick_add_list_copy_export (void)
   /* A text from a personal phone, no approval: saved, flagged. The channel
    * and device chosen become the next contact's defaults. */
   popover = open_quick_add (window);
-  sc_form_combo_set_id (sc_contact_popover_get_widget (popover, "channel_dropdown"), "text");
-  sc_form_combo_set_id (sc_contact_popover_get_widget (popover, "device_dropdown"), "personal");
-  g_assert_true (gtk_widget_get_visible (sc_contact_popover_get_widget (popover, "approval_box")));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_contact_popover_get_widget (popover,
-                                                                          "concern_dropdown")), 1);
+  sc_form_combo_set_id (sc_test_find_by_id (GTK_WIDGET (popover), "channel_dropdown"), "text");
+  sc_form_combo_set_id (sc_test_find_by_id (GTK_WIDGET (popover), "device_dropdown"), "personal");
+  g_assert_true (gtk_widget_get_visible (sc_test_find_by_id (GTK_WIDGET (popover), "approval_box")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_test_find_by_id (GTK_WIDGET (popover), "concern_dropdown")), 1);
   type_and_enter (popover, "She texted my own phone about the messages");
   contacts = all_contacts (app);
   g_assert_cmpuint (contacts->len, ==, 2);
@@ -172,16 +181,16 @@ test_quick_add_list_copy_export (void)
   g_clear_pointer (&contacts, g_ptr_array_unref);
 
   popover = open_quick_add (window);
-  g_assert_cmpstr (sc_form_combo_get_id (sc_contact_popover_get_widget (popover, "channel_dropdown")),
+  g_assert_cmpstr (sc_form_combo_get_id (sc_test_find_by_id (GTK_WIDGET (popover), "channel_dropdown")),
                    ==, "text");
   /* A time that is not one is refused with a sentence, nothing saved. */
-  gtk_editable_set_text (GTK_EDITABLE (sc_contact_popover_get_widget (popover, "when_entry")),
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (popover), "when_entry")),
                          "tomorrowish");
-  gtk_editable_set_text (GTK_EDITABLE (sc_contact_popover_get_widget (popover, "summary_entry")),
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (popover), "summary_entry")),
                          "x");
-  press_enter (sc_contact_popover_get_widget (popover, "summary_entry"));
-  g_assert_nonnull (sc_contact_popover_get_error (popover));
-  g_assert_nonnull (strstr (sc_contact_popover_get_error (popover), "day/month/year"));
+  press_enter (sc_test_find_by_id (GTK_WIDGET (popover), "summary_entry"));
+  g_assert_nonnull (sc_test_shown_text (GTK_WIDGET (popover), "error_label"));
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (popover), "error_label"), "day/month/year"));
   gtk_popover_popdown (GTK_POPOVER (popover));
   contacts = all_contacts (app);
   g_assert_cmpuint (contacts->len, ==, 2);
@@ -190,8 +199,8 @@ test_quick_add_list_copy_export (void)
   /* The list: newest first, the breach badge showing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "contacts");
-  contacts_page = SC_CONTACTS_PAGE (sc_window_get_page (window, "contacts"));
-  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 2);
+  contacts_page = SC_CONTACTS_PAGE (sc_test_page (window, "contacts"));
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (contacts_page), "list_view"), ==, 2);
   sc_test_save_png (GTK_WIDGET (window), "contacts");
   g_assert_nonnull (sc_test_find_label (GTK_WIDGET (contacts_page),
                                 "Personal device, no manager’s approval"));
@@ -200,12 +209,12 @@ test_quick_add_list_copy_export (void)
   sc_test_set_size (window, 960, 680);
 
   /* Filters. */
-  sc_contacts_page_set_filters (contacts_page, "email", 0);
-  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 0);
-  sc_contacts_page_set_filters (contacts_page, "text", 1);
-  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 1);
-  sc_contacts_page_set_filters (contacts_page, "", 0);
-  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 2);
+  set_filters (contacts_page, "email", 0);
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (contacts_page), "list_view"), ==, 0);
+  set_filters (contacts_page, "text", 1);
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (contacts_page), "list_view"), ==, 1);
+  set_filters (contacts_page, "", 0);
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (contacts_page), "list_view"), ==, 2);
 
   /* Copy as Case Note: on the clipboard, by initials, and marked copied. */
   gtk_widget_activate_action (GTK_WIDGET (contacts_page), "contacts.copy-all", NULL);
@@ -220,42 +229,39 @@ test_quick_add_list_copy_export (void)
     g_assert_cmpstr (sc_record_get_text (contacts->pdata[i], "copied-at"), !=, "");
   g_clear_pointer (&contacts, g_ptr_array_unref);
 
-  /* Export: a CSV readable by the worker alone. */
-  csv_path = g_build_filename (g_get_home_dir (), "contacts.csv", NULL);
-  csv_file = g_file_new_for_path (csv_path);
-  g_assert_true (sc_contacts_page_export_csv (contacts_page, csv_file, &error));
-  g_assert_no_error (error);
+  /* Export from the window first says that the file is not encrypted,
+   * then offers a name made of initials and the day; the CSV is readable
+   * by the worker alone. */
+  {
+    AdwMessageDialog *warning;
+    GtkFileChooser *chooser;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *suggested = g_strdup_printf ("contacts-AJ-%s.csv", day);
+
+    gtk_widget_activate_action (GTK_WIDGET (contacts_page), "contacts.export", NULL);
+    warning = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (warning), "not encrypted"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (warning), "FWi"));
+    sc_test_save_png (GTK_WIDGET (warning), "export-warning");
+    adw_message_dialog_response (warning, "choose");
+    gtk_window_destroy (GTK_WINDOW (warning));
+    chooser = GTK_FILE_CHOOSER (sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+    g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, suggested);
+    csv_path = g_build_filename (g_get_home_dir (), suggested, NULL);
+    csv_file = g_file_new_for_path (csv_path);
+    sc_test_choose_file (csv_file);
+  }
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "Date,Time,Child,"));
   g_assert_nonnull (strstr (csv, ",Rang to confirm Friday's visit,"));
   g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
 
-  /* Export from the window first says that the file is not encrypted. */
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    AdwMessageDialog *warning = NULL;
-
-    gtk_widget_activate_action (GTK_WIDGET (contacts_page), "contacts.export", NULL);
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && warning == NULL; i++)
-      {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (toplevel))
-          warning = ADW_MESSAGE_DIALOG (toplevel);
-      }
-    g_assert_nonnull (warning);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (warning), "not encrypted"));
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (warning), "FWi"));
-    sc_test_save_png (GTK_WIDGET (warning), "export-warning");
-    adw_message_dialog_response (warning, "cancel");
-    gtk_window_destroy (GTK_WINDOW (warning));
-  }
-
   /* The manager's list of personal-device contacts, any child. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) 0);
   sc_test_wait_for_page (window, "contacts");
-  g_assert_cmpuint (sc_contacts_page_get_n_shown (contacts_page), ==, 1);
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (contacts_page), "list_view"), ==, 1);
   sc_test_save_png (GTK_WIDGET (window), "personal-device-contacts");
 
   /* The linked contact shows in the concern's record. */
@@ -265,7 +271,7 @@ test_quick_add_list_copy_export (void)
   sc_test_wait_for_page (window, "child");
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", (gint64) concern_id);
   sc_test_wait_for_page (window, "concern");
-  g_assert_nonnull (sc_test_find_label (sc_window_get_page (window, "concern"),
+  g_assert_nonnull (sc_test_find_label (sc_test_page (window, "concern"),
                                 "She texted my own phone about the messages"));
 
   sc_test_stop_app (app, window);

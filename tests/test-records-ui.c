@@ -108,25 +108,25 @@ test_add_child_and_record_concerns (void)
   create_vault ();
   app = sc_test_start_app (FALSE, &window);
   sc_test_wait_for_page (window, "caseload");
-  caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
-  g_assert_cmpstr (sc_caseload_page_get_state (caseload), ==, "empty");
+  caseload = SC_CASELOAD_PAGE (sc_test_page (window, "caseload"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sc_test_find_by_id (GTK_WIDGET (caseload), "stack"))), ==, "empty");
 
   /* Ctrl+N with no child open says what to do instead. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
-  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "caseload");
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "caseload");
 
   add_child_through_dialog (window, "Ava Jones");
-  child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
+  child_page = SC_CHILD_PAGE (sc_test_page (window, "child"));
   child_id = sc_record_get_id (SC_RECORD (sc_child_page_get_child (child_page)));
   g_assert_cmpint (child_id, >, 0);
 
   /* Details are saved as they are typed; a bad date says so and is kept on
    * screen, a good one reaches the vault. */
-  gtk_editable_set_text (sc_child_page_get_row (child_page, "date-of-birth"), "31/02/2011");
-  g_assert_nonnull (sc_child_page_get_status (child_page));
-  g_assert_nonnull (strstr (sc_child_page_get_status (child_page), "day/month/year"));
-  gtk_editable_set_text (sc_child_page_get_row (child_page, "date-of-birth"), "14/03/2011");
-  gtk_editable_set_text (sc_child_page_get_row (child_page, "case-reference"), "LAC/0042");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "date_of_birth_row"), "31/02/2011");
+  g_assert_nonnull (sc_test_shown_text (GTK_WIDGET (child_page), "status_label"));
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (child_page), "status_label"), "day/month/year"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "date_of_birth_row"), "14/03/2011");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "case_reference_row"), "LAC/0042");
   {
     SavedWait wait = { app, child_id, "date-of-birth", "2011-03-14" };
     SavedWait ref = { app, child_id, "case-reference", "LAC/0042" };
@@ -144,12 +144,12 @@ test_add_child_and_record_concerns (void)
     sc_test_wait_until (child_field_saved, &wait, "the undo to be saved");
     sc_test_wait_until (child_field_saved, &dob, "the undone date of birth");
   }
-  g_assert_cmpstr (gtk_editable_get_text (sc_child_page_get_row (child_page, "date-of-birth")), ==, "");
-  gtk_editable_set_text (sc_child_page_get_row (child_page, "date-of-birth"), "14/03/2011");
-  gtk_editable_set_text (sc_child_page_get_row (child_page, "case-reference"), "LAC/0042");
+  g_assert_cmpstr (gtk_editable_get_text (sc_test_editable (GTK_WIDGET (child_page), "date_of_birth_row")), ==, "");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "date_of_birth_row"), "14/03/2011");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "case_reference_row"), "LAC/0042");
 
   /* One concern in each area of behaviour. */
-  editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));
+  editor = SC_CONCERN_EDITOR (sc_test_page (window, "concern"));
   for (guint i = 0; i < n_areas; i++)
     {
       g_autofree char *words = g_strdup_printf ("They sent me things (%s)\nand said not to tell.",
@@ -158,7 +158,7 @@ test_add_child_and_record_concerns (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
       sc_test_wait_for_page (window, "concern");
 
-      gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor), words, -1);
+      gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "own_words_view"), words, -1);
       /* Not enough yet: the form says what is needed and will not save. */
       {
         g_autofree char *missing = NULL;
@@ -170,15 +170,15 @@ test_add_child_and_record_concerns (void)
         g_object_unref (form);
       }
       gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
-      g_assert_cmpstr (sc_window_get_visible_page (window), ==, "concern");
+      g_assert_cmpstr (sc_test_visible_page (window), ==, "concern");
 
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_concern_editor_get_row (editor, "summary"))),
+      gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "summary_view"),
                             "Messages on a group chat", -1);
-      gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "happened-at")),
+      gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (editor), "happened_row")),
                              yesterday);
-      sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area",
+      sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "area_row")), "area",
                      areas[i].id);
-      sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")),
+      sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "involvement_row")),
                      "involvement", i == 1 ? "adult-on-child" : "child-on-child");
 
       if (i == 1)
@@ -189,7 +189,7 @@ test_add_child_and_record_concerns (void)
           sc_test_save_png (GTK_WIDGET (window), "concern-form-narrow");
           {
             /* The choices wrap in their popup, none cut short. */
-            GtkWidget *row = sc_concern_editor_get_row (editor, "involvement");
+            GtkWidget *row = sc_test_find_by_id (GTK_WIDGET (editor), "involvement_row");
             GtkWidget *popover;
 
             gtk_widget_activate (row);
@@ -207,14 +207,14 @@ test_add_child_and_record_concerns (void)
       sc_test_wait_for_page (window, "response");
       gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
       sc_test_wait_for_page (window, "child");
-      g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, i + 1);
+      g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (child_page), "concerns_list"), ==, i + 1);
     }
   sc_test_save_png (GTK_WIDGET (window), "child-page");
 
   /* A draft survives a lock: typed, locked, unlocked, still there. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
   sc_test_wait_for_page (window, "concern");
-  gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor), "half a sentence", -1);
+  gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "own_words_view"), "half a sentence", -1);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
   sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_concern_editor_get_concern (editor));
@@ -240,8 +240,8 @@ test_reopened_shows_them (void)
 
   sc_choices_for ("area", &n_areas);
   sc_test_wait_for_page (window, "caseload");
-  caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
-  g_assert_cmpuint (sc_caseload_page_get_n_shown (caseload), ==, 1);
+  caseload = SC_CASELOAD_PAGE (sc_test_page (window, "caseload"));
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (caseload), "list_view"), ==, 1);
   {
     g_autoptr(GPtrArray) children = sc_records_list_children (sc_application_get_vault (app), NULL,
                                                               0, 1, NULL);
@@ -251,9 +251,9 @@ test_reopened_shows_them (void)
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x", (gint64) child_id);
   sc_test_wait_for_page (window, "child");
-  child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
-  g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, n_areas + 1);
-  g_assert_cmpstr (gtk_editable_get_text (sc_child_page_get_row (child_page, "date-of-birth")), ==,
+  child_page = SC_CHILD_PAGE (sc_test_page (window, "child"));
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (child_page), "concerns_list"), ==, n_areas + 1);
+  g_assert_cmpstr (gtk_editable_get_text (sc_test_editable (GTK_WIDGET (child_page), "date_of_birth_row")), ==,
                    "14/03/2011");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);
@@ -272,7 +272,7 @@ shown_is (gpointer data)
 {
   ShownWait *wait = data;
 
-  return sc_caseload_page_get_n_shown (wait->caseload) == wait->n;
+  return sc_test_count_items (GTK_WIDGET (wait->caseload), "list_view") == wait->n;
 }
 
 static void
@@ -286,8 +286,8 @@ test_caseload_filter_and_demo (void)
   /* The demo vault is created, filled and opened with no question asked. */
   sc_test_wait_for_page (window, "caseload");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "DEMO"));
-  caseload = SC_CASELOAD_PAGE (sc_window_get_page (window, "caseload"));
-  g_assert_cmpuint (sc_caseload_page_get_n_shown (caseload), ==, 6);
+  caseload = SC_CASELOAD_PAGE (sc_test_page (window, "caseload"));
+  g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (caseload), "list_view"), ==, 6);
   sc_test_settle ();
   /* Ella's LADO referral was due days ago: the caseload says so. */
   g_assert_nonnull (sc_test_find_label (GTK_WIDGET (caseload), "Overdue: Refer to the LADO"));
@@ -297,17 +297,17 @@ test_caseload_filter_and_demo (void)
   sc_test_set_size (window, 960, 680);
 
   /* The filter, as the worker types. */
-  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "okafor");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (caseload), "search_entry"), "okafor");
   wait = (ShownWait) { caseload, 1 };
   sc_test_wait_until (shown_is, &wait, "one match");
-  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "DEMO-100");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (caseload), "search_entry"), "DEMO-100");
   wait = (ShownWait) { caseload, 6 };
   sc_test_wait_until (shown_is, &wait, "six matches on the reference");
-  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "nobody by this name");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (caseload), "search_entry"), "nobody by this name");
   wait = (ShownWait) { caseload, 0 };
   sc_test_wait_until (shown_is, &wait, "no match");
-  g_assert_cmpstr (sc_caseload_page_get_state (caseload), ==, "no-match");
-  gtk_editable_set_text (sc_caseload_page_get_search_entry (caseload), "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sc_test_find_by_id (GTK_WIDGET (caseload), "stack"))), ==, "no-match");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (caseload), "search_entry"), "");
   wait = (ShownWait) { caseload, 6 };
   sc_test_wait_until (shown_is, &wait, "the whole caseload");
 
@@ -321,8 +321,8 @@ test_caseload_filter_and_demo (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.show-child", "x",
                                 sc_record_get_id (children->pdata[0]));
     sc_test_wait_for_page (window, "child");
-    child_page = SC_CHILD_PAGE (sc_window_get_page (window, "child"));
-    g_assert_cmpuint (sc_child_page_get_n_concerns (child_page), ==, 1);
+    child_page = SC_CHILD_PAGE (sc_test_page (window, "child"));
+    g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (child_page), "concerns_list"), ==, 1);
     sc_test_settle ();
     g_assert_nonnull (sc_test_find_label (GTK_WIDGET (child_page), "Overdue: Refer to the LADO"));
     sc_test_save_png (GTK_WIDGET (window), "child-page-demo");
@@ -354,8 +354,8 @@ test_close_window_while_typing (void)
   sc_test_open_child (window, sc_record_get_id (SC_RECORD (child)));
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
   sc_test_wait_for_page (window, "concern");
-  editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));
-  gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor), "he said he knew where I", -1);
+  editor = SC_CONCERN_EDITOR (sc_test_page (window, "concern"));
+  gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "own_words_view"), "he said he knew where I", -1);
 
   /* No waiting for the draft timer: the window goes at once. */
   gtk_window_close (GTK_WINDOW (window));

@@ -88,31 +88,14 @@ add_evidence (ScResponsePage *response,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
-static gboolean
-chooser_has_file (gpointer data)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
-
-  return file != NULL;
-}
-
 /* Attach File… for @evidence_id, and @file chosen in the file chooser. */
 static void
 choose_file (ScResponsePage *response,
              gint64          evidence_id,
              GFile          *file)
 {
-  GtkWidget *chooser;
-  g_autoptr(GError) error = NULL;
-
   gtk_widget_activate_action (GTK_WIDGET (response), "response.attach", "x", evidence_id);
-  chooser = sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
-  g_assert_no_error (error);
-  /* The chooser selects it once it has read the folder. */
-  sc_test_wait_until (chooser_has_file, chooser, "the file chosen");
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  sc_test_settle ();
+  sc_test_choose_file (file);
 }
 
 /* The concern's evidence log, as kept in the vault. */
@@ -180,24 +163,23 @@ test_sexual_adult_on_child (void)
   /* A member of staff messaging a 14-year-old: sexual, adult on child. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
   sc_test_wait_for_page (window, "concern");
-  editor = SC_CONCERN_EDITOR (sc_window_get_page (window, "concern"));
-  gtk_text_buffer_set_text (sc_concern_editor_get_own_words (editor),
+  editor = SC_CONCERN_EDITOR (sc_test_page (window, "concern"));
+  gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "own_words_view"),
                             "She said I could message her any time and not tell anyone.", -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_concern_editor_get_row (editor, "summary"))),
+  gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "summary_view"),
                             "Late-night messages from a residential worker", -1);
-  gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "happened-at")), when);
-  sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "area")), "area", "sexual");
-  sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor, "involvement")), "involvement",
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (editor), "happened_row")), when);
+  sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "area_row")), "area", "sexual");
+  sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "involvement_row")), "involvement",
                  "adult-on-child");
-  gtk_editable_set_text (GTK_EDITABLE (sc_concern_editor_get_row (editor, "adult-role")),
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (editor), "adult_role_row")),
                          "Residential worker");
   /* The adult works with children: the LADO applies for certain. */
-  sc_test_select_choice (ADW_COMBO_ROW (sc_concern_editor_get_row (editor,
-                                                                   "adult-works-with-children")),
+  sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "adult_staff_row")),
                          "adult-works-with-children", "yes");
   gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
   sc_test_wait_for_page (window, "response");
-  response = SC_RESPONSE_PAGE (sc_window_get_page (window, "response"));
+  response = SC_RESPONSE_PAGE (sc_test_page (window, "response"));
 
   /* The LADO and the police, the grooming route, and the warnings. */
   steps = dup_step_ids (response);
@@ -277,8 +259,8 @@ test_sexual_adult_on_child (void)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
     sc_test_wait_for_page (window, "unlock");
-    unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
-    gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), "Blue-Kettle-42");
+    unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+    gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), "Blue-Kettle-42");
     gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
     sc_test_wait_for_page (window, "response");
     g_assert_cmpint (sc_record_get_id (SC_RECORD (sc_response_page_get_concern (response))), ==,
@@ -360,7 +342,7 @@ test_evidence_file (void)
   sc_test_open_child (window, child_id);
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", concern_id);
   sc_test_wait_for_page (window, "response");
-  response = SC_RESPONSE_PAGE (sc_window_get_page (window, "response"));
+  response = SC_RESPONSE_PAGE (sc_test_page (window, "response"));
 
   add_evidence (response, "Screenshots of the group chat");
   g_assert_nonnull (sc_test_find_label (GTK_WIDGET (response), "Attach File"));

@@ -30,7 +30,7 @@
 static gboolean
 unlock_not_busy (gpointer data)
 {
-  return !sc_unlock_page_get_busy (data);
+  return !gtk_widget_get_visible (sc_test_find_by_id (data, "spinner"));
 }
 
 static void
@@ -55,31 +55,31 @@ test_first_run_lock_unlock (void)
     g_assert_true (g_file_test (icon, G_FILE_TEST_IS_REGULAR));
   }
 #endif
-  welcome = SC_WELCOME_PAGE (sc_window_get_page (window, "welcome"));
+  welcome = SC_WELCOME_PAGE (sc_test_page (window, "welcome"));
   sc_test_set_size (window, 960, 680);
   sc_test_save_png (GTK_WIDGET (window), "welcome");
 
   /* A weak passphrase says what is missing and cannot be used. */
-  gtk_editable_set_text (sc_welcome_page_get_name_row (welcome), WORKER);
-  gtk_editable_set_text (sc_welcome_page_get_passphrase_row (welcome), "taylor");
-  g_assert_nonnull (sc_welcome_page_get_problems (welcome));
-  g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "Use at least 8 characters."));
-  g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "Leave your name out of it."));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "name_row"), WORKER);
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "passphrase_row"), "taylor");
+  g_assert_nonnull (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"));
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"), "Use at least 8 characters."));
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"), "Leave your name out of it."));
   sc_test_set_size (window, 360, 720);
   sc_test_save_png (GTK_WIDGET (window), "welcome-narrow-weak-passphrase");
   gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
   sc_test_settle ();
-  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "welcome");
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "welcome");
   g_assert_false (sc_vault_exists_at (sc_application_get_vault_directory (app)));
 
   /* Mismatched confirmation. */
-  gtk_editable_set_text (sc_welcome_page_get_passphrase_row (welcome), PASSPHRASE);
-  gtk_editable_set_text (sc_welcome_page_get_confirm_row (welcome), "Blue-Kettle-41");
-  g_assert_nonnull (strstr (sc_welcome_page_get_problems (welcome), "not the same"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "passphrase_row"), PASSPHRASE);
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "confirm_row"), "Blue-Kettle-41");
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"), "not the same"));
 
   /* A good one creates the vault and lands on the caseload. */
-  gtk_editable_set_text (sc_welcome_page_get_confirm_row (welcome), PASSPHRASE);
-  g_assert_null (sc_welcome_page_get_problems (welcome));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "confirm_row"), PASSPHRASE);
+  g_assert_null (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"));
   sc_test_set_size (window, 960, 680);
   gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
   sc_test_wait_for_page (window, "caseload");
@@ -88,7 +88,7 @@ test_first_run_lock_unlock (void)
   g_assert_nonnull (vault);
   g_assert_cmpstr (sc_vault_get_worker_name (vault), ==, WORKER);
   g_assert_true (sc_vault_get_key_in_keyring (vault));
-  g_assert_cmpstr (gtk_editable_get_text (sc_welcome_page_get_passphrase_row (welcome)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (sc_test_editable (GTK_WIDGET (welcome), "passphrase_row")), ==, "");
   sc_test_save_png (GTK_WIDGET (window), "caseload-empty");
   sc_test_set_size (window, 360, 640);
   sc_test_save_png (GTK_WIDGET (window), "caseload-empty-narrow");
@@ -99,27 +99,27 @@ test_first_run_lock_unlock (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
   g_assert_null (sc_application_get_vault (app));
   sc_test_wait_for_page (window, "unlock");
-  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
   sc_test_save_png (GTK_WIDGET (window), "unlock");
 
   /* Empty, then wrong, passphrase: a sentence, and still locked. */
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
-  g_assert_cmpstr (sc_unlock_page_get_error (unlock), ==, "Enter your vault passphrase.");
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), "Blue-Kettle-43");
+  g_assert_cmpstr (sc_test_shown_text (GTK_WIDGET (unlock), "error_label"), ==, "Enter your vault passphrase.");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), "Blue-Kettle-43");
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_until (unlock_not_busy, unlock, "the passphrase check");
-  g_assert_nonnull (sc_unlock_page_get_error (unlock));
-  g_assert_true (g_str_has_prefix (sc_unlock_page_get_error (unlock), "Wrong passphrase."));
-  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  g_assert_nonnull (sc_test_shown_text (GTK_WIDGET (unlock), "error_label"));
+  g_assert_true (g_str_has_prefix (sc_test_shown_text (GTK_WIDGET (unlock), "error_label"), "Wrong passphrase."));
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "unlock");
   g_assert_null (sc_application_get_vault (app));
   sc_test_save_png (GTK_WIDGET (window), "unlock-wrong-passphrase");
 
   /* The right one. */
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_for_page (window, "caseload");
   g_assert_nonnull (sc_application_get_vault (app));
-  g_assert_cmpstr (gtk_editable_get_text (sc_unlock_page_get_passphrase_row (unlock)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row")), ==, "");
 
   /* The desktop locking locks Safecase too. The signal is sent to this app
    * alone: a broadcast would lock the window tests running beside it in the
@@ -134,7 +134,7 @@ test_first_run_lock_unlock (void)
   sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_application_get_vault (app));
 
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_for_page (window, "caseload");
 
@@ -223,8 +223,8 @@ test_later_start_without_key_asks_passphrase (void)
   g_assert_null (sc_application_get_vault (app));
   sc_test_save_png (GTK_WIDGET (window), "unlock-keyring-without-key");
 
-  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_for_page (window, "caseload");
   g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
@@ -330,14 +330,14 @@ start_again_asks_passphrase (void)
 
   /* At once the unlock page: the keyring was never asked, though it holds
    * the key. */
-  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "unlock");
   sc_test_settle ();
-  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "unlock");
   g_assert_null (sc_application_get_vault (app));
   sc_test_save_png (GTK_WIDGET (window), "unlock-after-restart");
 
-  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_for_page (window, "caseload");
   sc_test_stop_app (app, window);
@@ -367,7 +367,7 @@ always_ask_asks (void)
   sc_test_new_login_session ();
   g_settings_set_boolean (settings, "always-ask-passphrase", TRUE);
   app = sc_test_start_app (FALSE, &window);
-  g_assert_cmpstr (sc_window_get_visible_page (window), ==, "unlock");
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "unlock");
   sc_test_settle ();
   g_assert_null (sc_application_get_vault (app));
   sc_test_stop_app (app, window);
@@ -426,7 +426,7 @@ test_lock_closes_dialogs_keeping_typing (void)
   /* A file chooser open too: export from the personal-device list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) 0);
   sc_test_wait_for_page (window, "contacts");
-  gtk_widget_activate_action (sc_window_get_page (window, "contacts"), "contacts.export", NULL);
+  gtk_widget_activate_action (sc_test_page (window, "contacts"), "contacts.export", NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
@@ -462,13 +462,13 @@ test_lock_closes_dialogs_keeping_typing (void)
   g_assert_cmpuint (count_visible (toplevels), ==, 1);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
 
-  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   /* Back where the typing led: the child it named, kept in the vault. */
   sc_test_wait_for_page (window, "child");
   g_assert_cmpstr (sc_child_get_name (sc_child_page_get_child (SC_CHILD_PAGE (
-                     sc_window_get_page (window, "child")))), ==, "Noah Clarke");
+                     sc_test_page (window, "child")))), ==, "Noah Clarke");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
   sc_test_stop_app (app, window);
 }
@@ -506,8 +506,8 @@ test_clipboard_cleared (void)
   g_assert_null (gdk_clipboard_get_content (clipboard));
 
   /* Not what the worker copied since. */
-  unlock = SC_UNLOCK_PAGE (sc_window_get_page (window, "unlock"));
-  gtk_editable_set_text (sc_unlock_page_get_passphrase_row (unlock), PASSPHRASE);
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   sc_test_wait_for_page (window, "caseload");
   sc_application_copy_text (app, clipboard, "Electronic contact with AJ");

@@ -235,26 +235,3 @@ sc_caseload_page_get_selected_id (ScCaseloadPage *self)
   return child != NULL ? sc_record_get_id (SC_RECORD (child)) : 0;
 }
 
-GtkEditable *
-sc_caseload_page_get_search_entry (ScCaseloadPage *self)
-{
-  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), NULL);
-
-  return GTK_EDITABLE (self->search_entry);
-}
-
-guint
-sc_caseload_page_get_n_shown (ScCaseloadPage *self)
-{
-  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), 0);
-
-  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-}
-
-const char *
-sc_caseload_page_get_state (ScCaseloadPage *self)
-{
-  g_return_val_if_fail (SC_IS_CASELOAD_PAGE (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}

@@ -20,8 +20,5 @@ void        sc_caseload_page_set_vault        (ScCaseloadPage *self,
                                                ScVault        *vault,
                                                ScProcedure    *procedure);
 gint64      sc_caseload_page_get_selected_id  (ScCaseloadPage *self);
-GtkEditable *sc_caseload_page_get_search_entry (ScCaseloadPage *self);
-guint       sc_caseload_page_get_n_shown      (ScCaseloadPage *self);
-const char *sc_caseload_page_get_state        (ScCaseloadPage *self);
 
 G_END_DECLS

@@ -55,7 +55,6 @@ struct _ScChildPage
   ScChildForm          *form;
   GPtrArray            *bindings;    /* of GBinding, undone when the child goes */
   guint                 reload_source;
-  guint                 n_concerns;
 };
 
 G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
@@ -144,7 +143,6 @@ sc_child_page_reload_concerns (ScChildPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_list))) != NULL)
     gtk_list_box_remove (self->concerns_list, child);
-  self->n_concerns = 0;
 
   if (self->child == NULL || self->vault == NULL)
     return;
@@ -161,7 +159,6 @@ sc_child_page_reload_concerns (ScChildPage *self)
 
   for (guint i = 0; i < concerns->len; i++)
     gtk_list_box_append (self->concerns_list, sc_concern_row_new (concerns->pdata[i]));
-  self->n_concerns = concerns->len;
 
   /* What is overdue comes first, in the group's own words. */
   {
@@ -373,37 +370,6 @@ sc_child_page_get_child (ScChildPage *self)
   g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
 
   return self->child;
-}
-
-GtkEditable *
-sc_child_page_get_row (ScChildPage *self,
-                       const char  *field)
-{
-  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
-
-  if (g_str_equal (field, "date-of-birth"))
-    return GTK_EDITABLE (self->date_of_birth_row);
-  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    if (g_str_equal (text_rows[i].field, field))
-      return GTK_EDITABLE (text_row (self, i));
-  return NULL;
-}
-
-guint
-sc_child_page_get_n_concerns (ScChildPage *self)
-{
-  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), 0);
-
-  return self->n_concerns;
-}
-
-const char *
-sc_child_page_get_status (ScChildPage *self)
-{
-  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->status_label))
-         ? gtk_label_get_text (self->status_label) : NULL;
 }
 
 /* The procedure that says what is overdue. */

@@ -26,9 +26,5 @@ void         sc_child_page_set_procedure   (ScChildPage *self,
 void         sc_child_page_flush         (ScChildPage *self);
 void         sc_child_page_clear         (ScChildPage *self);
 ScChild     *sc_child_page_get_child     (ScChildPage *self);
-GtkEditable *sc_child_page_get_row       (ScChildPage *self,
-                                          const char  *field);
-guint        sc_child_page_get_n_concerns (ScChildPage *self);
-const char  *sc_child_page_get_status    (ScChildPage *self);
 
 G_END_DECLS

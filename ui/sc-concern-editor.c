@@ -499,35 +499,3 @@ sc_concern_editor_get_concern (ScConcernEditor *self)
   return self->form != NULL ? sc_concern_form_get_concern (self->form) : NULL;
 }
 
-/* The row a worker types @field into: for tests, which type as a worker
- * would. The concern's own field names; "summary" is a text view. */
-GtkWidget *
-sc_concern_editor_get_row (ScConcernEditor *self,
-                           const char      *field)
-{
-  const RowField *tables[] = { text_rows, combo_rows, check_rows };
-  const gsize sizes[] = { G_N_ELEMENTS (text_rows), G_N_ELEMENTS (combo_rows),
-                          G_N_ELEMENTS (check_rows) };
-
-  g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
-
-  if (g_str_equal (field, "summary"))
-    return GTK_WIDGET (self->summary_view);
-  if (g_str_equal (field, "happened-at"))
-    return GTK_WIDGET (self->happened_row);
-  if (g_str_equal (field, "disclosed-at"))
-    return GTK_WIDGET (self->disclosed_row);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (gsize i = 0; i < sizes[t]; i++)
-      if (g_str_equal (tables[t][i].field, field))
-        return row_at (self, &tables[t][i]);
-  return NULL;
-}
-
-GtkTextBuffer *
-sc_concern_editor_get_own_words (ScConcernEditor *self)
-{
-  g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
-
-  return gtk_text_view_get_buffer (self->own_words_view);
-}

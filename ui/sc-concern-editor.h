@@ -22,8 +22,5 @@ void        sc_concern_editor_edit        (ScConcernEditor *self,
 void        sc_concern_editor_flush       (ScConcernEditor *self);
 void        sc_concern_editor_clear       (ScConcernEditor *self);
 ScConcern  *sc_concern_editor_get_concern (ScConcernEditor *self);
-GtkWidget  *sc_concern_editor_get_row     (ScConcernEditor *self,
-                                           const char      *field);
-GtkTextBuffer *sc_concern_editor_get_own_words (ScConcernEditor *self);
 
 G_END_DECLS

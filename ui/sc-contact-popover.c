@@ -251,21 +251,3 @@ sc_contact_popover_clear (ScContactPopover *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
-GtkWidget *
-sc_contact_popover_get_widget (ScContactPopover *self,
-                               const char       *name)
-{
-  g_return_val_if_fail (SC_IS_CONTACT_POPOVER (self), NULL);
-
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SC_TYPE_CONTACT_POPOVER,
-                                                    name));
-}
-
-const char *
-sc_contact_popover_get_error (ScContactPopover *self)
-{
-  g_return_val_if_fail (SC_IS_CONTACT_POPOVER (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-         ? gtk_label_get_text (self->error_label) : NULL;
-}

@@ -24,8 +24,5 @@ void              sc_contact_popover_prepare    (ScContactPopover *self,
                                                  GSettings        *settings);
 void              sc_contact_popover_clear      (ScContactPopover *self);
 void              sc_contact_popover_flush      (ScContactPopover *self);
-GtkWidget        *sc_contact_popover_get_widget (ScContactPopover *self,
-                                                 const char       *name);
-const char       *sc_contact_popover_get_error  (ScContactPopover *self);
 
 G_END_DECLS

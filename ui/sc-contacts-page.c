@@ -271,17 +271,15 @@ copy_one_action (GtkWidget  *widget,
 
 /* The file leaves the vault, as a referral does: it is made readable by the
  * worker alone, and written whole or not at all. */
-gboolean
-sc_contacts_page_export_csv (ScContactsPage *self,
-                             GFile          *file,
-                             GError        **error)
+static gboolean
+export_csv (ScContactsPage *self,
+            GFile          *file,
+            GError        **error)
 {
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *label = NULL;
   g_autofree char *path = g_file_get_path (file);
-
-  g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), FALSE);
 
   /* A place with no path here (a network location from the portal) cannot
    * be written with the worker-only permissions the file must have. */
@@ -319,7 +317,7 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
     {
-      if (sc_contacts_page_export_csv (self, file, &error))
+      if (export_csv (self, file, &error))
         sc_form_toast (GTK_WIDGET (self), _("Contacts exported."));
       else
         {
@@ -522,36 +520,3 @@ sc_contacts_page_clear (ScContactsPage *self)
     g_hash_table_remove_all (self->child_labels);
 }
 
-guint
-sc_contacts_page_get_n_shown (ScContactsPage *self)
-{
-  g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), 0);
-
-  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
-}
-
-char *
-sc_contacts_page_dup_case_note (ScContactsPage *self)
-{
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (SC_IS_CONTACTS_PAGE (self), NULL);
-
-  if (self->vault == NULL || self->child == NULL || !(contacts = shown_contacts (self, NULL)))
-    return NULL;
-  label = child_label (self, sc_record_get_id (SC_RECORD (self->child)));
-  return sc_contacts_format_case_note (contacts, label, sc_vault_get_worker_name (self->vault));
-}
-
-/* @channel: an id or '' for any; @period: an index into the period list. */
-void
-sc_contacts_page_set_filters (ScContactsPage *self,
-                              const char     *channel,
-                              guint           period)
-{
-  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
-
-  sc_form_combo_set_id (self->channel_filter, channel);
-  gtk_drop_down_set_selected (self->period_filter, MIN (period, G_N_ELEMENTS (periods) - 1));
-}

@@ -24,13 +24,5 @@ void        sc_contacts_page_show_personal  (ScContactsPage *self,
                                              ScVault        *vault,
                                              GSettings      *settings);
 void        sc_contacts_page_clear          (ScContactsPage *self);
-guint       sc_contacts_page_get_n_shown    (ScContactsPage *self);
-char       *sc_contacts_page_dup_case_note  (ScContactsPage *self);
-gboolean    sc_contacts_page_export_csv     (ScContactsPage *self,
-                                             GFile          *file,
-                                             GError        **error);
-void        sc_contacts_page_set_filters    (ScContactsPage *self,
-                                             const char     *channel,
-                                             guint           period);
 
 G_END_DECLS

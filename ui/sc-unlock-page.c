@@ -216,27 +216,3 @@ sc_unlock_page_reset (ScUnlockPage *self,
   adw_status_page_set_description (self->status_page, reason);
 }
 
-GtkEditable *
-sc_unlock_page_get_passphrase_row (ScUnlockPage *self)
-{
-  g_return_val_if_fail (SC_IS_UNLOCK_PAGE (self), NULL);
-
-  return GTK_EDITABLE (self->passphrase_row);
-}
-
-const char *
-sc_unlock_page_get_error (ScUnlockPage *self)
-{
-  g_return_val_if_fail (SC_IS_UNLOCK_PAGE (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-         ? gtk_label_get_text (self->error_label) : NULL;
-}
-
-gboolean
-sc_unlock_page_get_busy (ScUnlockPage *self)
-{
-  g_return_val_if_fail (SC_IS_UNLOCK_PAGE (self), FALSE);
-
-  return self->busy;
-}

@@ -18,8 +18,5 @@ void         sc_unlock_page_set_directory      (ScUnlockPage *self,
 void         sc_unlock_page_reset              (ScUnlockPage *self,
                                                 const char   *reason,
                                                 gboolean      restore_keyring);
-GtkEditable *sc_unlock_page_get_passphrase_row (ScUnlockPage *self);
-const char  *sc_unlock_page_get_error          (ScUnlockPage *self);
-gboolean     sc_unlock_page_get_busy           (ScUnlockPage *self);
 
 G_END_DECLS

@@ -15,10 +15,5 @@ G_DECLARE_FINAL_TYPE (ScWelcomePage, sc_welcome_page, SC, WELCOME_PAGE, GtkWidge
 
 void         sc_welcome_page_set_directory      (ScWelcomePage *self,
                                                  const char    *directory);
-GtkEditable *sc_welcome_page_get_name_row       (ScWelcomePage *self);
-GtkEditable *sc_welcome_page_get_passphrase_row (ScWelcomePage *self);
-GtkEditable *sc_welcome_page_get_confirm_row    (ScWelcomePage *self);
-const char  *sc_welcome_page_get_problems       (ScWelcomePage *self);
-const char  *sc_welcome_page_get_error          (ScWelcomePage *self);
 
 G_END_DECLS

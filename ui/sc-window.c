@@ -949,30 +949,3 @@ sc_window_new (ScApplication *application)
   attach_to_application (self);
   return self;
 }
-
-/* The page shown: "opening", "welcome", "unlock", "problem", or, with the
- * vault open, "caseload", "child" or "concern". */
-const char *
-sc_window_get_visible_page (ScWindow *self)
-{
-  const char *name;
-
-  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
-
-  name = gtk_stack_get_visible_child_name (self->stack);
-  if (g_strcmp0 (name, "records") == 0)
-    return records_page (self);
-  return name;
-}
-
-GtkWidget *
-sc_window_get_page (ScWindow   *self,
-                    const char *name)
-{
-  GtkWidget *page;
-
-  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
-
-  page = gtk_stack_get_child_by_name (self->stack, name);
-  return page != NULL ? page : gtk_stack_get_child_by_name (self->records_stack, name);
-}

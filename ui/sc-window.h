@@ -16,8 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScWindow, sc_window, SC, WINDOW, AdwApplicationWindow)
 
 ScWindow   *sc_window_new                  (ScApplication *application);
-const char *sc_window_get_visible_page     (ScWindow      *self);
-GtkWidget  *sc_window_get_page             (ScWindow      *self,
-                                            const char    *name);
 
 G_END_DECLS
