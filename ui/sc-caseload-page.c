@@ -35,6 +35,17 @@ struct _ScCaseloadPage
 
 G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_VAULT,
+  PROP_PROCEDURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_vault (ScCaseloadPage *self);
+
 /* Rows ----------------------------------------------------------------------- */
 
 static void
@@ -150,6 +161,62 @@ sc_caseload_page_dispose (GObject *object)
   G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispose (object);
 }
 
+static void
+sc_caseload_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ScCaseloadPage *self = SC_CASELOAD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    case PROP_PROCEDURE:
+      g_value_set_boxed (value, self->procedure);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_caseload_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ScCaseloadPage *self = SC_CASELOAD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_set_object (&self->vault, g_value_get_object (value));
+      break;
+    case PROP_PROCEDURE:
+      g_clear_pointer (&self->procedure, sc_procedure_unref);
+      self->procedure = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The list is made again once for each g_object_set(), whichever of the
+ * properties it changed. */
+static void
+sc_caseload_page_dispatch_properties_changed (GObject     *object,
+                                              guint        n_pspecs,
+                                              GParamSpec **pspecs)
+{
+  show_vault (SC_CASELOAD_PAGE (object));
+
+  G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
+                                                                              pspecs);
+}
+
 static gboolean
 sc_caseload_page_grab_focus (GtkWidget *widget)
 {
@@ -162,8 +229,21 @@ sc_caseload_page_class_init (ScCaseloadPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = sc_caseload_page_get_property;
+  object_class->set_property = sc_caseload_page_set_property;
+  object_class->dispatch_properties_changed = sc_caseload_page_dispatch_properties_changed;
   object_class->dispose = sc_caseload_page_dispose;
   widget_class->grab_focus = sc_caseload_page_grab_focus;
+
+  /* The vault whose caseload is shown (NULL while locked), and the
+   * procedure that says which steps are overdue. */
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROCEDURE] =
+    g_param_spec_boxed ("procedure", NULL, NULL, SC_TYPE_PROCEDURE,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-caseload-page.ui");
@@ -188,27 +268,22 @@ sc_caseload_page_init (ScCaseloadPage *self)
   update_state (self);
 }
 
-/* Shows the caseload of @vault, or nothing at all when it is NULL (locked). */
-void
-sc_caseload_page_set_vault (ScCaseloadPage *self,
-                            ScVault        *vault,
-                            ScProcedure    *procedure)
+/* Shows the caseload of the vault, or nothing at all without one (locked). */
+static void
+show_vault (ScCaseloadPage *self)
 {
-  g_return_if_fail (SC_IS_CASELOAD_PAGE (self));
+  if (self->list_view == NULL)
+    return;   /* disposed */
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->vault);
-  g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_hash_table_remove_all (self->urgent);
 
-  if (vault != NULL)
+  if (self->vault != NULL)
     {
-      self->vault = g_object_ref (vault);
-      self->procedure = procedure != NULL ? sc_procedure_ref (procedure) : NULL;
-      self->model = sc_paged_model_new (vault, SC_TYPE_CHILD, NULL);
+      self->model = sc_paged_model_new (self->vault, SC_TYPE_CHILD, NULL);
       sc_paged_model_set_page_func (self->model, page_read_cb, self, NULL);
       /* The list follows the vault; its empty state follows the list. */
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,

@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, SC, CASELOAD_PAGE, GtkWidget)
 
-void        sc_caseload_page_set_vault        (ScCaseloadPage *self,
-                                               ScVault        *vault,
-                                               ScProcedure    *procedure);
 gint64      sc_caseload_page_get_selected_id  (ScCaseloadPage *self);
 
 G_END_DECLS

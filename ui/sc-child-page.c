@@ -59,6 +59,19 @@ struct _ScChildPage
 
 G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_VAULT,
+  PROP_CHILD,
+  PROP_PROCEDURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void detach (ScChildPage *self);
+static void attach (ScChildPage *self);
+
 /* The text rows and the field each edits. */
 static const struct
 {
@@ -218,7 +231,9 @@ sc_child_page_dispose (GObject *object)
 {
   ScChildPage *self = (ScChildPage *) object;
 
-  sc_child_page_clear (self);
+  detach (self);
+  g_clear_object (&self->child);
+  g_clear_object (&self->vault);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CHILD_PAGE);
@@ -227,12 +242,103 @@ sc_child_page_dispose (GObject *object)
 }
 
 static void
+sc_child_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ScChildPage *self = SC_CHILD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    case PROP_CHILD:
+      g_value_set_object (value, self->child);
+      break;
+    case PROP_PROCEDURE:
+      g_value_set_boxed (value, self->procedure);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_child_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ScChildPage *self = SC_CHILD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      if (self->vault != g_value_get_object (value))
+        {
+          detach (self);
+          g_set_object (&self->vault, g_value_get_object (value));
+        }
+      break;
+    case PROP_CHILD:
+      if (self->child != g_value_get_object (value))
+        {
+          /* Another child's edits are saved before the page shows this one. */
+          if (g_value_get_object (value) != NULL)
+            sc_child_page_flush (self);
+          detach (self);
+          g_set_object (&self->child, g_value_get_object (value));
+        }
+      break;
+    case PROP_PROCEDURE:
+      g_clear_pointer (&self->procedure, sc_procedure_unref);
+      self->procedure = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Once the vault and the child are both set, by however many calls, the
+ * page binds to the child; without them it is empty. */
+static void
+sc_child_page_dispatch_properties_changed (GObject     *object,
+                                           guint        n_pspecs,
+                                           GParamSpec **pspecs)
+{
+  ScChildPage *self = SC_CHILD_PAGE (object);
+
+  if (self->form == NULL)
+    attach (self);
+
+  G_OBJECT_CLASS (sc_child_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
+                                                                           pspecs);
+}
+
+static void
 sc_child_page_class_init (ScChildPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = sc_child_page_get_property;
+  object_class->set_property = sc_child_page_set_property;
+  object_class->dispatch_properties_changed = sc_child_page_dispatch_properties_changed;
   object_class->dispose = sc_child_page_dispose;
+
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHILD] =
+    g_param_spec_object ("child", NULL, NULL, SC_TYPE_CHILD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The procedure that says what is overdue. */
+  properties[PROP_PROCEDURE] =
+    g_param_spec_boxed ("procedure", NULL, NULL, SC_TYPE_PROCEDURE,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-child-page.ui");
@@ -291,36 +397,54 @@ vault_changed_cb (ScChildPage *self)
     self->reload_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_cb, self, NULL);
 }
 
-gboolean
-sc_child_page_load (ScChildPage *self,
-                    ScVault     *vault,
-                    gint64       child_id,
-                    GError     **error)
+/* Binds the page to its child, in its vault; or, without both, empties
+ * every row. */
+static void
+attach (ScChildPage *self)
 {
-  g_autoptr(ScChild) child = NULL;
+  if (self->name_row == NULL)
+    return;   /* disposed */
 
-  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), FALSE);
-
-  /* Another child's edits are saved before the page shows this one. */
-  sc_child_page_flush (self);
-  sc_child_page_clear (self);
-  if (!(child = sc_records_load (vault, SC_TYPE_CHILD, child_id, error)))
-    return FALSE;
-
-  self->vault = g_object_ref (vault);
-  self->child = g_steal_pointer (&child);
-  self->form = sc_child_form_new (vault, self->child);
-  bind_form (self);
-  /* The concerns, their steps and the contacts follow the vault. */
-  g_signal_connect_swapped (vault, "changed::concern", G_CALLBACK (vault_changed_cb), self);
-  g_signal_connect_swapped (vault, "changed::response_step", G_CALLBACK (vault_changed_cb), self);
-  g_signal_connect_swapped (vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
-  /* The row names the action with this child's id as its target. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contacts_row), "x", child_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contacts_row), "window.show-contacts");
+  if (self->vault == NULL || self->child == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+        gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), "");
+      adw_combo_row_set_selected (self->placement_row, 0);
+      gtk_widget_set_visible (self->undo_button, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    }
+  else
+    {
+      self->form = sc_child_form_new (self->vault, self->child);
+      bind_form (self);
+      /* The concerns, their steps and the contacts follow the vault. */
+      g_signal_connect_swapped (self->vault, "changed::concern", G_CALLBACK (vault_changed_cb), self);
+      g_signal_connect_swapped (self->vault, "changed::response_step",
+                                G_CALLBACK (vault_changed_cb), self);
+      g_signal_connect_swapped (self->vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
+      /* The row names the action with this child's id as its target. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contacts_row), "x",
+                                        sc_record_get_id (SC_RECORD (self->child)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contacts_row), "window.show-contacts");
+    }
   sc_child_page_reload_concerns (self);
   sc_child_page_reload_contacts (self);
-  return TRUE;
+}
+
+/* Undoes attach(): the form and its bindings go, and the vault is no
+ * longer followed. */
+static void
+detach (ScChildPage *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->bindings != NULL)
+    sc_form_unbind_all (self->bindings);
+  if (self->form != NULL)
+    g_signal_handlers_disconnect_by_data (self->form, self);
+  g_clear_object (&self->form);
+  if (self->vault != NULL)
+    g_signal_handlers_disconnect_by_data (self->vault, self);
 }
 
 /* Saves at once what is waiting to be saved: before the page is left or the
@@ -340,28 +464,7 @@ sc_child_page_clear (ScChildPage *self)
 {
   g_return_if_fail (SC_IS_CHILD_PAGE (self));
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->bindings != NULL)
-    sc_form_unbind_all (self->bindings);
-  if (self->form != NULL)
-    g_signal_handlers_disconnect_by_data (self->form, self);
-  g_clear_object (&self->form);
-  g_clear_object (&self->child);
-  if (self->vault != NULL)
-    g_signal_handlers_disconnect_by_data (self->vault, self);
-  g_clear_object (&self->vault);
-
-  if (self->name_row == NULL)
-    return;   /* disposed */
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), "");
-  adw_combo_row_set_selected (self->placement_row, 0);
-  gtk_widget_set_visible (self->undo_button, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
-  sc_child_page_reload_concerns (self);
-  sc_child_page_reload_contacts (self);
+  g_object_set (self, "child", NULL, "vault", NULL, NULL);
 }
 
 ScChild *
@@ -372,13 +475,3 @@ sc_child_page_get_child (ScChildPage *self)
   return self->child;
 }
 
-/* The procedure that says what is overdue. */
-void
-sc_child_page_set_procedure (ScChildPage *self,
-                             ScProcedure *procedure)
-{
-  g_return_if_fail (SC_IS_CHILD_PAGE (self));
-
-  g_clear_pointer (&self->procedure, sc_procedure_unref);
-  self->procedure = procedure != NULL ? sc_procedure_ref (procedure) : NULL;
-}

@@ -17,12 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScChildPage, sc_child_page, SC, CHILD_PAGE, GtkWidget)
 
-gboolean     sc_child_page_load          (ScChildPage *self,
-                                          ScVault     *vault,
-                                          gint64       child_id,
-                                          GError     **error);
-void         sc_child_page_set_procedure   (ScChildPage *self,
-                                            ScProcedure *procedure);
 void         sc_child_page_flush         (ScChildPage *self);
 void         sc_child_page_clear         (ScChildPage *self);
 ScChild     *sc_child_page_get_child     (ScChildPage *self);

@@ -58,6 +58,7 @@ struct _ScConcernEditor
   GtkListBox         *linked_contacts_list;
 
   ScVault            *vault;
+  ScConcern          *concern;    /* asked for; the form's once it is made */
   ScConcernForm      *form;
   GPtrArray          *bindings;   /* of GBinding, undone when the form goes */
 };
@@ -67,6 +68,8 @@ G_DEFINE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_FORM,
+  PROP_VAULT,
+  PROP_CONCERN,
   N_PROPS
 };
 
@@ -310,6 +313,7 @@ sc_concern_editor_dispose (GObject *object)
     unbind_form (self);
   g_clear_object (&self->form);
   g_clear_object (&self->vault);
+  g_clear_object (&self->concern);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONCERN_EDITOR);
 
@@ -329,9 +333,63 @@ sc_concern_editor_get_property (GObject    *object,
     case PROP_FORM:
       g_value_set_object (value, self->form);
       break;
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    case PROP_CONCERN:
+      g_value_set_object (value, self->concern);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+sc_concern_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ScConcernEditor *self = SC_CONCERN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_set_object (&self->vault, g_value_get_object (value));
+      break;
+    case PROP_CONCERN:
+      g_set_object (&self->concern, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void empty (ScConcernEditor *self);
+static void edit (ScConcernEditor *self);
+
+/* Once the vault and the concern are set, by however many calls, the form
+ * is made for them; without both the editor is empty. */
+static void
+sc_concern_editor_dispatch_properties_changed (GObject     *object,
+                                               guint        n_pspecs,
+                                               GParamSpec **pspecs)
+{
+  ScConcernEditor *self = SC_CONCERN_EDITOR (object);
+  gboolean asked = FALSE;
+
+  for (guint i = 0; i < n_pspecs; i++)
+    asked |= pspecs[i] == properties[PROP_VAULT] || pspecs[i] == properties[PROP_CONCERN];
+  if (asked && self->bindings != NULL)
+    {
+      if (self->vault == NULL || self->concern == NULL)
+        empty (self);
+      else if (self->form == NULL || sc_concern_form_get_concern (self->form) != self->concern)
+        edit (self);
+    }
+
+  G_OBJECT_CLASS (sc_concern_editor_parent_class)->dispatch_properties_changed (object, n_pspecs,
+                                                                               pspecs);
 }
 
 static gboolean
@@ -348,6 +406,8 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
 
   object_class->dispose = sc_concern_editor_dispose;
   object_class->get_property = sc_concern_editor_get_property;
+  object_class->set_property = sc_concern_editor_set_property;
+  object_class->dispatch_properties_changed = sc_concern_editor_dispatch_properties_changed;
   widget_class->grab_focus = sc_concern_editor_grab_focus;
 
   /**
@@ -358,6 +418,13 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   properties[PROP_FORM] =
     g_param_spec_object ("form", NULL, NULL, SC_TYPE_CONCERN_FORM,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The concern to edit, new or from the vault. */
+  properties[PROP_CONCERN] =
+    g_param_spec_object ("concern", NULL, NULL, SC_TYPE_CONCERN,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -428,18 +495,12 @@ sc_concern_editor_init (ScConcernEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", FALSE);
 }
 
-/* Shows @concern (new or from the vault) for editing. */
-void
-sc_concern_editor_edit (ScConcernEditor *self,
-                        ScVault         *vault,
-                        ScConcern       *concern)
+/* Shows the concern (new or from the vault) for editing. */
+static void
+edit (ScConcernEditor *self)
 {
-  g_return_if_fail (SC_IS_CONCERN_EDITOR (self));
-  g_return_if_fail (SC_IS_CONCERN (concern));
-
-  sc_concern_editor_clear (self);
-  self->vault = g_object_ref (vault);
-  self->form = sc_concern_form_new (vault, concern);
+  empty (self);
+  self->form = sc_concern_form_new (self->vault, self->concern);
   g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self,
                            G_CONNECT_SWAPPED);
   bind_form (self);
@@ -462,16 +523,18 @@ sc_concern_editor_clear (ScConcernEditor *self)
 {
   g_return_if_fail (SC_IS_CONCERN_EDITOR (self));
 
-  if (self->bindings == NULL)
-    return;   /* disposed */
+  g_object_set (self, "concern", NULL, "vault", NULL, NULL);
+}
 
+static void
+empty (ScConcernEditor *self)
+{
   unbind_form (self);
   if (self->form != NULL)
     {
       g_clear_object (&self->form);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORM]);
     }
-  g_clear_object (&self->vault);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->own_words_view), "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), "", -1);

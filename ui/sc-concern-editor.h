@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, SC, CONCERN_EDITOR, GtkWidget)
 
-void        sc_concern_editor_edit        (ScConcernEditor *self,
-                                           ScVault         *vault,
-                                           ScConcern       *concern);
 void        sc_concern_editor_flush       (ScConcernEditor *self);
 void        sc_concern_editor_clear       (ScConcernEditor *self);
 ScConcern  *sc_concern_editor_get_concern (ScConcernEditor *self);

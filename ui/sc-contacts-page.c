@@ -54,6 +54,16 @@ struct _ScContactsPage
 
 G_DEFINE_FINAL_TYPE (ScContactsPage, sc_contacts_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_VAULT,
+  PROP_CHILD,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The child as the case note names them: initials unless the worker chose
  * full names. */
 static char *
@@ -155,21 +165,42 @@ filters_changed_cb (ScContactsPage *self)
   update_state (self);
 }
 
+/* The contacts of the page's child, or with no child every child's
+ * contacts on a personal device; nothing without a vault (locked). */
 static void
-show (ScContactsPage *self,
-      ScVault        *vault,
-      ScChild        *child,
-      GSettings      *settings)
+show (ScContactsPage *self)
 {
   g_autoptr(ScQuery) query = NULL;
 
-  sc_contacts_page_clear (self);
-  self->vault = g_object_ref (vault);
-  g_set_object (&self->child, child);
-  g_set_object (&self->settings, settings);
+  if (self->list_view == NULL)
+    return;   /* disposed */
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->model);
+  if (self->child_labels != NULL)
+    g_hash_table_remove_all (self->child_labels);
+
+  if (self->child != NULL)
+    {
+      gtk_label_set_text (self->intro_label,
+                          _("Every text, call or message with the child, their carer or parent, "
+                            "newest first. Copy them as a case note for the case system."));
+      adw_status_page_set_title (self->empty_page, _("No Contacts Noted"));
+    }
+  else
+    {
+      /* For the manager: every contact made on a personal device or account,
+       * whichever child it was with. */
+      gtk_label_set_text (self->intro_label,
+                          _("Contacts made on a personal device or account. Each needs a manager’s "
+                            "approval; those without one are for supervision."));
+      adw_status_page_set_title (self->empty_page, _("No Personal Device Contacts"));
+    }
+  if (self->vault == NULL)
+    return;
 
   query = current_query (self);
-  self->model = sc_paged_model_new (vault, SC_TYPE_CONTACT, query);
+  self->model = sc_paged_model_new (self->vault, SC_TYPE_CONTACT, query);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   {
@@ -415,7 +446,12 @@ sc_contacts_page_dispose (GObject *object)
 {
   ScContactsPage *self = (ScContactsPage *) object;
 
-  sc_contacts_page_clear (self);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->model);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->child);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->child_labels, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONTACTS_PAGE);
   sc_form_unparent_children (GTK_WIDGET (self));
@@ -424,12 +460,88 @@ sc_contacts_page_dispose (GObject *object)
 }
 
 static void
+sc_contacts_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    case PROP_CHILD:
+      g_value_set_object (value, self->child);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_contacts_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_set_object (&self->vault, g_value_get_object (value));
+      break;
+    case PROP_CHILD:
+      g_set_object (&self->child, g_value_get_object (value));
+      break;
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Shown again once for each g_object_set(), whichever properties it set. */
+static void
+sc_contacts_page_dispatch_properties_changed (GObject     *object,
+                                              guint        n_pspecs,
+                                              GParamSpec **pspecs)
+{
+  show (SC_CONTACTS_PAGE (object));
+
+  G_OBJECT_CLASS (sc_contacts_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
+                                                                              pspecs);
+}
+
+static void
 sc_contacts_page_class_init (ScContactsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = sc_contacts_page_get_property;
+  object_class->set_property = sc_contacts_page_set_property;
+  object_class->dispatch_properties_changed = sc_contacts_page_dispatch_properties_changed;
   object_class->dispose = sc_contacts_page_dispose;
+
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* NULL: every child's contacts on a personal device, for the manager. */
+  properties[PROP_CHILD] =
+    g_param_spec_object ("child", NULL, NULL, SC_TYPE_CHILD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The app's settings: how a case note names the child. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-contacts-page.ui");
@@ -472,51 +584,12 @@ sc_contacts_page_init (ScContactsPage *self)
   update_state (self);
 }
 
-void
-sc_contacts_page_show_child (ScContactsPage *self,
-                             ScVault        *vault,
-                             ScChild        *child,
-                             GSettings      *settings)
-{
-  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
-  g_return_if_fail (SC_IS_CHILD (child));
-
-  gtk_label_set_text (self->intro_label,
-                      _("Every text, call or message with the child, their carer or parent, "
-                        "newest first. Copy them as a case note for the case system."));
-  adw_status_page_set_title (self->empty_page, _("No Contacts Noted"));
-  show (self, vault, child, settings);
-}
-
-/* For the manager: every contact made on a personal device or account,
- * whichever child it was with. */
-void
-sc_contacts_page_show_personal (ScContactsPage *self,
-                                ScVault        *vault,
-                                GSettings      *settings)
-{
-  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
-
-  gtk_label_set_text (self->intro_label,
-                      _("Contacts made on a personal device or account. Each needs a manager’s "
-                        "approval; those without one are for supervision."));
-  adw_status_page_set_title (self->empty_page, _("No Personal Device Contacts"));
-  show (self, vault, NULL, settings);
-}
-
 /* Forgets every contact on screen. */
 void
 sc_contacts_page_clear (ScContactsPage *self)
 {
   g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
 
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_object (&self->model);
-  g_clear_object (&self->vault);
-  g_clear_object (&self->child);
-  g_clear_object (&self->settings);
-  if (self->child_labels != NULL)
-    g_hash_table_remove_all (self->child_labels);
+  g_object_set (self, "vault", NULL, "child", NULL, "settings", NULL, NULL);
 }
 

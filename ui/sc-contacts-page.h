@@ -16,13 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScContactsPage, sc_contacts_page, SC, CONTACTS_PAGE, GtkWidget)
 
-void        sc_contacts_page_show_child     (ScContactsPage *self,
-                                             ScVault        *vault,
-                                             ScChild        *child,
-                                             GSettings      *settings);
-void        sc_contacts_page_show_personal  (ScContactsPage *self,
-                                             ScVault        *vault,
-                                             GSettings      *settings);
 void        sc_contacts_page_clear          (ScContactsPage *self);
 
 G_END_DECLS

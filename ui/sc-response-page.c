@@ -604,20 +604,6 @@ sc_response_page_init (ScResponsePage *self)
   gtk_list_box_set_placeholder (self->evidence_list, placeholder);
 }
 
-/* Shows @concern's response: the window's one call, all four at once. */
-void
-sc_response_page_show (ScResponsePage *self,
-                       ScVault        *vault,
-                       ScProcedure    *procedure,
-                       ScConcern      *concern,
-                       ScChild        *child)
-{
-  g_return_if_fail (SC_IS_RESPONSE_PAGE (self));
-
-  g_object_set (self, "vault", vault, "procedure", procedure, "child", child, "concern", concern,
-                NULL);
-}
-
 /* Forgets the concern and every row: nothing stays on screen. */
 void
 sc_response_page_clear (ScResponsePage *self)

@@ -18,11 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScResponsePage, sc_response_page, SC, RESPONSE_PAGE, GtkWidget)
 
-void        sc_response_page_show         (ScResponsePage *self,
-                                           ScVault        *vault,
-                                           ScProcedure    *procedure,
-                                           ScConcern      *concern,
-                                           ScChild        *child);
 void        sc_response_page_clear        (ScResponsePage *self);
 void        sc_response_page_flush        (ScResponsePage *self);
 ScConcern  *sc_response_page_get_concern  (ScResponsePage *self);

@@ -194,7 +194,7 @@ forget_records (ScWindow *self)
   sc_response_page_clear (self->response_page);
   sc_concern_editor_clear (self->concern_editor);
   sc_child_page_clear (self->child_page);
-  sc_caseload_page_set_vault (self->caseload_page, NULL, NULL);
+  g_object_set (self->caseload_page, "vault", NULL, "procedure", NULL, NULL);
   gtk_stack_set_visible_child_name (self->records_stack, "caseload");
 }
 
@@ -279,9 +279,9 @@ vault_changed_cb (ScWindow *self)
 
   if (vault != NULL)
     {
-      sc_caseload_page_set_vault (self->caseload_page, vault,
-                                  sc_application_get_procedure (app));
-      sc_child_page_set_procedure (self->child_page, sc_application_get_procedure (app));
+      g_object_set (self->caseload_page, "vault", vault,
+                    "procedure", sc_application_get_procedure (app), NULL);
+      g_object_set (self->child_page, "procedure", sc_application_get_procedure (app), NULL);
       /* The title names the child as their name is typed and saved. */
       g_signal_connect_object (vault, "changed::child", G_CALLBACK (child_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -427,20 +427,31 @@ start (ScWindow *self)
 
 /* Navigation ------------------------------------------------------------------- */
 
-static void
-open_child (ScWindow *self,
+/* Shows child @child_id on the child page, or says why it cannot. */
+static gboolean
+load_child (ScWindow *self,
             gint64    child_id)
 {
+  g_autoptr(ScChild) child = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!sc_child_page_load (self->child_page, get_vault (self), child_id, &error))
+  if (!(child = sc_records_load (get_vault (self), SC_TYPE_CHILD, child_id, &error)))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
       toast (self, sentence);
-      return;
+      return FALSE;
     }
-  show_records_page (self, "child");
+  g_object_set (self->child_page, "vault", get_vault (self), "child", child, NULL);
+  return TRUE;
+}
+
+static void
+open_child (ScWindow *self,
+            gint64    child_id)
+{
+  if (load_child (self, child_id))
+    show_records_page (self, "child");
 }
 
 /* window.show-child(x): a child's page, from the caseload or a resume. */
@@ -459,7 +470,7 @@ static void
 edit_concern (ScWindow  *self,
               ScConcern *concern)
 {
-  sc_concern_editor_edit (self->concern_editor, get_vault (self), concern);
+  g_object_set (self->concern_editor, "vault", get_vault (self), "concern", concern, NULL);
   show_records_page (self, "concern");
   gtk_widget_grab_focus (GTK_WIDGET (self->concern_editor));
 }
@@ -469,9 +480,9 @@ static void
 show_response (ScWindow  *self,
                ScConcern *concern)
 {
-  sc_response_page_show (self->response_page, get_vault (self),
-                         sc_application_get_procedure (get_app (self)), concern,
-                         sc_child_page_get_child (self->child_page));
+  g_object_set (self->response_page, "vault", get_vault (self),
+                "procedure", sc_application_get_procedure (get_app (self)),
+                "child", sc_child_page_get_child (self->child_page), "concern", concern, NULL);
   show_records_page (self, "response");
 }
 
@@ -594,18 +605,9 @@ new_concern_action (GtkWidget  *widget,
       return;
     }
 
-  if (child == NULL || sc_record_get_id (SC_RECORD (child)) != child_id)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!sc_child_page_load (self->child_page, get_vault (self), child_id, &error))
-        {
-          g_autofree char *sentence = sc_error_message_for (error);
-
-          toast (self, sentence);
-          return;
-        }
-    }
+  if ((child == NULL || sc_record_get_id (SC_RECORD (child)) != child_id)
+      && !load_child (self, child_id))
+    return;
 
   sc_concern_editor_flush (self->concern_editor);
   concern = sc_concern_new (child_id);
@@ -633,8 +635,8 @@ show_contacts_action (GtkWidget  *widget,
       sc_concern_editor_clear (self->concern_editor);
       sc_child_page_flush (self->child_page);
       sc_child_page_clear (self->child_page);
-      sc_contacts_page_show_personal (self->contacts_page, get_vault (self),
-                                      sc_application_get_settings (get_app (self)));
+      g_object_set (self->contacts_page, "vault", get_vault (self), "child", NULL,
+                    "settings", sc_application_get_settings (get_app (self)), NULL);
       show_records_page (self, "contacts");
       return;
     }
@@ -646,8 +648,8 @@ show_contacts_action (GtkWidget  *widget,
       if ((child = sc_child_page_get_child (self->child_page)) == NULL)
         return;
     }
-  sc_contacts_page_show_child (self->contacts_page, get_vault (self), child,
-                               sc_application_get_settings (get_app (self)));
+  g_object_set (self->contacts_page, "vault", get_vault (self), "child", child,
+                "settings", sc_application_get_settings (get_app (self)), NULL);
   show_records_page (self, "contacts");
 }
 
