@@ -357,26 +357,6 @@ sc_test_ui_init (int    *argc,
   sc_key_file_use_interactive_limits_for_tests ();
 }
 
-/* A label on screen whose text starts with @prefix, under @root. */
-GtkWidget *
-sc_test_find_label (GtkWidget  *root,
-                    const char *prefix)
-{
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix)
-      && gtk_widget_get_mapped (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sc_test_find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Chooses @id in a combo row set up for @field (after "Not chosen yet"). */
 void
 sc_test_select_choice (AdwComboRow *row,
@@ -405,18 +385,22 @@ sc_test_open_child (ScWindow *window,
   sc_test_wait_for_page (window, "child");
 }
 
-/* The first widget of @type under @root, depth first. */
-GtkWidget *
-sc_test_find_widget (GtkWidget *root,
-                     GType      type)
+typedef gboolean (*Match) (GtkWidget     *widget,
+                           gconstpointer  data);
+
+/* The first widget under @root, depth first, that @match says is it. */
+static GtkWidget *
+find_first (GtkWidget     *root,
+            Match          match,
+            gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = sc_test_find_widget (child, type);
+      GtkWidget *found = find_first (child, match, data);
 
       if (found != NULL)
         return found;
@@ -424,24 +408,59 @@ sc_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+static gboolean
+label_starts (GtkWidget     *widget,
+              gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* A mapped label whose text starts with @prefix. */
+GtkWidget *
+sc_test_find_label (GtkWidget  *root,
+                    const char *prefix)
+{
+  return find_first (root, label_starts, prefix);
+}
+
+static gboolean
+label_holds (GtkWidget     *widget,
+             gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
 /* A mapped label with @needle anywhere in its text: what the user reads. */
 GtkWidget *
 sc_test_find_text (GtkWidget  *root,
                    const char *needle)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL
-      && gtk_widget_get_mapped (root))
-    return root;
+  return find_first (root, label_holds, needle);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sc_test_find_text (child, needle);
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+/* The first widget of @type under @root, depth first. */
+GtkWidget *
+sc_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  return find_first (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+row_titled (GtkWidget     *widget,
+            gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* The row titled @title under @root, as the user finds it: by its title,
@@ -450,19 +469,14 @@ GtkWidget *
 sc_test_find_row (GtkWidget  *root,
                   const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
+  return find_first (root, row_titled, title);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sc_test_find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
 /* The widget the .ui file names @id under @root: for the controls that
@@ -472,18 +486,7 @@ GtkWidget *
 sc_test_find_by_id (GtkWidget  *root,
                     const char *id)
 {
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sc_test_find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (root, has_id, id);
 }
 
 static gboolean no_window_of_type_shown (gpointer data);

@@ -117,7 +117,7 @@ test_add_child_and_record_concerns (void)
 
   add_child_through_dialog (window, "Ava Jones");
   child_page = SC_CHILD_PAGE (sc_test_page (window, "child"));
-  child_id = sc_record_get_id (SC_RECORD (sc_child_page_get_child (child_page)));
+  child_id = sc_record_get_id (SC_RECORD (sc_page_get_child (SC_PAGE (child_page))));
   g_assert_cmpint (child_id, >, 0);
 
   /* Details are saved as they are typed; a bad date says so and is kept on
@@ -217,8 +217,8 @@ test_add_child_and_record_concerns (void)
   gtk_text_buffer_set_text (sc_test_text_buffer (GTK_WIDGET (editor), "own_words_view"), "half a sentence", -1);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
   sc_test_wait_for_page (window, "unlock");
-  g_assert_null (sc_concern_editor_get_concern (editor));
-  g_assert_null (sc_child_page_get_child (child_page));
+  g_assert_null (sc_page_get_concern (SC_PAGE (editor)));
+  g_assert_null (sc_page_get_child (SC_PAGE (child_page)));
 
   sc_test_stop_app (app, window);
 }

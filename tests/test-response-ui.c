@@ -106,7 +106,7 @@ evidence_in_vault (ScResponsePage *response)
   g_autoptr(GError) error = NULL;
   GPtrArray *evidence;
 
-  evidence = sc_evidence_list (vault, sc_record_get_id (SC_RECORD (sc_response_page_get_concern (response))),
+  evidence = sc_evidence_list (vault, sc_record_get_id (SC_RECORD (sc_page_get_concern (SC_PAGE (response)))),
                                &error);
   g_assert_no_error (error);
   return evidence;
@@ -253,7 +253,7 @@ test_sexual_adult_on_child (void)
   /* Locked and unlocked, the worker is back on this concern's response,
    * not on the caseload. */
   {
-    ScConcern *before = sc_response_page_get_concern (response);
+    ScConcern *before = sc_page_get_concern (SC_PAGE (response));
     gint64 concern_id = sc_record_get_id (SC_RECORD (before));
     ScUnlockPage *unlock;
 
@@ -263,7 +263,7 @@ test_sexual_adult_on_child (void)
     gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), "Blue-Kettle-42");
     gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
     sc_test_wait_for_page (window, "response");
-    g_assert_cmpint (sc_record_get_id (SC_RECORD (sc_response_page_get_concern (response))), ==,
+    g_assert_cmpint (sc_record_get_id (SC_RECORD (sc_page_get_concern (SC_PAGE (response)))), ==,
                      concern_id);
     g_assert_cmpstr (step_status (response, "police-sexual"), ==, "done");
     gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);

@@ -467,8 +467,8 @@ test_lock_closes_dialogs_keeping_typing (void)
   gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
   /* Back where the typing led: the child it named, kept in the vault. */
   sc_test_wait_for_page (window, "child");
-  g_assert_cmpstr (sc_child_get_name (sc_child_page_get_child (SC_CHILD_PAGE (
-                     sc_test_page (window, "child")))), ==, "Noah Clarke");
+  g_assert_cmpstr (sc_child_get_name (sc_page_get_child (SC_PAGE (SC_CHILD_PAGE (
+                     sc_test_page (window, "child"))))), ==, "Noah Clarke");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
   sc_test_stop_app (app, window);
 }

@@ -20,31 +20,22 @@
 
 struct _ScCaseloadPage
 {
-  GtkWidget          parent_instance;
+  ScPage             parent_instance;
 
   GtkSearchEntry    *search_entry;
   GtkStack          *stack;
   GtkListView       *list_view;
 
   ScPagedModel      *model;
-  ScVault           *vault;
-  ScProcedure       *procedure;
   GtkSingleSelection *selection;
   GHashTable        *urgent;      /* child id → overdue line, read with each page */
 };
 
-G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScCaseloadPage, sc_caseload_page, SC_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_VAULT,
-  PROP_PROCEDURE,
-  N_PROPS
-};
+static void show_vault (ScPage *page);
 
-static GParamSpec *properties[N_PROPS];
 
-static void show_vault (ScCaseloadPage *self);
 
 /* Rows ----------------------------------------------------------------------- */
 
@@ -79,14 +70,16 @@ page_read_cb (ScPagedModel *model,
               gpointer      user_data)
 {
   ScCaseloadPage *self = user_data;
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScProcedure *procedure = sc_page_get_procedure (SC_PAGE (self));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GHashTable) urgent = NULL;
   GHashTableIter iter;
   gpointer id, sentence;
 
-  if (self->vault == NULL || self->procedure == NULL)
+  if (vault == NULL || procedure == NULL)
     return;
-  urgent = sc_response_most_urgent_for (self->vault, self->procedure, children, now);
+  urgent = sc_response_most_urgent_for (vault, procedure, children, now);
   for (guint i = 0; i < children->len; i++)
     {
       gint64 child_id = sc_record_get_id (children->pdata[i]);
@@ -154,67 +147,9 @@ sc_caseload_page_dispose (GObject *object)
   sc_form_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->vault);
-  g_clear_pointer (&self->procedure, sc_procedure_unref);
   g_clear_pointer (&self->urgent, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispose (object);
-}
-
-static void
-sc_caseload_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  ScCaseloadPage *self = SC_CASELOAD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-    case PROP_PROCEDURE:
-      g_value_set_boxed (value, self->procedure);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sc_caseload_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ScCaseloadPage *self = SC_CASELOAD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_set_object (&self->vault, g_value_get_object (value));
-      break;
-    case PROP_PROCEDURE:
-      g_clear_pointer (&self->procedure, sc_procedure_unref);
-      self->procedure = g_value_dup_boxed (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* The list is made again once for each g_object_set(), whichever of the
- * properties it changed. */
-static void
-sc_caseload_page_dispatch_properties_changed (GObject     *object,
-                                              guint        n_pspecs,
-                                              GParamSpec **pspecs)
-{
-  show_vault (SC_CASELOAD_PAGE (object));
-
-  G_OBJECT_CLASS (sc_caseload_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                              pspecs);
 }
 
 static gboolean
@@ -229,21 +164,9 @@ sc_caseload_page_class_init (ScCaseloadPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = sc_caseload_page_get_property;
-  object_class->set_property = sc_caseload_page_set_property;
-  object_class->dispatch_properties_changed = sc_caseload_page_dispatch_properties_changed;
   object_class->dispose = sc_caseload_page_dispose;
+  SC_PAGE_CLASS (klass)->show = show_vault;
   widget_class->grab_focus = sc_caseload_page_grab_focus;
-
-  /* The vault whose caseload is shown (NULL while locked), and the
-   * procedure that says which steps are overdue. */
-  properties[PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROCEDURE] =
-    g_param_spec_boxed ("procedure", NULL, NULL, SC_TYPE_PROCEDURE,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-caseload-page.ui");
@@ -270,8 +193,11 @@ sc_caseload_page_init (ScCaseloadPage *self)
 
 /* Shows the caseload of the vault, or nothing at all without one (locked). */
 static void
-show_vault (ScCaseloadPage *self)
+show_vault (ScPage *page)
 {
+  ScCaseloadPage *self = SC_CASELOAD_PAGE (page);
+  ScVault *vault = sc_page_get_vault (page);
+
   if (self->list_view == NULL)
     return;   /* disposed */
 
@@ -281,9 +207,9 @@ show_vault (ScCaseloadPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_hash_table_remove_all (self->urgent);
 
-  if (self->vault != NULL)
+  if (vault != NULL)
     {
-      self->model = sc_paged_model_new (self->vault, SC_TYPE_CHILD, NULL);
+      self->model = sc_paged_model_new (vault, SC_TYPE_CHILD, NULL);
       sc_paged_model_set_page_func (self->model, page_read_cb, self, NULL);
       /* The list follows the vault; its empty state follows the list. */
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,

@@ -31,7 +31,7 @@
 
 struct _ScChildPage
 {
-  GtkWidget             parent_instance;
+  ScPage                parent_instance;
 
   AdwPreferencesPage   *preferences_page;
   AdwPreferencesGroup  *details_group;
@@ -49,28 +49,16 @@ struct _ScChildPage
   GtkLabel             *status_label;
   AdwActionRow         *contacts_row;
 
-  ScVault              *vault;
-  ScProcedure          *procedure;
-  ScChild              *child;
   ScChildForm          *form;
   GPtrArray            *bindings;    /* of GBinding, undone when the child goes */
   guint                 reload_source;
 };
 
-G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScChildPage, sc_child_page, SC_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_VAULT,
-  PROP_CHILD,
-  PROP_PROCEDURE,
-  N_PROPS
-};
 
-static GParamSpec *properties[N_PROPS];
-
-static void detach (ScChildPage *self);
-static void attach (ScChildPage *self);
+static void sc_child_page_show  (ScPage *page);
+static void sc_child_page_leave (ScPage *page);
 
 /* The text rows and the field each edits. */
 static const struct
@@ -115,13 +103,14 @@ static void
 bind_form (ScChildPage *self)
 {
   const GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  ScChild *child = sc_page_get_child (SC_PAGE (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
-    bind (self, g_object_bind_property (self->child, text_rows[i].field, text_row (self, i), "text",
+    bind (self, g_object_bind_property (child, text_rows[i].field, text_row (self, i), "text",
                                         both));
   bind (self, g_object_bind_property (self->form, "date-of-birth-text", self->date_of_birth_row,
                                       "text", both));
-  bind (self, sc_form_combo_bind (self->placement_row, self->child, "placement"));
+  bind (self, sc_form_combo_bind (self->placement_row, child, "placement"));
   bind (self, g_object_bind_property (self->form, "description", self->details_group,
                                       "description", G_BINDING_SYNC_CREATE));
   bind (self, g_object_bind_property (self->form, "can-undo", self->undo_button, "visible",
@@ -149,19 +138,21 @@ static void
 sc_child_page_reload_concerns (ScChildPage *self)
 {
   g_autoptr(GError) error = NULL;
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScProcedure *procedure = sc_page_get_procedure (SC_PAGE (self));
+  ScChild *child = sc_page_get_child (SC_PAGE (self));
   g_autoptr(GPtrArray) concerns = NULL;
-  GtkWidget *child;
+  GtkWidget *row;
 
   g_return_if_fail (SC_IS_CHILD_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_list))) != NULL)
-    gtk_list_box_remove (self->concerns_list, child);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_list))) != NULL)
+    gtk_list_box_remove (self->concerns_list, row);
 
-  if (self->child == NULL || self->vault == NULL)
+  if (child == NULL || vault == NULL)
     return;
 
-  concerns = sc_records_list_concerns (self->vault, sc_record_get_id (SC_RECORD (self->child)),
-                                       &error);
+  concerns = sc_records_list_concerns (vault, sc_record_get_id (SC_RECORD (child)), &error);
   if (concerns == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -176,8 +167,8 @@ sc_child_page_reload_concerns (ScChildPage *self)
   /* What is overdue comes first, in the group's own words. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *urgent = self->procedure != NULL
-                              ? sc_response_most_urgent (self->vault, self->procedure, self->child, now)
+    g_autofree char *urgent = procedure != NULL
+                              ? sc_response_most_urgent (vault, procedure, child, now)
                               : NULL;
 
     adw_preferences_group_set_description (self->concerns_group,
@@ -196,22 +187,24 @@ sc_child_page_reload_concerns (ScChildPage *self)
 static void
 sc_child_page_reload_contacts (ScChildPage *self)
 {
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScChild *child = sc_page_get_child (SC_PAGE (self));
   g_autoptr(ScQuery) query = sc_query_new ();
   g_autofree char *subtitle = NULL;
   guint all = 0, personal = 0;
 
   g_return_if_fail (SC_IS_CHILD_PAGE (self));
 
-  if (self->child == NULL || self->vault == NULL)
+  if (child == NULL || vault == NULL)
     {
       adw_action_row_set_subtitle (self->contacts_row, "");
       return;
     }
 
-  query->child_id = sc_record_get_id (SC_RECORD (self->child));
-  sc_records_count_contacts (self->vault, query, &all, NULL);
+  query->child_id = sc_record_get_id (SC_RECORD (child));
+  sc_records_count_contacts (vault, query, &all, NULL);
   query->personal_only = TRUE;
-  sc_records_count_contacts (self->vault, query, &personal, NULL);
+  sc_records_count_contacts (vault, query, &personal, NULL);
 
   if (all == 0)
     subtitle = g_strdup (_("None noted yet"));
@@ -231,90 +224,11 @@ sc_child_page_dispose (GObject *object)
 {
   ScChildPage *self = (ScChildPage *) object;
 
-  detach (self);
-  g_clear_object (&self->child);
-  g_clear_object (&self->vault);
+  sc_child_page_leave (SC_PAGE (self));
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
-  g_clear_pointer (&self->procedure, sc_procedure_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CHILD_PAGE);
 
   G_OBJECT_CLASS (sc_child_page_parent_class)->dispose (object);
-}
-
-static void
-sc_child_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  ScChildPage *self = SC_CHILD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-    case PROP_PROCEDURE:
-      g_value_set_boxed (value, self->procedure);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sc_child_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  ScChildPage *self = SC_CHILD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      if (self->vault != g_value_get_object (value))
-        {
-          detach (self);
-          g_set_object (&self->vault, g_value_get_object (value));
-        }
-      break;
-    case PROP_CHILD:
-      if (self->child != g_value_get_object (value))
-        {
-          /* Another child's edits are saved before the page shows this one. */
-          if (g_value_get_object (value) != NULL)
-            sc_child_page_flush (self);
-          detach (self);
-          g_set_object (&self->child, g_value_get_object (value));
-        }
-      break;
-    case PROP_PROCEDURE:
-      g_clear_pointer (&self->procedure, sc_procedure_unref);
-      self->procedure = g_value_dup_boxed (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* Once the vault and the child are both set, by however many calls, the
- * page binds to the child; without them it is empty. */
-static void
-sc_child_page_dispatch_properties_changed (GObject     *object,
-                                           guint        n_pspecs,
-                                           GParamSpec **pspecs)
-{
-  ScChildPage *self = SC_CHILD_PAGE (object);
-
-  if (self->form == NULL)
-    attach (self);
-
-  G_OBJECT_CLASS (sc_child_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                           pspecs);
 }
 
 static void
@@ -323,22 +237,9 @@ sc_child_page_class_init (ScChildPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = sc_child_page_get_property;
-  object_class->set_property = sc_child_page_set_property;
-  object_class->dispatch_properties_changed = sc_child_page_dispatch_properties_changed;
   object_class->dispose = sc_child_page_dispose;
-
-  properties[PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL, SC_TYPE_CHILD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* The procedure that says what is overdue. */
-  properties[PROP_PROCEDURE] =
-    g_param_spec_boxed ("procedure", NULL, NULL, SC_TYPE_PROCEDURE,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SC_PAGE_CLASS (klass)->show = sc_child_page_show;
+  SC_PAGE_CLASS (klass)->leave = sc_child_page_leave;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-child-page.ui");
@@ -400,12 +301,16 @@ vault_changed_cb (ScChildPage *self)
 /* Binds the page to its child, in its vault; or, without both, empties
  * every row. */
 static void
-attach (ScChildPage *self)
+sc_child_page_show (ScPage *page)
 {
-  if (self->name_row == NULL)
-    return;   /* disposed */
+  ScChildPage *self = SC_CHILD_PAGE (page);
+  ScVault *vault = sc_page_get_vault (page);
+  ScChild *child = sc_page_get_child (page);
 
-  if (self->vault == NULL || self->child == NULL)
+  if (self->name_row == NULL || self->form != NULL)
+    return;   /* disposed, or showing the child already */
+
+  if (vault == NULL || child == NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
         gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), "");
@@ -416,35 +321,38 @@ attach (ScChildPage *self)
     }
   else
     {
-      self->form = sc_child_form_new (self->vault, self->child);
+      self->form = sc_child_form_new (vault, child);
       bind_form (self);
       /* The concerns, their steps and the contacts follow the vault. */
-      g_signal_connect_swapped (self->vault, "changed::concern", G_CALLBACK (vault_changed_cb), self);
-      g_signal_connect_swapped (self->vault, "changed::response_step",
-                                G_CALLBACK (vault_changed_cb), self);
-      g_signal_connect_swapped (self->vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
+      g_signal_connect_swapped (vault, "changed::concern", G_CALLBACK (vault_changed_cb), self);
+      g_signal_connect_swapped (vault, "changed::response_step", G_CALLBACK (vault_changed_cb),
+                                self);
+      g_signal_connect_swapped (vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
       /* The row names the action with this child's id as its target. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contacts_row), "x",
-                                        sc_record_get_id (SC_RECORD (self->child)));
+                                        sc_record_get_id (SC_RECORD (child)));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contacts_row), "window.show-contacts");
     }
   sc_child_page_reload_concerns (self);
   sc_child_page_reload_contacts (self);
 }
 
-/* Undoes attach(): the form and its bindings go, and the vault is no
- * longer followed. */
+/* Before another child, or none: what was typed is saved, the form and
+ * its bindings go, and the vault is no longer followed. */
 static void
-detach (ScChildPage *self)
+sc_child_page_leave (ScPage *page)
 {
+  ScChildPage *self = SC_CHILD_PAGE (page);
+
+  sc_child_page_flush (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->bindings != NULL)
     sc_form_unbind_all (self->bindings);
   if (self->form != NULL)
     g_signal_handlers_disconnect_by_data (self->form, self);
   g_clear_object (&self->form);
-  if (self->vault != NULL)
-    g_signal_handlers_disconnect_by_data (self->vault, self);
+  if (sc_page_get_vault (page) != NULL)
+    g_signal_handlers_disconnect_by_data (sc_page_get_vault (page), self);
 }
 
 /* Saves at once what is waiting to be saved: before the page is left or the
@@ -456,22 +364,5 @@ sc_child_page_flush (ScChildPage *self)
 
   if (self->form != NULL)
     sc_child_form_flush (self->form);
-}
-
-/* Forgets the child and empties every row: nothing stays on screen. */
-void
-sc_child_page_clear (ScChildPage *self)
-{
-  g_return_if_fail (SC_IS_CHILD_PAGE (self));
-
-  g_object_set (self, "child", NULL, "vault", NULL, NULL);
-}
-
-ScChild *
-sc_child_page_get_child (ScChildPage *self)
-{
-  g_return_val_if_fail (SC_IS_CHILD_PAGE (self), NULL);
-
-  return self->child;
 }
 

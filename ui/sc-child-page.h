@@ -7,18 +7,14 @@
 
 #include <adwaita.h>
 
-#include "sc-child.h"
-#include "sc-procedure.h"
-#include "sc-vault.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_CHILD_PAGE (sc_child_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ScChildPage, sc_child_page, SC, CHILD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ScChildPage, sc_child_page, SC, CHILD_PAGE, ScPage)
 
 void         sc_child_page_flush         (ScChildPage *self);
-void         sc_child_page_clear         (ScChildPage *self);
-ScChild     *sc_child_page_get_child     (ScChildPage *self);
 
 G_END_DECLS

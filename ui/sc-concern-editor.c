@@ -26,7 +26,7 @@
 
 struct _ScConcernEditor
 {
-  GtkWidget           parent_instance;
+  ScPage              parent_instance;
 
   AdwPreferencesPage *preferences_page;
   GtkTextView        *own_words_view;
@@ -57,19 +57,15 @@ struct _ScConcernEditor
   GtkLabel           *draft_label;
   GtkListBox         *linked_contacts_list;
 
-  ScVault            *vault;
-  ScConcern          *concern;    /* asked for; the form's once it is made */
   ScConcernForm      *form;
   GPtrArray          *bindings;   /* of GBinding, undone when the form goes */
 };
 
-G_DEFINE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, SC_TYPE_PAGE)
 
 enum {
   PROP_0,
   PROP_FORM,
-  PROP_VAULT,
-  PROP_CONCERN,
   N_PROPS
 };
 
@@ -265,16 +261,17 @@ form_saved_cb (ScConcernEditor *self)
 static void
 fill_linked_contacts (ScConcernEditor *self)
 {
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
   g_autoptr(GPtrArray) contacts = NULL;
   GtkWidget *row;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->linked_contacts_list))) != NULL)
     gtk_list_box_remove (self->linked_contacts_list, row);
 
-  if (self->vault == NULL || self->form == NULL || sc_record_get_id (record (self)) == 0)
+  if (vault == NULL || self->form == NULL || sc_record_get_id (record (self)) == 0)
     return;
 
-  contacts = sc_records_list_contacts_for_concern (self->vault, sc_record_get_id (record (self)),
+  contacts = sc_records_list_contacts_for_concern (vault, sc_record_get_id (record (self)),
                                                    NULL);
   for (guint i = 0; contacts != NULL && i < contacts->len; i++)
     {
@@ -312,8 +309,6 @@ sc_concern_editor_dispose (GObject *object)
   if (self->bindings != NULL)
     unbind_form (self);
   g_clear_object (&self->form);
-  g_clear_object (&self->vault);
-  g_clear_object (&self->concern);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONCERN_EDITOR);
 
@@ -333,33 +328,6 @@ sc_concern_editor_get_property (GObject    *object,
     case PROP_FORM:
       g_value_set_object (value, self->form);
       break;
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-    case PROP_CONCERN:
-      g_value_set_object (value, self->concern);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sc_concern_editor_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ScConcernEditor *self = SC_CONCERN_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_set_object (&self->vault, g_value_get_object (value));
-      break;
-    case PROP_CONCERN:
-      g_set_object (&self->concern, g_value_get_object (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -371,25 +339,17 @@ static void edit (ScConcernEditor *self);
 /* Once the vault and the concern are set, by however many calls, the form
  * is made for them; without both the editor is empty. */
 static void
-sc_concern_editor_dispatch_properties_changed (GObject     *object,
-                                               guint        n_pspecs,
-                                               GParamSpec **pspecs)
+sc_concern_editor_show (ScPage *page)
 {
-  ScConcernEditor *self = SC_CONCERN_EDITOR (object);
-  gboolean asked = FALSE;
+  ScConcernEditor *self = SC_CONCERN_EDITOR (page);
+  ScConcern *concern = sc_page_get_concern (page);
 
-  for (guint i = 0; i < n_pspecs; i++)
-    asked |= pspecs[i] == properties[PROP_VAULT] || pspecs[i] == properties[PROP_CONCERN];
-  if (asked && self->bindings != NULL)
-    {
-      if (self->vault == NULL || self->concern == NULL)
-        empty (self);
-      else if (self->form == NULL || sc_concern_form_get_concern (self->form) != self->concern)
-        edit (self);
-    }
-
-  G_OBJECT_CLASS (sc_concern_editor_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                               pspecs);
+  if (self->bindings == NULL)
+    return;   /* disposed */
+  if (sc_page_get_vault (page) == NULL || concern == NULL)
+    empty (self);
+  else if (self->form == NULL || sc_concern_form_get_concern (self->form) != concern)
+    edit (self);
 }
 
 static gboolean
@@ -406,8 +366,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
 
   object_class->dispose = sc_concern_editor_dispose;
   object_class->get_property = sc_concern_editor_get_property;
-  object_class->set_property = sc_concern_editor_set_property;
-  object_class->dispatch_properties_changed = sc_concern_editor_dispatch_properties_changed;
+  SC_PAGE_CLASS (klass)->show = sc_concern_editor_show;
   widget_class->grab_focus = sc_concern_editor_grab_focus;
 
   /**
@@ -418,13 +377,6 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   properties[PROP_FORM] =
     g_param_spec_object ("form", NULL, NULL, SC_TYPE_CONCERN_FORM,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* The concern to edit, new or from the vault. */
-  properties[PROP_CONCERN] =
-    g_param_spec_object ("concern", NULL, NULL, SC_TYPE_CONCERN,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -500,7 +452,8 @@ static void
 edit (ScConcernEditor *self)
 {
   empty (self);
-  self->form = sc_concern_form_new (self->vault, self->concern);
+  self->form = sc_concern_form_new (sc_page_get_vault (SC_PAGE (self)),
+                                   sc_page_get_concern (SC_PAGE (self)));
   g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self,
                            G_CONNECT_SWAPPED);
   bind_form (self);
@@ -517,14 +470,6 @@ sc_concern_editor_flush (ScConcernEditor *self)
     sc_concern_form_flush (self->form);
 }
 
-/* Forgets the concern and empties the form: nothing stays on screen. */
-void
-sc_concern_editor_clear (ScConcernEditor *self)
-{
-  g_return_if_fail (SC_IS_CONCERN_EDITOR (self));
-
-  g_object_set (self, "concern", NULL, "vault", NULL, NULL);
-}
 
 static void
 empty (ScConcernEditor *self)
@@ -554,11 +499,4 @@ empty (ScConcernEditor *self)
   fill_linked_contacts (self);
 }
 
-ScConcern *
-sc_concern_editor_get_concern (ScConcernEditor *self)
-{
-  g_return_val_if_fail (SC_IS_CONCERN_EDITOR (self), NULL);
-
-  return self->form != NULL ? sc_concern_form_get_concern (self->form) : NULL;
-}
 

@@ -7,17 +7,14 @@
 
 #include <adwaita.h>
 
-#include "sc-concern.h"
-#include "sc-vault.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_CONCERN_EDITOR (sc_concern_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, SC, CONCERN_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (ScConcernEditor, sc_concern_editor, SC, CONCERN_EDITOR, ScPage)
 
 void        sc_concern_editor_flush       (ScConcernEditor *self);
-void        sc_concern_editor_clear       (ScConcernEditor *self);
-ScConcern  *sc_concern_editor_get_concern (ScConcernEditor *self);
 
 G_END_DECLS

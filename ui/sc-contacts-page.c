@@ -36,7 +36,7 @@ static const struct
 
 struct _ScContactsPage
 {
-  GtkWidget     parent_instance;
+  ScPage        parent_instance;
 
   GtkLabel     *intro_label;
   GtkDropDown  *channel_filter;
@@ -45,24 +45,12 @@ struct _ScContactsPage
   GtkListView  *list_view;
   AdwStatusPage *empty_page;
 
-  ScVault      *vault;
-  ScChild      *child;         /* NULL: every child's personal-device contacts */
-  GSettings    *settings;
   ScPagedModel *model;
   GHashTable   *child_labels;  /* child id → label, for the personal-device list */
 };
 
-G_DEFINE_FINAL_TYPE (ScContactsPage, sc_contacts_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScContactsPage, sc_contacts_page, SC_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_VAULT,
-  PROP_CHILD,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The child as the case note names them: initials unless the worker chose
  * full names. */
@@ -70,24 +58,27 @@ static char *
 child_label (ScContactsPage *self,
              gint64          child_id)
 {
-  gboolean initials = self->settings == NULL
-                      || g_settings_get_boolean (self->settings, "case-note-initials");
+  GApplication *app = g_application_get_default ();
+  gboolean initials = !SC_IS_APPLICATION (app)
+                      || g_settings_get_boolean (sc_application_get_settings (SC_APPLICATION (app)),
+                                                 "case-note-initials");
+  ScChild *shown = sc_page_get_child (SC_PAGE (self));
   g_autoptr(ScChild) child = NULL;
   const char *cached;
 
-  if (self->child != NULL && sc_record_get_id (SC_RECORD (self->child)) == child_id)
-    child = g_object_ref (self->child);
+  if (shown != NULL && sc_record_get_id (SC_RECORD (shown)) == child_id)
+    child = g_object_ref (shown);
   else if ((cached = g_hash_table_lookup (self->child_labels, &child_id)) != NULL)
     return g_strdup (cached);
   else
-    child = sc_records_load (self->vault, SC_TYPE_CHILD, child_id, NULL);
+    child = sc_records_load (sc_page_get_vault (SC_PAGE (self)), SC_TYPE_CHILD, child_id, NULL);
 
   if (child == NULL)
     return g_strdup (_("Unknown child"));
   {
     char *label = initials ? sc_child_dup_initials (child) : g_strdup (sc_child_get_name (child));
 
-    if (self->child == NULL)
+    if (sc_page_get_child (SC_PAGE (self)) == NULL)
       g_hash_table_insert (self->child_labels, g_memdup2 (&child_id, sizeof child_id),
                            g_strdup (label));
     return label;
@@ -112,7 +103,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   ScContact *contact = gtk_list_item_get_item (item);
   /* On the manager's list, whose contact it was (labels are cached). */
-  g_autofree char *label = self->child == NULL
+  g_autofree char *label = sc_page_get_child (SC_PAGE (self)) == NULL
                            ? child_label (self, sc_record_get_int64 (SC_RECORD (contact), "child-id"))
                            : NULL;
 
@@ -124,11 +115,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 static ScQuery *
 current_query (ScContactsPage *self)
 {
+  ScChild *child = sc_page_get_child (SC_PAGE (self));
   ScQuery *query = sc_query_new ();
   guint period = gtk_drop_down_get_selected (self->period_filter);
 
-  query->child_id = self->child != NULL ? sc_record_get_id (SC_RECORD (self->child)) : 0;
-  query->personal_only = self->child == NULL;
+  query->child_id = child != NULL ? sc_record_get_id (SC_RECORD (child)) : 0;
+  query->personal_only = child == NULL;
   g_free (query->channel);
   query->channel = g_strdup (sc_form_combo_get_id (self->channel_filter));
 
@@ -168,8 +160,9 @@ filters_changed_cb (ScContactsPage *self)
 /* The contacts of the page's child, or with no child every child's
  * contacts on a personal device; nothing without a vault (locked). */
 static void
-show (ScContactsPage *self)
+show (ScPage *page)
 {
+  ScContactsPage *self = SC_CONTACTS_PAGE (page);
   g_autoptr(ScQuery) query = NULL;
 
   if (self->list_view == NULL)
@@ -180,7 +173,7 @@ show (ScContactsPage *self)
   if (self->child_labels != NULL)
     g_hash_table_remove_all (self->child_labels);
 
-  if (self->child != NULL)
+  if (sc_page_get_child (SC_PAGE (self)) != NULL)
     {
       gtk_label_set_text (self->intro_label,
                           _("Every text, call or message with the child, their carer or parent, "
@@ -196,11 +189,11 @@ show (ScContactsPage *self)
                             "approval; those without one are for supervision."));
       adw_status_page_set_title (self->empty_page, _("No Personal Device Contacts"));
     }
-  if (self->vault == NULL)
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL)
     return;
 
   query = current_query (self);
-  self->model = sc_paged_model_new (self->vault, SC_TYPE_CONTACT, query);
+  self->model = sc_paged_model_new (sc_page_get_vault (SC_PAGE (self)), SC_TYPE_CONTACT, query);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
   {
@@ -219,7 +212,7 @@ shown_contacts (ScContactsPage *self,
 {
   g_autoptr(ScQuery) query = current_query (self);
 
-  return sc_records_list_contacts (self->vault, query, 0, MAX_EXPORT, error);
+  return sc_records_list_contacts (sc_page_get_vault (SC_PAGE (self)), query, 0, MAX_EXPORT, error);
 }
 
 static void
@@ -229,7 +222,7 @@ copy_and_mark (ScContactsPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *label = NULL;
-  const char *worker = sc_vault_get_worker_name (self->vault);
+  const char *worker = sc_vault_get_worker_name (sc_page_get_vault (SC_PAGE (self)));
 
   if (contacts->len == 0)
     return;
@@ -240,7 +233,7 @@ copy_and_mark (ScContactsPage *self,
   sc_application_copy_text (SC_APPLICATION (g_application_get_default ()),
                             gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 
-  if (!sc_records_mark_copied (self->vault, contacts, &error))
+  if (!sc_records_mark_copied (sc_page_get_vault (SC_PAGE (self)), contacts, &error))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
@@ -261,7 +254,7 @@ copy_all_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
 
-  if (self->vault == NULL || self->child == NULL)
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL || sc_page_get_child (SC_PAGE (self)) == NULL)
     {
       sc_form_toast (GTK_WIDGET (self), _("Open one child’s contacts to copy them as a case note."));
       return;
@@ -286,9 +279,10 @@ copy_one_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   ScContact *contact;
 
-  if (self->vault == NULL)
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL)
     return;
-  contact = sc_records_load (self->vault, SC_TYPE_CONTACT, g_variant_get_int64 (parameter), &error);
+  contact = sc_records_load (sc_page_get_vault (SC_PAGE (self)), SC_TYPE_CONTACT,
+                             g_variant_get_int64 (parameter), &error);
   if (contact == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -307,6 +301,7 @@ export_csv (ScContactsPage *self,
             GFile          *file,
             GError        **error)
 {
+  ScChild *child;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *label = NULL;
@@ -321,7 +316,7 @@ export_csv (ScContactsPage *self,
       return FALSE;
     }
 
-  if (self->vault == NULL)
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
       return FALSE;
@@ -329,8 +324,8 @@ export_csv (ScContactsPage *self,
   if (!(contacts = shown_contacts (self, error)))
     return FALSE;
 
-  label = self->child != NULL ? child_label (self, sc_record_get_id (SC_RECORD (self->child)))
-                              : g_strdup ("");
+  child = sc_page_get_child (SC_PAGE (self));
+  label = child != NULL ? child_label (self, sc_record_get_id (SC_RECORD (child))) : g_strdup ("");
   csv = sc_contacts_format_csv (contacts, label);
   return g_file_set_contents_full (path, csv, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
@@ -370,7 +365,7 @@ choose_export_file (ScContactsPage *self)
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
-  if (self->vault == NULL)
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL)
     return;
 
   dialog = gtk_file_chooser_native_new (_("Export Contacts"),
@@ -382,9 +377,9 @@ choose_export_file (ScContactsPage *self)
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
 
-    if (self->child != NULL)
+    if (sc_page_get_child (SC_PAGE (self)) != NULL)
       {
-        g_autofree char *initials = sc_child_dup_initials (self->child);
+        g_autofree char *initials = sc_child_dup_initials (sc_page_get_child (SC_PAGE (self)));
 
         /* Translators: a file name; %s are the child's initials, then the date. */
         name = g_strdup_printf (_("contacts-%s-%s.csv"), initials, day);
@@ -419,7 +414,7 @@ export_action (GtkWidget  *widget,
   ScContactsPage *self = SC_CONTACTS_PAGE (widget);
   AdwMessageDialog *dialog;
 
-  if (self->vault == NULL)
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL)
     return;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -449,9 +444,6 @@ sc_contacts_page_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->model);
-  g_clear_object (&self->vault);
-  g_clear_object (&self->child);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->child_labels, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CONTACTS_PAGE);
   sc_form_unparent_children (GTK_WIDGET (self));
@@ -460,88 +452,13 @@ sc_contacts_page_dispose (GObject *object)
 }
 
 static void
-sc_contacts_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  ScContactsPage *self = SC_CONTACTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sc_contacts_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ScContactsPage *self = SC_CONTACTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_set_object (&self->vault, g_value_get_object (value));
-      break;
-    case PROP_CHILD:
-      g_set_object (&self->child, g_value_get_object (value));
-      break;
-    case PROP_SETTINGS:
-      g_set_object (&self->settings, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* Shown again once for each g_object_set(), whichever properties it set. */
-static void
-sc_contacts_page_dispatch_properties_changed (GObject     *object,
-                                              guint        n_pspecs,
-                                              GParamSpec **pspecs)
-{
-  show (SC_CONTACTS_PAGE (object));
-
-  G_OBJECT_CLASS (sc_contacts_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                              pspecs);
-}
-
-static void
 sc_contacts_page_class_init (ScContactsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = sc_contacts_page_get_property;
-  object_class->set_property = sc_contacts_page_set_property;
-  object_class->dispatch_properties_changed = sc_contacts_page_dispatch_properties_changed;
   object_class->dispose = sc_contacts_page_dispose;
-
-  properties[PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* NULL: every child's contacts on a personal device, for the manager. */
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL, SC_TYPE_CHILD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* The app's settings: how a case note names the child. */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SC_PAGE_CLASS (klass)->show = show;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-contacts-page.ui");
@@ -584,12 +501,4 @@ sc_contacts_page_init (ScContactsPage *self)
   update_state (self);
 }
 
-/* Forgets every contact on screen. */
-void
-sc_contacts_page_clear (ScContactsPage *self)
-{
-  g_return_if_fail (SC_IS_CONTACTS_PAGE (self));
-
-  g_object_set (self, "vault", NULL, "child", NULL, "settings", NULL, NULL);
-}
 

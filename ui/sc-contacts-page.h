@@ -7,15 +7,12 @@
 
 #include <adwaita.h>
 
-#include "sc-child.h"
-#include "sc-vault.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_CONTACTS_PAGE (sc_contacts_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ScContactsPage, sc_contacts_page, SC, CONTACTS_PAGE, GtkWidget)
-
-void        sc_contacts_page_clear          (ScContactsPage *self);
+G_DECLARE_FINAL_TYPE (ScContactsPage, sc_contacts_page, SC, CONTACTS_PAGE, ScPage)
 
 G_END_DECLS

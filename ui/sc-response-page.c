@@ -25,7 +25,7 @@
 
 struct _ScResponsePage
 {
-  GtkWidget            parent_instance;
+  ScPage               parent_instance;
 
   AdwPreferencesPage  *preferences_page;
   AdwPreferencesGroup *warnings_group;
@@ -33,10 +33,6 @@ struct _ScResponsePage
   GtkListBox          *evidence_list;
   GtkLabel            *status_label;
 
-  ScVault             *vault;
-  ScProcedure         *procedure;
-  ScConcern           *concern;
-  ScChild             *child;
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
   GtkWidget           *evidence_dialog;   /* weak: while it is open */
@@ -44,18 +40,8 @@ struct _ScResponsePage
   gint64               attach_id;   /* the evidence entry a file is being chosen for */
 };
 
-G_DEFINE_FINAL_TYPE (ScResponsePage, sc_response_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScResponsePage, sc_response_page, SC_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_VAULT,
-  PROP_PROCEDURE,
-  PROP_CONCERN,
-  PROP_CHILD,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void rebuild (ScResponsePage *self);
 
@@ -103,17 +89,18 @@ save_step_field_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
   const char *step_id = NULL, *field = NULL, *text = NULL;
   ScResponseItem *item;
   g_autoptr(GError) error = NULL;
 
   g_variant_get (parameter, "(&s&s&s)", &step_id, &field, &text);
-  if ((item = find_item (self, step_id)) == NULL || self->vault == NULL
+  if ((item = find_item (self, step_id)) == NULL || vault == NULL
       || !(g_str_equal (field, "reference") || g_str_equal (field, "notes")))
     return;
 
   sc_record_set_text (SC_RECORD (item->record), field, text);
-  if (!sc_records_save (self->vault, SC_RECORD (item->record), &error))
+  if (!sc_records_save (vault, SC_RECORD (item->record), &error))
     {
       say_error (self, error);
       return;
@@ -131,13 +118,14 @@ mark_step_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
   const char *step_id = NULL, *status = NULL;
   ScResponseItem *item;
   ScStepRow *row;
   g_autoptr(GError) error = NULL;
 
   g_variant_get (parameter, "(&s&s)", &step_id, &status);
-  if ((item = find_item (self, step_id)) == NULL || self->vault == NULL)
+  if ((item = find_item (self, step_id)) == NULL || vault == NULL)
     return;
   row = g_hash_table_lookup (self->step_rows, step_id);
   if (row != NULL)
@@ -146,7 +134,7 @@ mark_step_action (GtkWidget  *widget,
                           sc_step_row_get_typed (row, "reference"));
       sc_record_set_text (SC_RECORD (item->record), "notes", sc_step_row_get_typed (row, "notes"));
     }
-  if (!sc_response_mark (self->vault, item, status,
+  if (!sc_response_mark (vault, item, status,
                          row != NULL && g_str_equal (status, "not-needed")
                          ? sc_step_row_get_typed (row, "reason") : NULL, &error))
     {
@@ -176,15 +164,17 @@ police_step_open (ScResponsePage *self)
 static void
 fill_evidence (ScResponsePage *self)
 {
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
   g_autoptr(GPtrArray) evidence = NULL;
   GtkWidget *row;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_list))) != NULL)
     gtk_list_box_remove (self->evidence_list, row);
-  if (self->vault == NULL || self->concern == NULL)
+  if (vault == NULL || concern == NULL)
     return;
 
-  evidence = sc_evidence_list (self->vault, sc_record_get_id (SC_RECORD (self->concern)), NULL);
+  evidence = sc_evidence_list (vault, sc_record_get_id (SC_RECORD (concern)), NULL);
   for (guint i = 0; evidence != NULL && i < evidence->len; i++)
     {
       ScRecord *e = evidence->pdata[i];
@@ -198,7 +188,7 @@ fill_evidence (ScResponsePage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       /* No file of any kind for a sexual or grooming concern, and one file
        * an entry: no button then. */
-      if (sc_evidence_files_allowed (self->concern) && *file == '\0')
+      if (sc_evidence_files_allowed (concern) && *file == '\0')
         {
           GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _File…"));
 
@@ -262,20 +252,23 @@ show_missing_answers (ScResponsePage *self)
 static void
 rebuild (ScResponsePage *self)
 {
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScProcedure *procedure = sc_page_get_procedure (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *const *warnings;
   gboolean any_warning, police_open;
 
   clear_rows (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  if (self->vault == NULL || self->concern == NULL)
+  if (vault == NULL || concern == NULL)
     return;
 
   /* Shown first, always: immediate danger, and the area's warnings (the
    * sexual area's for a sexual or grooming incident filed elsewhere). */
-  warnings = sc_procedure_get_area_warnings (self->procedure,
-                                             sc_evidence_files_allowed (self->concern)
-                                             ? sc_record_get_text (SC_RECORD (self->concern), "area")
+  warnings = sc_procedure_get_area_warnings (procedure,
+                                             sc_evidence_files_allowed (concern)
+                                             ? sc_record_get_text (SC_RECORD (concern), "area")
                                              : "sexual");
   any_warning = warnings[0] != NULL;
   for (guint i = 0; warnings[i] != NULL; i++)
@@ -292,7 +285,8 @@ rebuild (ScResponsePage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), any_warning);
 
-  self->items = sc_response_build (self->vault, self->procedure, self->concern, self->child, &error);
+  self->items = sc_response_build (vault, procedure, concern, sc_page_get_child (SC_PAGE (self)),
+                                   &error);
   if (self->items == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -304,7 +298,7 @@ rebuild (ScResponsePage *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       ScResponseItem *item = self->items->pdata[i];
-      GtkWidget *row = sc_step_row_new (item, self->procedure, police_open);
+      GtkWidget *row = sc_step_row_new (item, procedure, police_open);
 
       adw_preferences_group_add (self->steps_group, row);
       g_ptr_array_add (self->rows, row);
@@ -321,17 +315,19 @@ add_evidence_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           ScResponsePage   *self)
 {
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
   g_autoptr(ScEvidence) evidence = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *now = sc_datetime_now_storage ();
 
-  if (!g_str_equal (response, "add") || self->vault == NULL || self->concern == NULL)
+  if (!g_str_equal (response, "add") || vault == NULL || concern == NULL)
     return;
 
-  evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (self->concern)));
+  evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (concern)));
   sc_evidence_dialog_fill (SC_EVIDENCE_DIALOG (dialog), evidence);
   sc_record_set_text (SC_RECORD (evidence), "secured-at", now);
-  if (!sc_records_save (self->vault, SC_RECORD (evidence), &error))
+  if (!sc_records_save (vault, SC_RECORD (evidence), &error))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
@@ -350,7 +346,7 @@ add_evidence_action (GtkWidget  *widget,
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
   GtkWidget *dialog;
 
-  if (self->concern == NULL)
+  if (sc_page_get_concern (SC_PAGE (self)) == NULL)
     return;
 
   dialog = sc_evidence_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
@@ -380,17 +376,19 @@ attach_file (ScResponsePage *self,
              gint64          evidence_id,
              GFile          *file)
 {
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
   g_autoptr(ScEvidence) evidence = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
-  if (self->vault == NULL || self->concern == NULL)
+  if (vault == NULL || concern == NULL)
     return;
 
-  if (!(evidence = sc_records_load (self->vault, SC_TYPE_EVIDENCE, evidence_id, &error))
-      || !(data = sc_evidence_read_file (self->concern, file, max_file_bytes (), NULL, &error))
-      || !sc_evidence_attach (self->vault, evidence, self->concern, name, data, max_file_bytes (),
+  if (!(evidence = sc_records_load (vault, SC_TYPE_EVIDENCE, evidence_id, &error))
+      || !(data = sc_evidence_read_file (concern, file, max_file_bytes (), NULL, &error))
+      || !sc_evidence_attach (vault, evidence, concern, name, data, max_file_bytes (),
                               &error))
     {
       g_autofree char *sentence = error->domain == G_IO_ERROR
@@ -442,79 +440,19 @@ attach_action (GtkWidget  *widget,
 
 /* Page ----------------------------------------------------------------------------- */
 
+/* Built again once for each g_object_set() of the page's vault, child,
+ * concern or procedure. */
 static void
-sc_response_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+sc_response_page_show (ScPage *page)
 {
-  ScResponsePage *self = SC_RESPONSE_PAGE (object);
+  ScResponsePage *self = SC_RESPONSE_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
-    case PROP_PROCEDURE:
-      g_value_set_boxed (value, self->procedure);
-      break;
-    case PROP_CONCERN:
-      g_value_set_object (value, self->concern);
-      break;
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sc_response_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ScResponsePage *self = SC_RESPONSE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_VAULT:
-      g_set_object (&self->vault, g_value_get_object (value));
-      break;
-    case PROP_PROCEDURE:
-      g_clear_pointer (&self->procedure, sc_procedure_unref);
-      self->procedure = g_value_dup_boxed (value);
-      break;
-    case PROP_CONCERN:
-      g_set_object (&self->concern, g_value_get_object (value));
-      break;
-    case PROP_CHILD:
-      g_set_object (&self->child, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* However many of the page's properties one g_object_set() changes, the
- * page is built again once, after all of them. */
-static void
-sc_response_page_dispatch_properties_changed (GObject     *object,
-                                              guint        n_pspecs,
-                                              GParamSpec **pspecs)
-{
-  ScResponsePage *self = SC_RESPONSE_PAGE (object);
-
-  if (self->steps_group != NULL)
-    {
-      rebuild (self);
-      if (self->concern == NULL)
-        fill_evidence (self);
-      sc_form_show_sentence (self->status_label, NULL);
-    }
-  G_OBJECT_CLASS (sc_response_page_parent_class)->dispatch_properties_changed (object, n_pspecs,
-                                                                              pspecs);
+  if (self->steps_group == NULL)
+    return;   /* disposed */
+  rebuild (self);
+  if (sc_page_get_concern (page) == NULL)
+    fill_evidence (self);
+  sc_form_show_sentence (self->status_label, NULL);
 }
 
 static void
@@ -525,10 +463,6 @@ sc_response_page_dispose (GObject *object)
   if (self->rows != NULL && self->steps_group != NULL)
     clear_rows (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_object (&self->vault);
-  g_clear_pointer (&self->procedure, sc_procedure_unref);
-  g_clear_object (&self->concern);
-  g_clear_object (&self->child);
   g_clear_weak_pointer (&self->evidence_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESPONSE_PAGE);
 
@@ -552,25 +486,9 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = sc_response_page_get_property;
-  object_class->set_property = sc_response_page_set_property;
-  object_class->dispatch_properties_changed = sc_response_page_dispatch_properties_changed;
   object_class->dispose = sc_response_page_dispose;
+  SC_PAGE_CLASS (klass)->show = sc_response_page_show;
   object_class->finalize = sc_response_page_finalize;
-
-  properties[PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL, SC_TYPE_VAULT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROCEDURE] =
-    g_param_spec_boxed ("procedure", NULL, NULL, SC_TYPE_PROCEDURE,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONCERN] =
-    g_param_spec_object ("concern", NULL, NULL, SC_TYPE_CONCERN,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL, SC_TYPE_CHILD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/sc-response-page.ui");
@@ -602,23 +520,6 @@ sc_response_page_init (ScResponsePage *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->evidence_list, placeholder);
-}
-
-/* Forgets the concern and every row: nothing stays on screen. */
-void
-sc_response_page_clear (ScResponsePage *self)
-{
-  g_return_if_fail (SC_IS_RESPONSE_PAGE (self));
-
-  g_object_set (self, "vault", NULL, "procedure", NULL, "child", NULL, "concern", NULL, NULL);
-}
-
-ScConcern *
-sc_response_page_get_concern (ScResponsePage *self)
-{
-  g_return_val_if_fail (SC_IS_RESPONSE_PAGE (self), NULL);
-
-  return self->concern;
 }
 
 /* Before a lock: an evidence entry being typed is kept, not dropped, once

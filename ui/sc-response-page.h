@@ -7,19 +7,14 @@
 
 #include <adwaita.h>
 
-#include "sc-child.h"
-#include "sc-concern.h"
-#include "sc-procedure.h"
-#include "sc-vault.h"
+#include "sc-page.h"
 
 G_BEGIN_DECLS
 
 #define SC_TYPE_RESPONSE_PAGE (sc_response_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ScResponsePage, sc_response_page, SC, RESPONSE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ScResponsePage, sc_response_page, SC, RESPONSE_PAGE, ScPage)
 
-void        sc_response_page_clear        (ScResponsePage *self);
 void        sc_response_page_flush        (ScResponsePage *self);
-ScConcern  *sc_response_page_get_concern  (ScResponsePage *self);
 
 G_END_DECLS

@@ -98,7 +98,7 @@ update_header (ScWindow *self)
   const char *title = _("Safecase");
   g_autofree char *response_title = NULL;
   g_autofree char *subtitle = NULL;
-  ScChild *child = sc_child_page_get_child (self->child_page);
+  ScChild *child = sc_page_get_child (SC_PAGE (self->child_page));
 
   if (records && g_str_equal (page, "child") && child != NULL)
     title = sc_child_get_name (child);
@@ -106,7 +106,7 @@ update_header (ScWindow *self)
     {
       /* Which child and which concern, by initials: the title is what
        * someone passing sees first. */
-      ScConcern *concern = sc_response_page_get_concern (self->response_page);
+      ScConcern *concern = sc_page_get_concern (SC_PAGE (self->response_page));
       g_autofree char *initials = child != NULL ? sc_child_dup_initials (child) : NULL;
       const char *summary = concern != NULL ? sc_record_get_text (SC_RECORD (concern), "summary")
                                             : "";
@@ -121,7 +121,7 @@ update_header (ScWindow *self)
     title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
   else if (records && g_str_equal (page, "concern"))
     {
-      ScConcern *concern = sc_concern_editor_get_concern (self->concern_editor);
+      ScConcern *concern = sc_page_get_concern (SC_PAGE (self->concern_editor));
 
       title = concern != NULL && sc_record_get_id (SC_RECORD (concern)) > 0
               && !sc_record_get_boolean (SC_RECORD (concern), "is-draft")
@@ -190,10 +190,10 @@ forget_records (ScWindow *self)
 {
   gtk_popover_popdown (GTK_POPOVER (self->contact_popover));
   sc_contact_popover_clear (self->contact_popover);
-  sc_contacts_page_clear (self->contacts_page);
-  sc_response_page_clear (self->response_page);
-  sc_concern_editor_clear (self->concern_editor);
-  sc_child_page_clear (self->child_page);
+  sc_page_clear (SC_PAGE (self->contacts_page));
+  sc_page_clear (SC_PAGE (self->response_page));
+  sc_page_clear (SC_PAGE (self->concern_editor));
+  sc_page_clear (SC_PAGE (self->child_page));
   g_object_set (self->caseload_page, "vault", NULL, "procedure", NULL, NULL);
   gtk_stack_set_visible_child_name (self->records_stack, "caseload");
 }
@@ -226,14 +226,14 @@ about_to_lock_cb (ScWindow *self)
   /* Where the worker is now that the typing is kept (a child just added
    * opened its page). */
   page = records_page (self);
-  child = sc_child_page_get_child (self->child_page);
+  child = sc_page_get_child (SC_PAGE (self->child_page));
   self->resume_child = child != NULL ? sc_record_get_id (SC_RECORD (child)) : 0;
   self->resume_action = NULL;
   self->resume_target = 0;
   if (g_str_equal (page, "concern"))
-    concern = sc_concern_editor_get_concern (self->concern_editor);
+    concern = sc_page_get_concern (SC_PAGE (self->concern_editor));
   else if (g_str_equal (page, "response"))
-    concern = sc_response_page_get_concern (self->response_page);
+    concern = sc_page_get_concern (SC_PAGE (self->response_page));
   if (concern != NULL && sc_record_get_id (SC_RECORD (concern)) > 0)
     {
       self->resume_action = "window.show-concern";
@@ -482,7 +482,7 @@ show_response (ScWindow  *self,
 {
   g_object_set (self->response_page, "vault", get_vault (self),
                 "procedure", sc_application_get_procedure (get_app (self)),
-                "child", sc_child_page_get_child (self->child_page), "concern", concern, NULL);
+                "child", sc_page_get_child (SC_PAGE (self->child_page)), "concern", concern, NULL);
   show_records_page (self, "response");
 }
 
@@ -521,7 +521,7 @@ concern_saved_cb (ScWindow  *self,
   g_autoptr(ScConcern) saved = g_object_ref (concern);
 
   toast (self, _("Concern saved. Here is what the procedure asks for next."));
-  sc_concern_editor_clear (self->concern_editor);
+  sc_page_clear (SC_PAGE (self->concern_editor));
   show_response (self, saved);
 }
 
@@ -531,7 +531,7 @@ edit_concern_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   ScWindow *self = SC_WINDOW (widget);
-  ScConcern *concern = sc_response_page_get_concern (self->response_page);
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self->response_page));
   g_autoptr(ScConcern) fresh = NULL;
 
   if (concern == NULL || get_vault (self) == NULL)
@@ -540,7 +540,7 @@ edit_concern_action (GtkWidget  *widget,
                            sc_record_get_id (SC_RECORD (concern)), NULL);
   if (fresh != NULL)
     {
-      sc_response_page_clear (self->response_page);
+      sc_page_clear (SC_PAGE (self->response_page));
       edit_concern (self, fresh);
     }
 }
@@ -557,26 +557,26 @@ back_action (GtkWidget  *widget,
     {
       /* The draft is kept; the child's page lists it. */
       sc_concern_editor_flush (self->concern_editor);
-      sc_concern_editor_clear (self->concern_editor);
-      show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
+      sc_page_clear (SC_PAGE (self->concern_editor));
+      show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
     }
   else if (g_str_equal (page, "response"))
     {
-      sc_response_page_clear (self->response_page);
-      show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
+      sc_page_clear (SC_PAGE (self->response_page));
+      show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
     }
   else if (g_str_equal (page, "contacts"))
     {
-      sc_contacts_page_clear (self->contacts_page);
-      show_records_page (self, sc_child_page_get_child (self->child_page) != NULL
+      sc_page_clear (SC_PAGE (self->contacts_page));
+      show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
     }
   else if (g_str_equal (page, "child"))
     {
       sc_child_page_flush (self->child_page);
-      sc_child_page_clear (self->child_page);
+      sc_page_clear (SC_PAGE (self->child_page));
       show_records_page (self, "caseload");
     }
 }
@@ -587,7 +587,7 @@ new_concern_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ScWindow *self = SC_WINDOW (widget);
-  ScChild *child = sc_child_page_get_child (self->child_page);
+  ScChild *child = sc_page_get_child (SC_PAGE (self->child_page));
   gint64 child_id = 0;
   g_autoptr(ScConcern) concern = NULL;
 
@@ -632,24 +632,22 @@ show_contacts_action (GtkWidget  *widget,
   if (child_id == 0)
     {
       sc_concern_editor_flush (self->concern_editor);
-      sc_concern_editor_clear (self->concern_editor);
+      sc_page_clear (SC_PAGE (self->concern_editor));
       sc_child_page_flush (self->child_page);
-      sc_child_page_clear (self->child_page);
-      g_object_set (self->contacts_page, "vault", get_vault (self), "child", NULL,
-                    "settings", sc_application_get_settings (get_app (self)), NULL);
+      sc_page_clear (SC_PAGE (self->child_page));
+      g_object_set (self->contacts_page, "vault", get_vault (self), "child", NULL, NULL);
       show_records_page (self, "contacts");
       return;
     }
 
-  child = sc_child_page_get_child (self->child_page);
+  child = sc_page_get_child (SC_PAGE (self->child_page));
   if (child == NULL || sc_record_get_id (SC_RECORD (child)) != child_id)
     {
       open_child (self, child_id);
-      if ((child = sc_child_page_get_child (self->child_page)) == NULL)
+      if ((child = sc_page_get_child (SC_PAGE (self->child_page))) == NULL)
         return;
     }
-  g_object_set (self->contacts_page, "vault", get_vault (self), "child", child,
-                "settings", sc_application_get_settings (get_app (self)), NULL);
+  g_object_set (self->contacts_page, "vault", get_vault (self), "child", child, NULL);
   show_records_page (self, "contacts");
 }
 
@@ -660,7 +658,7 @@ note_contact_action (GtkWidget  *widget,
 {
   ScWindow *self = SC_WINDOW (widget);
 
-  if (get_vault (self) == NULL || sc_child_page_get_child (self->child_page) == NULL)
+  if (get_vault (self) == NULL || sc_page_get_child (SC_PAGE (self->child_page)) == NULL)
     return;
   gtk_menu_button_popup (self->note_contact_button);
 }
@@ -668,7 +666,7 @@ note_contact_action (GtkWidget  *widget,
 static void
 contact_popover_show_cb (ScWindow *self)
 {
-  ScChild *child = sc_child_page_get_child (self->child_page);
+  ScChild *child = sc_page_get_child (SC_PAGE (self->child_page));
 
   if (child == NULL || get_vault (self) == NULL)
     {
