@@ -336,6 +336,13 @@ sc_concern_editor_get_property (GObject    *object,
 static void empty (ScConcernEditor *self);
 static void edit (ScConcernEditor *self);
 
+/* Before another concern, or none: the draft is saved. */
+static void
+sc_concern_editor_leave (ScPage *page)
+{
+  sc_concern_editor_flush (SC_CONCERN_EDITOR (page));
+}
+
 /* Once the vault and the concern are set, by however many calls, the form
  * is made for them; without both the editor is empty. */
 static void
@@ -367,6 +374,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   object_class->dispose = sc_concern_editor_dispose;
   object_class->get_property = sc_concern_editor_get_property;
   SC_PAGE_CLASS (klass)->show = sc_concern_editor_show;
+  SC_PAGE_CLASS (klass)->leave = sc_concern_editor_leave;
   widget_class->grab_focus = sc_concern_editor_grab_focus;
 
   /**

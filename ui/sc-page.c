@@ -4,8 +4,8 @@
  * is due, and the child or the concern it is about, as properties the
  * window sets with one g_object_set(). However many of them that changes,
  * the page is shown again once (ScPageClass.show), after all of them; and
- * before the vault or the child changes under a page, ScPageClass.leave
- * saves what was typed in it.
+ * before the vault, the child or the concern changes under a page,
+ * ScPageClass.leave saves what was typed in it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -151,7 +151,11 @@ sc_page_set_property (GObject      *object,
         }
       break;
     case PROP_CONCERN:
-      g_set_object (&priv->concern, g_value_get_object (value));
+      if (priv->concern != g_value_get_object (value))
+        {
+          leave (self);
+          g_set_object (&priv->concern, g_value_get_object (value));
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -22,8 +22,8 @@ struct _ScPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* Before the vault or the child changes: what is typed is saved, and
-   * the page lets go of them. */
+  /* Before the vault, the child or the concern changes: what is typed is
+   * saved, and the page lets go of them. */
   void (*leave) (ScPage *self);
   /* After a g_object_set() changed any of vault, procedure, child or
    * concern, once: the page shows what it now has. */

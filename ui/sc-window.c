@@ -555,8 +555,7 @@ back_action (GtkWidget  *widget,
 
   if (g_str_equal (page, "concern"))
     {
-      /* The draft is kept; the child's page lists it. */
-      sc_concern_editor_flush (self->concern_editor);
+      /* The draft is kept (ScPage.leave); the child's page lists it. */
       sc_page_clear (SC_PAGE (self->concern_editor));
       show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
@@ -575,7 +574,6 @@ back_action (GtkWidget  *widget,
     }
   else if (g_str_equal (page, "child"))
     {
-      sc_child_page_flush (self->child_page);
       sc_page_clear (SC_PAGE (self->child_page));
       show_records_page (self, "caseload");
     }
@@ -609,7 +607,6 @@ new_concern_action (GtkWidget  *widget,
       && !load_child (self, child_id))
     return;
 
-  sc_concern_editor_flush (self->concern_editor);
   concern = sc_concern_new (child_id);
   edit_concern (self, concern);
 }
@@ -631,9 +628,7 @@ show_contacts_action (GtkWidget  *widget,
 
   if (child_id == 0)
     {
-      sc_concern_editor_flush (self->concern_editor);
       sc_page_clear (SC_PAGE (self->concern_editor));
-      sc_child_page_flush (self->child_page);
       sc_page_clear (SC_PAGE (self->child_page));
       g_object_set (self->contacts_page, "vault", get_vault (self), "child", NULL, NULL);
       show_records_page (self, "contacts");
