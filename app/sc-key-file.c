@@ -19,6 +19,7 @@
 
 #define GROUP_VAULT      "Vault"
 #define GROUP_PASSPHRASE "Passphrase"
+#define GROUP_AUDIT      "Audit"
 #define FORMAT_VERSION   1
 #define KDF_NAME         "argon2id13"
 #define WRAPPED_BYTES    (crypto_secretbox_MACBYTES + SC_KEY_BYTES)
@@ -33,6 +34,11 @@ struct _ScKeyFile
   guint8             nonce[crypto_secretbox_NONCEBYTES];
   guint8             wrapped[WRAPPED_BYTES];
   guint8             check[crypto_generichash_BYTES];
+  /* The audit trail's anchor (sc-audit.c): its entries and last hash, as
+   * they were after the last commit that added to it. */
+  guint64            audit_entries;
+  char              *audit_head;
+  gboolean           audit_damaged;
 };
 
 /* Argon2id's cost for new key files: libsodium's "moderate" (256 MiB, about
@@ -136,6 +142,41 @@ read_base64 (GKeyFile   *kf,
   return TRUE;
 }
 
+static gboolean
+is_sha256_hex (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isxdigit (*c) || g_ascii_isupper (*c))
+      return FALSE;
+  return TRUE;
+}
+
+/* Optional: a key file from before the chain has none. One that does not
+ * read is not a reason to lock the worker out; the audit check says so. */
+static void
+read_audit_anchor (ScKeyFile *self,
+                   GKeyFile  *kf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  guint64 entries;
+
+  if (!g_key_file_has_group (kf, GROUP_AUDIT))
+    return;
+  entries = g_key_file_get_uint64 (kf, GROUP_AUDIT, "Entries", &error);
+  if (error == NULL)
+    head = g_key_file_get_string (kf, GROUP_AUDIT, "Head", &error);
+  if (error != NULL || !is_sha256_hex (head))
+    {
+      self->audit_damaged = TRUE;
+      return;
+    }
+  self->audit_entries = entries;
+  self->audit_head = g_steal_pointer (&head);
+}
+
 ScKeyFile *
 sc_key_file_load (const char *path,
                   GError    **error)
@@ -217,6 +258,7 @@ sc_key_file_load (const char *path,
 
   self->opslimit = opslimit;
   self->memlimit = (gsize) memlimit;
+  read_audit_anchor (self, kf);
 
   return g_steal_pointer (&self);
 }
@@ -247,6 +289,11 @@ sc_key_file_save (ScKeyFile  *self,
   g_key_file_set_string (kf, GROUP_PASSPHRASE, "Salt", salt);
   g_key_file_set_string (kf, GROUP_PASSPHRASE, "Nonce", nonce);
   g_key_file_set_string (kf, GROUP_PASSPHRASE, "WrappedKey", wrapped);
+  if (self->audit_head != NULL)
+    {
+      g_key_file_set_uint64 (kf, GROUP_AUDIT, "Entries", self->audit_entries);
+      g_key_file_set_string (kf, GROUP_AUDIT, "Head", self->audit_head);
+    }
 
   data = g_key_file_to_data (kf, &len, NULL);
 
@@ -303,12 +350,37 @@ sc_key_file_get_vault_id (ScKeyFile *self)
   return self->vault_id;
 }
 
+/* The audit trail's anchor: FALSE if the file has none that reads. */
+gboolean
+sc_key_file_get_audit_anchor (ScKeyFile   *self,
+                              guint64     *entries,
+                              const char **head)
+{
+  *entries = self->audit_entries;
+  *head = self->audit_head;
+  return !self->audit_damaged;
+}
+
+void
+sc_key_file_set_audit_anchor (ScKeyFile  *self,
+                              guint64     entries,
+                              const char *head)
+{
+  g_return_if_fail (is_sha256_hex (head));
+
+  self->audit_entries = entries;
+  g_free (self->audit_head);
+  self->audit_head = g_strdup (head);
+  self->audit_damaged = FALSE;
+}
+
 void
 sc_key_file_free (ScKeyFile *self)
 {
   if (self == NULL)
     return;
   g_free (self->vault_id);
+  g_free (self->audit_head);
   sodium_memzero (self, sizeof *self);
   g_free (self);
 }

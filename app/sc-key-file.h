@@ -29,6 +29,12 @@ ScKey      *sc_key_file_unwrap        (ScKeyFile    *self,
 gboolean    sc_key_file_check_key     (ScKeyFile    *self,
                                        const ScKey  *key);
 const char *sc_key_file_get_vault_id  (ScKeyFile    *self);
+gboolean    sc_key_file_get_audit_anchor (ScKeyFile   *self,
+                                          guint64     *entries,
+                                          const char **head);
+void        sc_key_file_set_audit_anchor (ScKeyFile   *self,
+                                          guint64      entries,
+                                          const char  *head);
 void        sc_key_file_free          (ScKeyFile    *self);
 
 void        sc_key_file_use_interactive_limits_for_tests (void);

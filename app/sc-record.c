@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <string.h>
 
 #include "sc-record-private.h"
@@ -348,40 +350,74 @@ sc_record_validate (ScRecord *self,
   return klass->validate == NULL || klass->validate (self, final, error);
 }
 
-/* Every field, as GVariant text: what the audit trail keeps as before and
- * after. */
+typedef struct
+{
+  const char *name;
+  int         index;   /* -1: the id */
+} Member;
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Member *) a)->name, ((const Member *) b)->name);
+}
+
+/* Every field and the id, as canonical JSON (keys sorted, no white space):
+ * what the audit trail keeps as before and after, the same text for the
+ * same values on any machine. */
 char *
 sc_record_describe (ScRecord *self)
 {
   ScRecordClass *klass = SC_RECORD_GET_CLASS (self);
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-  g_autoptr(GVariant) dict = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
+  Member id = { "id", -1 };
 
-  g_variant_builder_add (&builder, "{sv}", "id", g_variant_new_int64 (sc_record_get_id (self)));
+  g_array_append_val (members, id);
   for (guint i = 0; i < klass->n_fields; i++)
     {
-      const GValue *v = sc_record_get_value (self, i);
-      GVariant *variant;
+      Member field = { klass->fields[i].name, (int) i };
 
+      g_array_append_val (members, field);
+    }
+  g_array_sort (members, compare_members);
+
+  json_builder_begin_object (builder);
+  for (guint n = 0; n < members->len; n++)
+    {
+      const Member *member = &g_array_index (members, Member, n);
+      int i = member->index;
+
+      json_builder_set_member_name (builder, member->name);
+      if (i < 0)
+        {
+          json_builder_add_int_value (builder, sc_record_get_id (self));
+          continue;
+        }
       switch (klass->fields[i].type)
         {
         case SC_FIELD_TEXT:
-          variant = g_variant_new_string (g_value_get_string (v));
+          json_builder_add_string_value (builder, g_value_get_string (sc_record_get_value (self, i)));
           break;
         case SC_FIELD_BOOLEAN:
-          variant = g_variant_new_boolean (g_value_get_boolean (v));
+          json_builder_add_boolean_value (builder, g_value_get_boolean (sc_record_get_value (self, i)));
           break;
         case SC_FIELD_INT64:
-          variant = g_variant_new_int64 (g_value_get_int64 (v));
+          json_builder_add_int_value (builder, g_value_get_int64 (sc_record_get_value (self, i)));
           break;
         default:
           g_assert_not_reached ();
         }
-      g_variant_builder_add (&builder, "{sv}", klass->fields[i].name, variant);
     }
+  json_builder_end_object (builder);
 
-  dict = g_variant_ref_sink (g_variant_builder_end (&builder));
-  return g_variant_print (dict, FALSE);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, FALSE);
+  return json_generator_to_data (generator, NULL);
 }
 
 void

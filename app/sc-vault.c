@@ -22,6 +22,7 @@
 #include "sc-keyring.h"
 #include "sc-secure.h"
 #include "sc-vault-private.h"
+#include "sc-audit-private.h"
 
 #define MIGRATIONS_PATH "/io/github/safecase/Safecase/core/migrations"
 
@@ -43,6 +44,9 @@ struct _ScVault
 
   /* What the open transaction changed, announced once it commits. */
   GArray  *pending_changes;   /* of Change */
+  /* The open transaction added to the audit trail: its anchor in the key
+   * file is written after the commit. */
+  gboolean audit_appended;
 };
 
 typedef struct
@@ -63,6 +67,10 @@ static guint signals[N_SIGNALS];
 G_DEFINE_QUARK (sc-vault-error-quark, sc_vault_error)
 
 static guint keyring_timeout_ms = SC_KEYRING_DEFAULT_TIMEOUT_MS;
+
+static void     write_audit_anchor (ScVault *self);
+static gboolean ensure_open        (ScVault *self,
+                                    GError **error);
 
 static void
 sc_vault_finalize (GObject *object)
@@ -548,6 +556,8 @@ migrate (sqlite3 *db,
         return FALSE;
 
       if (!exec_sql (db, sql, names[next - 1], error)
+          /* Version 7 chains the entries already written (sc-audit.c). */
+          || (next == 7 && !sc_audit_chain_existing (db, error))
           || !exec_sql (db, set_version, "Recording the schema version", error)
           || !exec_sql (db, "COMMIT", "Committing a migration", error))
         {
@@ -618,8 +628,15 @@ vault_open_with_key (const char  *directory,
       return NULL;
     }
 
-  if (!migrate (self->db, G_MAXINT, &self->schema_version, error) || !load_worker (self, error))
-    return NULL;
+  {
+    int before = query_int (self->db, "PRAGMA user_version", &rc);
+
+    if (!migrate (self->db, G_MAXINT, &self->schema_version, error) || !load_worker (self, error))
+      return NULL;
+    /* The entries written before the chain are anchored as they are now. */
+    if (before < 7 && self->schema_version >= 7)
+      write_audit_anchor (self);
+  }
 
   return g_steal_pointer (&self);
 }
@@ -943,6 +960,74 @@ sc_vault_get_db (ScVault *self)
   return self->db;
 }
 
+/* The audit trail's anchor ------------------------------------------------- */
+
+/* Writes the trail's entries and last hash into the key file (atomically:
+ * a new file renamed over the old). A failure leaves the anchor behind the
+ * trail, which the check allows; it is said, not fatal. */
+static void
+write_audit_anchor (ScVault *self)
+{
+  g_autofree char *path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 entries = 0;
+
+  if (!sc_audit_read_head (self->db, &entries, &head, &error)
+      || !(key_file = sc_key_file_load (path, &error)))
+    {
+      g_message ("The audit trail's anchor was not written: %s", error->message);
+      return;
+    }
+  sc_key_file_set_audit_anchor (key_file, entries, head);
+  if (!sc_key_file_save (key_file, path, &error))
+    g_message ("The audit trail's anchor was not written: %s", error->message);
+}
+
+/* Checks the whole audit trail, entry by entry, and against the anchor the
+ * key file holds now. */
+ScAuditReport *
+sc_vault_verify_audit (ScVault *self,
+                       GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autoptr(ScAuditReport) report = NULL;
+  const char *head = NULL;
+  guint64 entries = 0;
+  gboolean anchor_reads;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  if (!ensure_open (self, error))
+    return NULL;
+  if (self->schema_version < 8)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
+                           "This vault's audit trail is not chained yet");
+      return NULL;
+    }
+  path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+  if (!(key_file = sc_key_file_load (path, error)))
+    return NULL;
+  anchor_reads = sc_key_file_get_audit_anchor (key_file, &entries, &head);
+  if (!(report = sc_audit_verify (self->db, entries, head, error)))
+    return NULL;
+
+  /* Every commit that adds an entry writes the anchor, and so does the
+   * migration that made the chain: a trail with entries and no anchor had
+   * it taken away. */
+  if (report->intact && (!anchor_reads || (head == NULL && report->count > 0)))
+    {
+      report->intact = FALSE;
+      report->problem = g_strdup (_("The key file no longer holds its record of the audit "
+                                    "trail: it was removed or damaged, so a rewritten trail "
+                                    "could not be told from the real one."));
+    }
+  return g_steal_pointer (&report);
+}
+
 /* Writes ------------------------------------------------------------------ */
 
 static gboolean
@@ -982,6 +1067,11 @@ sc_vault_commit (ScVault *self,
       sc_vault_rollback (self);
       return FALSE;
     }
+  /* After the commit, never before: the anchor may be behind the trail
+   * (a kill here), never ahead of it. */
+  if (self->audit_appended)
+    write_audit_anchor (self);
+  self->audit_appended = FALSE;
 
   /* Announced after the commit, from a copy: a handler may write again. */
   {
@@ -1007,6 +1097,7 @@ sc_vault_rollback (ScVault *self)
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   g_array_set_size (self->pending_changes, 0);
+  self->audit_appended = FALSE;
 }
 
 /* Every change a user makes is written through here as well, inside the
@@ -1030,31 +1121,46 @@ sc_vault_append_audit (ScVault    *self,
   if (!ensure_open (self, error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (self->schema_version >= 7)
     {
-      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, self->worker_name != NULL ? self->worker_name : "", -1,
-                         SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_TRANSIENT);
-      if (entity_id > 0)
-        sqlite3_bind_int64 (stmt, 5, entity_id);
-      else
-        sqlite3_bind_null (stmt, 5);
-      sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
+      if (!sc_audit_append (self->db, now, self->worker_name != NULL ? self->worker_name : "",
+                            action, entity, entity_id, before, after, error))
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
+  else
+    {
+      /* A vault left at an older version, for the migration tests. */
+      rc = sqlite3_prepare_v2 (self->db,
+                               "INSERT INTO audit (at, actor, action, entity, entity_id, before, "
+                               "after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, self->worker_name != NULL ? self->worker_name : "", -1,
+                             SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_TRANSIENT);
+          if (entity_id > 0)
+            sqlite3_bind_int64 (stmt, 5, entity_id);
+          else
+            sqlite3_bind_null (stmt, 5);
+          sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        return sc_vault_set_sqlite_error (self->db, rc, "Writing the audit trail", error);
+    }
 
-  if (rc != SQLITE_OK)
-    return sc_vault_set_sqlite_error (self->db, rc, "Writing the audit trail", error);
+  /* Outside a transaction the entry is committed already. */
+  if (sqlite3_get_autocommit (self->db))
+    write_audit_anchor (self);
+  else
+    self->audit_appended = TRUE;
 
   /* A row written twice in a row (a record, then its file) changed once. */
   {

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "sc-audit.h"
 #include "sc-vault-error.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,8 @@ gboolean    sc_vault_append_audit               (ScVault              *self,
                                                  gint64                entity_id,
                                                  const char           *before,
                                                  const char           *after,
+                                                 GError              **error);
+ScAuditReport *sc_vault_verify_audit            (ScVault              *self,
                                                  GError              **error);
 
 int         sc_vault_get_latest_schema_version  (void);

@@ -13,6 +13,7 @@
 
 #include "sc-application-private.h"
 #include "sc-dates.h"
+#include "sc-error-message.h"
 #include "sc-form.h"
 #include "sc-desktop-lock.h"
 #include "sc-lock-state.h"
@@ -73,6 +74,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the demo vault of fictional children, for training"), NULL },
   { "check-procedure", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a council’s procedure file and exit"), N_("FILE") },
+  { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the vault’s audit trail, with the key from the login keyring, and exit"), NULL },
   { NULL }
 };
 
@@ -379,6 +382,37 @@ sc_application_check_procedure_file (const char *path)
   return 1;
 }
 
+/* For a manager or an auditor: the whole audit trail checked, with the key
+ * from the login keyring, as "intact: N entries, head HEX" or the first
+ * entry that was changed, removed or moved (exit status 1). A vault whose
+ * lock holds is not opened: only the passphrase opens it then. */
+static int
+sc_application_verify_audit (const char *directory)
+{
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(ScAuditReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+
+  if (sc_lock_state_holds (directory))
+    {
+      g_printerr ("%s\n", _("The vault is locked. Unlock it in Safecase with your passphrase, "
+                            "then check its audit trail from the main menu."));
+      return 1;
+    }
+  if (!(vault = sc_vault_open_with_keyring (directory, NULL, &error))
+      || !(report = sc_vault_verify_audit (vault, &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      g_printerr ("%s\n", sentence);
+      return 1;
+    }
+  said = sc_audit_report_describe (report);
+  g_print ("%s\n", said);
+  return report->intact ? 0 : 1;
+}
+
 static int
 sc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -397,6 +431,14 @@ sc_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (options, "check-procedure", "^ay", &path);
       return sc_application_check_procedure_file (path);
+    }
+
+  if (g_variant_dict_contains (options, "verify-audit"))
+    {
+      g_autofree char *directory = sc_vault_get_default_directory (g_variant_dict_contains (options,
+                                                                                            "demo"));
+
+      return sc_application_verify_audit (directory);
     }
 
   if (g_variant_dict_contains (options, "demo"))
