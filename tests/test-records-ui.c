@@ -219,6 +219,19 @@ test_add_child_and_record_concerns (void)
   sc_test_wait_for_page (window, "unlock");
   g_assert_null (sc_page_get_concern (SC_PAGE (editor)));
   g_assert_null (sc_page_get_child (SC_PAGE (child_page)));
+  /* …and nothing of them is left in the widgets behind the unlock page. */
+  {
+    GtkTextIter start, end;
+    GtkTextBuffer *own_words = sc_test_text_buffer (GTK_WIDGET (editor), "own_words_view");
+    g_autofree char *left = NULL;
+
+    gtk_text_buffer_get_bounds (own_words, &start, &end);
+    left = gtk_text_buffer_get_text (own_words, &start, &end, TRUE);
+    g_assert_cmpstr (left, ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (sc_test_editable (GTK_WIDGET (child_page), "name_row")),
+                     ==, "");
+    g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (child_page), "concerns_list"), ==, 0);
+  }
 
   sc_test_stop_app (app, window);
 }

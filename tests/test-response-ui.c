@@ -63,13 +63,18 @@ step_status (ScResponsePage *response,
   return g_intern_string (status);
 }
 
-/* What the step's status button does. */
+/* The step's status button, clicked: its action and target are the ones
+ * its .ui file names. (gtk_widget_activate() would wait for the press
+ * animation, and does nothing in a step not opened.) */
 static void
 mark (ScResponsePage *response,
       const char     *step_id,
       const char     *status)
 {
-  gtk_widget_activate_action (step_row (response, step_id), "step.mark", "s", status);
+  const char *button = g_str_equal (status, "done") ? "done_button"
+                       : g_str_equal (status, "not-needed") ? "not_needed_button" : "to_do_button";
+
+  g_signal_emit_by_name (sc_test_find_by_id (step_row (response, step_id), button), "clicked");
 }
 
 /* Add Evidence, the first row typed in, and Add. */
@@ -188,7 +193,14 @@ test_sexual_adult_on_child (void)
   g_assert_true (g_strv_contains ((const char *const *) steps, "grooming"));
   g_assert_true (g_strv_contains ((const char *const *) steps, "immediate-danger"));
   g_assert_cmpstr (steps[0], ==, "immediate-danger");
-  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "Do not alert the alleged perpetrator"));
+  /* The area's warnings come first, before any step. */
+  {
+    g_autoptr(GPtrArray) rows = sc_test_find_all (GTK_WIDGET (response), ADW_TYPE_ACTION_ROW);
+
+    g_assert_cmpuint (rows->len, >, 0);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (rows->pdata[0]),
+                              "Do not alert the alleged perpetrator"));
+  }
   sc_test_set_size (window, 960, 900);
   sc_test_save_png (GTK_WIDGET (window), "response");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (step_row (response, "immediate-danger")), TRUE);
@@ -232,6 +244,17 @@ test_sexual_adult_on_child (void)
                                                          REFERENCE_TITLE)), "LADO-2026-118");
   mark (response, "lado", "done");
   g_assert_cmpstr (step_status (response, "lado"), ==, "done");
+  /* Notes applied in a step's row are kept with it. */
+  {
+    GtkWidget *notes = sc_test_find_row (step_row (response, "grooming"), "Notes");
+
+    gtk_editable_set_text (GTK_EDITABLE (notes), "Reported to CEOP online, 10:40");
+    /* The row's apply button, shown once something is typed, clicked. */
+    g_signal_emit_by_name (sc_test_find_widget (notes, GTK_TYPE_BUTTON), "clicked");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_test_find_row (step_row (response, "grooming"),
+                                                                            "Notes"))),
+                     ==, "Reported to CEOP online, 10:40");
+  }
   /* The page's one action, named with the step and the status. */
   gtk_widget_activate_action (GTK_WIDGET (response), "response.mark-step", "(ss)",
                               "support", "done");
@@ -290,8 +313,12 @@ test_sexual_adult_on_child (void)
           g_assert_cmpstr (sc_record_get_text (recorded->pdata[i], "reference"), ==, "LADO-2026-118");
           g_assert_cmpstr (sc_record_get_text (recorded->pdata[i], "status"), ==, "done");
         }
+      else if (g_str_equal (sc_record_get_text (recorded->pdata[i], "step-id"), "grooming"))
+        g_assert_cmpstr (sc_record_get_text (recorded->pdata[i], "notes"), ==,
+                         "Reported to CEOP online, 10:40");
     g_assert_true (found);
-    g_assert_cmpuint (recorded->len, ==, 4);
+    /* Police, immediate danger, LADO, support, and the grooming notes. */
+    g_assert_cmpuint (recorded->len, ==, 5);
   }
 }
 

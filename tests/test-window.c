@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "sc-application-private.h"
 #include "sc-child-page.h"
 #include "sc-key-file.h"
 #include "sc-keyring.h"
+#include "sc-lock-state.h"
 #include "sc-preferences-window.h"
 #include "sc-records.h"
 #include "sc-concern.h"
@@ -561,6 +563,72 @@ test_opening_a_concern_keeps_its_lists (void)
   sc_test_stop_app (app, window);
 }
 
+/* Verify Audit Trail, from the main menu: the count and the head, said in
+ * a dialog. */
+static void
+test_verify_audit_from_menu (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app;
+  AdwMessageDialog *dialog;
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.verify-audit", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Audit Trail Intact");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the record kept in the vault’s key file"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Head: "));
+  sc_test_save_png (GTK_WIDGET (dialog), "verify-audit");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_stop_app (app, window);
+}
+
+static gboolean
+vault_closed (gpointer data)
+{
+  return sc_application_get_vault (data) == NULL;
+}
+
+/* A logout or a shutdown (SIGTERM): what was typed is saved and the vault
+ * locked, before the process goes. */
+static void
+test_sigterm_saves_and_locks (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(GPtrArray) concerns = NULL;
+  g_autoptr(GError) error = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GtkWidget *editor;
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-concern", NULL);
+  sc_test_wait_for_page (window, "concern");
+  editor = sc_test_page (window, "concern");
+  gtk_text_buffer_set_text (sc_test_text_buffer (editor, "own_words_view"),
+                            "he said not to tell anyone", -1);
+
+  g_assert_cmpint (raise (SIGTERM), ==, 0);
+  sc_test_wait_until (vault_closed, app, "the vault to close on SIGTERM");
+  g_assert_true (sc_lock_state_holds (directory));
+  sc_test_stop_app (app, window);
+
+  /* The lock holds: the passphrase opens the vault, and the words are there. */
+  vault = sc_vault_open_with_passphrase (directory, SC_TEST_PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  concerns = sc_records_list_concerns (vault, child_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (concerns->len, ==, 1);
+  g_assert_cmpstr (sc_record_get_text (concerns->pdata[0], "own-words"), ==,
+                   "he said not to tell anyone");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +640,8 @@ main (int   argc,
   sc_test_ui_add ("/window/shortcuts/show-keys", test_shortcuts_show_keys);
   sc_test_ui_add ("/window/concern/opening-keeps-its-lists", test_opening_a_concern_keeps_its_lists);
   sc_test_ui_add ("/window/clipboard/cleared-after-a-while-and-at-lock", test_clipboard_cleared);
+  sc_test_ui_add ("/window/audit/verify-from-menu", test_verify_audit_from_menu);
+  sc_test_ui_add ("/window/signal/sigterm-saves-and-locks", test_sigterm_saves_and_locks);
   sc_test_ui_add ("/window/lock/closes-dialogs-keeping-typing", test_lock_closes_dialogs_keeping_typing);
   sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,
                           start_again_asks_passphrase, next_login_opens_with_keyring,

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <glib-unix.h>
 
 #include <glib/gi18n.h>
 
@@ -42,6 +45,7 @@ struct _ScApplication
   guint            idle_source;
   guint            idle_timeout_ms_override;
   guint            reminder_source;
+  guint            signal_sources[3];   /* SIGTERM, SIGINT, SIGHUP */
 
   ScDesktopLock   *desktop_lock;
 
@@ -451,6 +455,20 @@ sc_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* SIGTERM, SIGINT and SIGHUP (a logout, a shutdown, Ctrl+C in a
+ * terminal): what was typed is saved as drafts and the vault closed, as
+ * Quit does, before the process goes. */
+static gboolean
+quit_on_signal_cb (gpointer data)
+{
+  ScApplication *self = data;
+
+  g_message ("Signal received: saving, locking and quitting");
+  sc_application_lock (self);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 sc_application_startup (GApplication *app)
 {
@@ -492,6 +510,13 @@ sc_application_startup (GApplication *app)
                                                                            "lock")),
                                FALSE);
   watch_desktop_lock (self);
+
+  {
+    const int signals_to_catch[] = { SIGTERM, SIGINT, SIGHUP };
+
+    for (guint i = 0; i < G_N_ELEMENTS (signals_to_catch); i++)
+      self->signal_sources[i] = g_unix_signal_add (signals_to_catch[i], quit_on_signal_cb, self);
+  }
 }
 
 static void
@@ -524,6 +549,8 @@ sc_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   if (self->vault != NULL)
     sc_vault_close (self->vault);
   g_clear_object (&self->vault);

@@ -307,8 +307,15 @@ sc_child_page_show (ScPage *page)
   ScVault *vault = sc_page_get_vault (page);
   ScChild *child = sc_page_get_child (page);
 
-  if (self->name_row == NULL || self->form != NULL)
-    return;   /* disposed, or showing the child already */
+  if (self->name_row == NULL)
+    return;   /* disposed */
+  if (self->form != NULL)
+    {
+      /* The same child: only what is overdue may read differently (a new
+       * procedure). */
+      sc_child_page_reload_concerns (self);
+      return;
+    }
 
   if (vault == NULL || child == NULL)
     {

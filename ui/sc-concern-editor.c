@@ -336,11 +336,16 @@ sc_concern_editor_get_property (GObject    *object,
 static void empty (ScConcernEditor *self);
 static void edit (ScConcernEditor *self);
 
-/* Before another concern, or none: the draft is saved. */
+/* Before another concern or vault, or none: the draft is saved, and the
+ * form, which writes to the old vault, goes. */
 static void
 sc_concern_editor_leave (ScPage *page)
 {
-  sc_concern_editor_flush (SC_CONCERN_EDITOR (page));
+  ScConcernEditor *self = SC_CONCERN_EDITOR (page);
+
+  sc_concern_editor_flush (self);
+  if (self->bindings != NULL)
+    empty (self);
 }
 
 /* Once the vault and the concern are set, by however many calls, the form
@@ -355,7 +360,7 @@ sc_concern_editor_show (ScPage *page)
     return;   /* disposed */
   if (sc_page_get_vault (page) == NULL || concern == NULL)
     empty (self);
-  else if (self->form == NULL || sc_concern_form_get_concern (self->form) != concern)
+  else if (self->form == NULL)
     edit (self);
 }
 

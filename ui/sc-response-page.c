@@ -305,7 +305,6 @@ rebuild (ScResponsePage *self)
       g_hash_table_replace (self->step_rows, g_strdup (sc_procedure_step_get_id (item->step)), row);
     }
   show_missing_answers (self);
-  fill_evidence (self);
 }
 
 /* Evidence ----------------------------------------------------------------------- */
@@ -449,10 +448,10 @@ sc_response_page_show (ScPage *page)
 
   if (self->steps_group == NULL)
     return;   /* disposed */
-  rebuild (self);
-  if (sc_page_get_concern (page) == NULL)
-    fill_evidence (self);
+  /* Cleared first: a response that cannot be built says why. */
   sc_form_show_sentence (self->status_label, NULL);
+  rebuild (self);
+  fill_evidence (self);
 }
 
 static void

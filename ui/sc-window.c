@@ -147,6 +147,7 @@ update_header (ScWindow *self)
                                  records && child != NULL && !g_str_equal (page, "caseload"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-contacts", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-child", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.verify-audit", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-concern", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.back",
                                  records && !g_str_equal (page, "caseload"));
@@ -435,6 +436,8 @@ load_child (ScWindow *self,
   g_autoptr(ScChild) child = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Saved before the child is read: it may be the same child. */
+  sc_child_page_flush (self->child_page);
   if (!(child = sc_records_load (get_vault (self), SC_TYPE_CHILD, child_id, &error)))
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -755,6 +758,52 @@ add_child_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
+/* window.verify-audit: the whole audit trail checked, and what was found
+ * said. Nothing of a record is shown, only the count and the head. */
+static void
+verify_audit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autoptr(ScAuditReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (get_vault (self) == NULL)
+    return;
+  if (!(report = sc_vault_verify_audit (get_vault (self), &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      toast (self, sentence);
+      return;
+    }
+  if (report->intact)
+    /* Translators: %s is a long hexadecimal number identifying the trail. */
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its %" G_GUINT64_FORMAT " entry is as it was written, "
+                                         "and matches the record kept in the vault’s key file.\n\n"
+                                         "Head: %s",
+                                         "All %" G_GUINT64_FORMAT " entries are as they were "
+                                         "written, each following from the one before, and match "
+                                         "the record kept in the vault’s key file.\n\nHead: %s",
+                                         report->count),
+                            report->count, report->head);
+  else
+    body = g_strdup_printf (_("%s\n\nRecord nothing more, and tell your manager and your "
+                              "information governance team today."), report->problem);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       report->intact
+                                                       ? _("Audit Trail Intact")
+                                                       : _("Audit Trail Changed"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Window ------------------------------------------------------------------------- */
 
 static gboolean
@@ -894,6 +943,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "window.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "window.verify-audit", NULL, verify_audit_action);
   gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
   gtk_widget_class_install_action (widget_class, "window.edit-concern", NULL, edit_concern_action);
   gtk_widget_class_install_action (widget_class, "window.show-child", "x", show_child_action);
