@@ -627,6 +627,33 @@ contact_where (const ScQuery *query,
     g_string_append (sql, " AND device = 'personal'");
 }
 
+/* When child @child_id was added to the caseload (storage form). */
+char *
+sc_records_child_created_at (ScVault *vault,
+                             gint64   child_id,
+                             GError **error)
+{
+  sqlite3_stmt *stmt;
+  char *created = NULL;
+  int rc;
+
+  if (!(stmt = prepare (vault, "SELECT created_at FROM child WHERE id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, child_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    created = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return created;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_NOT_FOUND, "No child %" G_GINT64_FORMAT,
+                 child_id);
+  else
+    sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Reading a child", error);
+  return NULL;
+}
+
 gboolean
 sc_records_count_contacts (ScVault       *vault,
                            const ScQuery *query,

@@ -54,6 +54,9 @@ GPtrArray *sc_records_list_concerns   (ScVault      *vault,
                                        gint64        child_id,
                                        GError      **error);
 
+char      *sc_records_child_created_at (ScVault      *vault,
+                                        gint64        child_id,
+                                        GError      **error);
 gboolean   sc_records_count_contacts  (ScVault       *vault,
                                        const ScQuery *query,
                                        guint         *count,

@@ -15,6 +15,7 @@
 #include "sc-concern-form.h"
 #include "sc-dates.h"
 #include "sc-records.h"
+#include "sc-response.h"
 #include "sc-secure.h"
 #include "sc-test-ui.h"
 
@@ -394,6 +395,86 @@ test_draft_is_there_after_closing (void)
   g_assert_cmpstr (sc_record_get_text (concerns->pdata[0], "own-words"), ==, "he said he knew where I");
 }
 
+/* The chronology, from the child's page: every line, filtered by kind, and
+ * a line that opens its record. */
+static void
+test_chronology (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
+  g_autoptr(GError) error = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GtkWidget *page;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+    g_autoptr(ScEvidence) evidence = NULL;
+    const char *summaries[] = { "Rang to confirm Friday’s visit", "Texted about the new phone" };
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (concern), "summary", "Threats in a group chat at school");
+    sc_record_set_text (SC_RECORD (concern), "own-words", "They said they would post the photo");
+    sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T16:00:00Z");
+    sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+    sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+    g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
+    evidence = sc_evidence_new (sc_record_get_id (SC_RECORD (concern)));
+    sc_record_set_text (SC_RECORD (evidence), "what", "Screenshots of the group chat");
+    sc_record_set_text (SC_RECORD (evidence), "secured-at", "2026-11-21T09:30:00Z");
+    sc_record_set_text (SC_RECORD (evidence), "secured-by", "Sam Taylor");
+    g_assert_true (sc_records_save (vault, SC_RECORD (evidence), &error));
+    for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+      {
+        g_autoptr(ScContact) contact = sc_contact_new (child_id);
+        g_autofree char *when = g_strdup_printf ("2026-11-2%uT10:00:00Z", 2 + i);
+
+        sc_record_set_text (SC_RECORD (contact), "happened-at", when);
+        sc_record_set_text (SC_RECORD (contact), "channel", i == 0 ? "phone-call" : "text");
+        sc_record_set_text (SC_RECORD (contact), "direction", "to");
+        sc_record_set_text (SC_RECORD (contact), "device", i == 0 ? "work" : "personal");
+        sc_record_set_text (SC_RECORD (contact), "summary", summaries[i]);
+        /* Already in the case system: no reminder at the start. */
+        sc_record_set_text (SC_RECORD (contact), "copied-at", "2026-11-24T12:00:00Z");
+        g_assert_true (sc_records_save (vault, SC_RECORD (contact), &error));
+      }
+    g_assert_no_error (error);
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  /* The row on the child's page, as the worker selects it. */
+  g_assert_true (gtk_widget_activate (sc_test_find_by_id (sc_test_page (window, "child"),
+                                                          "chronology_row")));
+  sc_test_wait_for_page (window, "chronology");
+  page = sc_test_page (window, "chronology");
+  /* Added to the caseload, the concern, the evidence, two contacts. */
+  g_assert_cmpuint (sc_test_count_items (page, "list_view"), ==, 5);
+  sc_test_settle ();
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (window), "Chronology for AJ"));
+  g_assert_nonnull (sc_test_find_text (page, "Threats in a group chat at school"));
+  g_assert_nonnull (sc_test_find_text (page, "no manager’s approval"));
+  sc_test_set_size (window, 960, 800);
+  sc_test_save_png (GTK_WIDGET (window), "chronology");
+  sc_test_set_size (window, 360, 720);
+  sc_test_save_png (GTK_WIDGET (window), "chronology-narrow");
+  sc_test_set_size (window, 960, 680);
+
+  /* Contacts only. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_test_find_by_id (page, "kind_filter")), 4);
+  g_assert_cmpuint (sc_test_count_items (page, "list_view"), ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_test_find_by_id (page, "kind_filter")), 1);
+  g_assert_cmpuint (sc_test_count_items (page, "list_view"), ==, 1);
+
+  /* The concern's line opens its response; back returns to the child. */
+  g_signal_emit_by_name (sc_test_find_by_id (page, "list_view"), "activate", 0);
+  sc_test_wait_for_page (window, "response");
+
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +484,7 @@ main (int   argc,
   sc_test_ui_add_restart ("/records-ui/add-child-record-concerns-and-reopen",
                           test_add_child_and_record_concerns, test_reopened_shows_them, NULL);
   sc_test_ui_add ("/records-ui/caseload-filter-and-demo", test_caseload_filter_and_demo);
+  sc_test_ui_add ("/records-ui/chronology", test_chronology);
   sc_test_ui_add_restart ("/records-ui/closing-the-window-keeps-the-draft",
                           test_close_window_while_typing, test_draft_is_there_after_closing,
                           NULL);

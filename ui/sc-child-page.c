@@ -48,6 +48,7 @@ struct _ScChildPage
   AdwEntryRow          *allocated_worker_row;
   GtkLabel             *status_label;
   AdwActionRow         *contacts_row;
+  AdwActionRow         *chronology_row;
 
   ScChildForm          *form;
   GPtrArray            *bindings;    /* of GBinding, undone when the child goes */
@@ -258,6 +259,7 @@ sc_child_page_class_init (ScChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, allocated_worker_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, contacts_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, chronology_row);
 
   gtk_widget_class_install_action (widget_class, "child.undo", NULL, undo_action);
 }
@@ -335,10 +337,14 @@ sc_child_page_show (ScPage *page)
       g_signal_connect_swapped (vault, "changed::response_step", G_CALLBACK (vault_changed_cb),
                                 self);
       g_signal_connect_swapped (vault, "changed::contact", G_CALLBACK (vault_changed_cb), self);
-      /* The row names the action with this child's id as its target. */
+      /* The rows name their actions with this child's id as the target. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contacts_row), "x",
                                         sc_record_get_id (SC_RECORD (child)));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contacts_row), "window.show-contacts");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->chronology_row), "x",
+                                        sc_record_get_id (SC_RECORD (child)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->chronology_row),
+                                      "window.show-chronology");
     }
   sc_child_page_reload_concerns (self);
   sc_child_page_reload_contacts (self);

@@ -11,6 +11,7 @@
 
 #include "sc-caseload-page.h"
 #include "sc-child-page.h"
+#include "sc-chronology-page.h"
 #include "sc-concern-editor.h"
 #include "sc-contact-popover.h"
 #include "sc-contacts-page.h"
@@ -49,6 +50,7 @@ struct _ScWindow
   ScConcernEditor      *concern_editor;
   ScContactsPage       *contacts_page;
   ScResponsePage       *response_page;
+  ScChronologyPage     *chronology_page;
 
   GCancellable         *cancellable;
   GtkWidget            *add_child_dialog;   /* weak: while it is open */
@@ -119,6 +121,13 @@ update_header (ScWindow *self)
     }
   else if (records && g_str_equal (page, "contacts"))
     title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
+  else if (records && g_str_equal (page, "chronology") && child != NULL)
+    {
+      g_autofree char *initials = sc_child_dup_initials (child);
+
+      response_title = g_strdup_printf (_("Chronology for %s"), initials);
+      title = response_title;
+    }
   else if (records && g_str_equal (page, "concern"))
     {
       ScConcern *concern = sc_page_get_concern (SC_PAGE (self->concern_editor));
@@ -192,6 +201,7 @@ forget_records (ScWindow *self)
   gtk_popover_popdown (GTK_POPOVER (self->contact_popover));
   sc_contact_popover_clear (self->contact_popover);
   sc_page_clear (SC_PAGE (self->contacts_page));
+  sc_page_clear (SC_PAGE (self->chronology_page));
   sc_page_clear (SC_PAGE (self->response_page));
   sc_page_clear (SC_PAGE (self->concern_editor));
   sc_page_clear (SC_PAGE (self->child_page));
@@ -242,6 +252,8 @@ about_to_lock_cb (ScWindow *self)
     }
   else if (g_str_equal (page, "contacts"))
     self->resume_action = "window.show-contacts";
+  else if (g_str_equal (page, "chronology"))
+    self->resume_action = "window.show-chronology";
   if (g_str_equal (page, "caseload"))
     self->resume_child = 0;
 }
@@ -256,7 +268,8 @@ resume (ScWindow *self)
   self->resume_child = 0;
   if (child > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "window.show-child", "x", child);
-  if (g_strcmp0 (action, "window.show-contacts") == 0)
+  if (g_strcmp0 (action, "window.show-contacts") == 0
+      || g_strcmp0 (action, "window.show-chronology") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), action, "x", child);
   else if (action != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->resume_target);
@@ -569,6 +582,12 @@ back_action (GtkWidget  *widget,
       show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
     }
+  else if (g_str_equal (page, "chronology"))
+    {
+      sc_page_clear (SC_PAGE (self->chronology_page));
+      show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
+                               ? "child" : "caseload");
+    }
   else if (g_str_equal (page, "contacts"))
     {
       sc_page_clear (SC_PAGE (self->contacts_page));
@@ -647,6 +666,27 @@ show_contacts_action (GtkWidget  *widget,
     }
   g_object_set (self->contacts_page, "vault", get_vault (self), "child", child, NULL);
   show_records_page (self, "contacts");
+}
+
+/* window.show-chronology(x): a child's chronology, from their page. */
+static void
+show_chronology_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  gint64 child_id = g_variant_get_int64 (parameter);
+  ScChild *child = sc_page_get_child (SC_PAGE (self->child_page));
+
+  if (get_vault (self) == NULL)
+    return;
+  if ((child == NULL || sc_record_get_id (SC_RECORD (child)) != child_id)
+      && !load_child (self, child_id))
+    return;
+  g_object_set (self->chronology_page, "vault", get_vault (self),
+                "procedure", sc_application_get_procedure (get_app (self)),
+                "child", sc_page_get_child (SC_PAGE (self->child_page)), NULL);
+  show_records_page (self, "chronology");
 }
 
 static void
@@ -914,6 +954,7 @@ sc_window_class_init (ScWindowClass *klass)
   g_type_ensure (SC_TYPE_CONCERN_EDITOR);
   g_type_ensure (SC_TYPE_CONTACTS_PAGE);
   g_type_ensure (SC_TYPE_RESPONSE_PAGE);
+  g_type_ensure (SC_TYPE_CHRONOLOGY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
@@ -935,6 +976,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, concern_editor);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, chronology_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
@@ -947,6 +989,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
   gtk_widget_class_install_action (widget_class, "window.edit-concern", NULL, edit_concern_action);
   gtk_widget_class_install_action (widget_class, "window.show-child", "x", show_child_action);
+  gtk_widget_class_install_action (widget_class, "window.show-chronology", "x",
+                                   show_chronology_action);
   gtk_widget_class_install_action (widget_class, "window.show-concern", "x", show_concern_action);
   gtk_widget_class_install_action (widget_class, "window.show-contacts", "x",
                                    show_contacts_action);
