@@ -982,3 +982,172 @@ sc_records_load_file (ScVault  *vault,
   sqlite3_finalize (stmt);
   return bytes;
 }
+
+/* Search ------------------------------------------------------------------------ */
+
+#define SEARCH_MAX_CHARS 256
+#define SEARCH_MAX_TERMS 16
+
+static void
+add_term (GString    *query,
+          GString    *term,
+          gboolean    prefix,
+          guint      *n_terms)
+{
+  /* Inside quotes FTS reads nothing but words; a quote would end them. */
+  g_strstrip (term->str);
+  term->len = strlen (term->str);
+  if (term->len > 0 && *n_terms < SEARCH_MAX_TERMS)
+    {
+      /* FTS4 takes a prefix inside the quotes: "skatep*". */
+      g_string_append_printf (query, "%s\"%s%s\"", query->len > 0 ? " " : "", term->str,
+                              prefix ? "*" : "");
+      (*n_terms)++;
+    }
+  g_string_truncate (term, 0);
+}
+
+/* What the worker typed as an FTS4 query every term of which must match:
+ * words, "quoted phrases" and prefix* words, and nothing else FTS would
+ * read as syntax (NEAR, -, OR, brackets, column names). NULL when there
+ * is nothing to search for: a blank or one-letter query finds nothing
+ * rather than everything. */
+char *
+sc_search_query_from_text (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) term = g_string_new (NULL);
+  g_autofree char *bounded = NULL;
+  gboolean quoted = FALSE;
+  guint n_terms = 0;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  bounded = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), SEARCH_MAX_CHARS));
+  for (const char *c = bounded; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch == '"')
+        {
+          add_term (query, term, FALSE, &n_terms);
+          quoted = !quoted;
+        }
+      else if (!quoted && g_unichar_isspace (ch))
+        add_term (query, term, FALSE, &n_terms);
+      else if (!quoted && ch == '*')
+        add_term (query, term, TRUE, &n_terms);
+      else if (g_unichar_isalnum (ch) || g_unichar_ismark (ch))
+        g_string_append_unichar (term, ch);
+      else if (quoted)
+        g_string_append_c (term, ' ');   /* punctuation parts words, as the index does */
+      else
+        add_term (query, term, FALSE, &n_terms);
+    }
+  add_term (query, term, FALSE, &n_terms);
+
+  {
+    g_autofree char *letters = g_strdup (query->str);
+    guint n = 0;
+
+    for (const char *c = letters; *c != '\0'; c = g_utf8_next_char (c))
+      n += g_unichar_isalnum (g_utf8_get_char (c));
+    if (n < 2)
+      return NULL;
+  }
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* The snippet FTS made, with \1 and \2 around each match, as Pango markup:
+ * the text escaped, piece by piece, and the matches in bold. */
+static char *
+snippet_to_markup (const char *snippet)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *piece = snippet != NULL ? snippet : "";
+
+  while (*piece != '\0')
+    {
+      gsize len = strcspn (piece, "\1\2\n");
+      g_autofree char *escaped = g_markup_escape_text (piece, (gssize) len);
+
+      g_string_append (markup, escaped);
+      piece += len;
+      if (*piece == '\1')
+        g_string_append (markup, "<b>");
+      else if (*piece == '\2')
+        g_string_append (markup, "</b>");
+      else if (*piece == '\n')
+        g_string_append_c (markup, ' ');
+      if (*piece != '\0')
+        piece++;
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+void
+sc_search_hit_free (ScSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->child_name);
+  g_free (hit->at);
+  g_free (hit->markup);
+  g_free (hit);
+}
+
+/* Every record that matches @text (see sc_search_query_from_text()),
+ * grouped by child in the caseload's order, newest first within a child;
+ * at most @limit. Odd input finds nothing; it is never an error. */
+GPtrArray *
+sc_records_search (ScVault     *vault,
+                   const char  *text,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_search_hit_free);
+  g_autofree char *query = sc_search_query_from_text (text);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (query == NULL)
+    return g_steal_pointer (&hits);
+  if (!(stmt = prepare (vault,
+                        "SELECT search.kind, search.record_id, search.child_id, search.at, "
+                        "snippet(search, char(1), char(2), '…', 4, 12), child.name "
+                        "FROM search JOIN child ON child.id = search.child_id "
+                        "WHERE search MATCH ?1 "
+                        "ORDER BY child.sort_key, child.id, search.at DESC LIMIT ?2", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScSearchHit *hit = g_new0 (ScSearchHit, 1);
+
+      hit->kind = sqlite3_column_int (stmt, 0);
+      hit->record_id = sqlite3_column_int64 (stmt, 1);
+      hit->child_id = sqlite3_column_int64 (stmt, 2);
+      hit->at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      hit->markup = snippet_to_markup ((const char *) sqlite3_column_text (stmt, 4));
+      hit->child_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (hits, hit);
+    }
+  if (rc == SQLITE_ERROR)
+    {
+      /* The query is made of quoted words only; should FTS still refuse it,
+       * the worker sees no results, never an SQL error. */
+      g_debug ("Search refused: %s", sqlite3_errmsg (sc_vault_get_db (vault)));
+      g_ptr_array_set_size (hits, 0);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (sc_vault_get_db (vault), rc, "Searching the records", error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&hits);
+}

@@ -105,4 +105,33 @@ gboolean   sc_records_remove_files    (ScVault      *vault,
                                        const char   *reason,
                                        GError      **error);
 
+/* One match of a search across every child. */
+typedef enum
+{
+  SC_SEARCH_CHILD,
+  SC_SEARCH_CONCERN,
+  SC_SEARCH_STEP,
+  SC_SEARCH_EVIDENCE,
+  SC_SEARCH_CONTACT,
+} ScSearchKind;
+
+typedef struct
+{
+  ScSearchKind  kind;
+  gint64        child_id;
+  char         *child_name;
+  gint64        record_id;   /* the child, the concern (also for steps and evidence), the contact */
+  char         *at;          /* storage form */
+  char         *markup;      /* the words around the match, the matched words in bold */
+} ScSearchHit;
+
+char      *sc_search_query_from_text  (const char   *text);
+GPtrArray *sc_records_search          (ScVault      *vault,
+                                       const char   *text,
+                                       guint         limit,
+                                       GError      **error);
+void       sc_search_hit_free         (ScSearchHit  *hit);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSearchHit, sc_search_hit_free)
+
 G_END_DECLS
