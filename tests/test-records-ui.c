@@ -475,6 +475,137 @@ test_chronology (void)
   sc_test_stop_app (app, window);
 }
 
+/* Search, from the caseload's filter when no child matches, and Ctrl+F:
+ * results under each child's name, the words in bold, a result opening
+ * its record. */
+typedef struct
+{
+  GtkWidget *page;
+  guint      n;
+} ResultsWait;
+
+static gboolean
+results_are (gpointer data)
+{
+  ResultsWait *wait = data;
+
+  g_autoptr(GPtrArray) rows = sc_test_find_all (wait->page, ADW_TYPE_ACTION_ROW);
+  const char *shown = gtk_stack_get_visible_child_name (GTK_STACK (sc_test_find_by_id (wait->page,
+                                                                                       "stack")));
+
+  /* Emptied first (the entry says so at once), then searched: the answer
+   * is the results, or "none", never the empty start. */
+  return rows->len == wait->n && g_strcmp0 (shown, wait->n > 0 ? "results" : "none") == 0;
+}
+
+/* Types @text in the search page's entry, and waits for the search (the
+ * entry waits a moment after the last key) to show @n results. */
+static void
+search_for (GtkWidget  *page,
+            const char *text,
+            guint       n)
+{
+  ResultsWait wait = { page, n };
+
+  gtk_editable_set_text (sc_test_editable (page, "search_entry"), text);
+  sc_test_wait_until (results_are, &wait, text);
+}
+
+static gboolean
+caseload_says_no_match (gpointer caseload)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (sc_test_find_by_id (caseload, "stack"))),
+                    "no-match") == 0;
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
+  g_autoptr(GError) error = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GtkWidget *caseload, *page;
+  gint64 concern_id;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+    g_autoptr(ScChild) other = sc_child_new ();
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (concern), "summary", "Messages from a stranger");
+    sc_record_set_text (SC_RECORD (concern), "own-words", "He sent a photo of the skatepark near school");
+    sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T16:00:00Z");
+    sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+    sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+    g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
+    concern_id = sc_record_get_id (SC_RECORD (concern));
+    sc_record_set_text (SC_RECORD (other), "name", "Skatepark Jones");
+    g_assert_true (sc_records_save (vault, SC_RECORD (other), &error));
+    g_assert_no_error (error);
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "caseload");
+  caseload = sc_test_page (window, "caseload");
+  /* No child is called that: the words are looked for in every record. */
+  gtk_editable_set_text (sc_test_editable (caseload, "search_entry"), "photo near");
+  sc_test_wait_until (caseload_says_no_match, caseload, "no child to match");
+  g_signal_emit_by_name (sc_test_find_by_id (caseload, "search_records_button"), "clicked");
+  sc_test_wait_for_page (window, "search");
+  page = sc_test_page (window, "search");
+  /* …and found there: the words of the child's account. */
+  {
+    ResultsWait wait = { page, 1 };
+
+    g_assert_true (results_are (&wait));
+  }
+
+  /* The word itself: the concern, and the other child by their name,
+   * each under the child's name, the word in bold. */
+  search_for (page, "skatepark", 2);
+  sc_test_settle ();
+  g_assert_nonnull (sc_test_find_text (page, "Ava Jones"));
+  g_assert_nonnull (sc_test_find_text (page, "Skatepark Jones"));
+  {
+    GtkWidget *row = sc_test_find_widget (sc_test_find_by_id (page, "results_box"),
+                                          ADW_TYPE_ACTION_ROW);
+
+    g_autoptr(GPtrArray) labels = sc_test_find_all (row, GTK_TYPE_LABEL);
+    gboolean bold = FALSE;
+
+    /* The label's own markup (the row's getter gives the text only). */
+    for (guint i = 0; i < labels->len; i++)
+      bold |= strstr (gtk_label_get_label (labels->pdata[i]), "<b>skatepark</b>") != NULL
+              && gtk_label_get_use_markup (labels->pdata[i]);
+    g_assert_true (bold);
+  }
+  sc_test_save_png (GTK_WIDGET (window), "search");
+  sc_test_set_size (window, 360, 720);
+  sc_test_save_png (GTK_WIDGET (window), "search-narrow");
+  sc_test_set_size (window, 960, 680);
+
+  /* Hostile input: a sentence, never an error. */
+  search_for (page, "\"NEAR/3 -skatepark OR (", 0);
+  g_assert_null (sc_test_find_text (GTK_WIDGET (window), "SQL"));
+
+  /* The concern's result opens it. */
+  search_for (page, "photo", 1);
+  g_assert_true (gtk_widget_activate (sc_test_find_widget (sc_test_find_by_id (page, "results_box"),
+                                                           ADW_TYPE_ACTION_ROW)));
+  sc_test_wait_for_page (window, "response");
+  g_assert_cmpint (sc_record_get_id (SC_RECORD (sc_page_get_concern (SC_PAGE (sc_test_page (window, "response"))))),
+                   ==, concern_id);
+
+  /* Ctrl+F's action, from anywhere. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.search", NULL);
+  sc_test_wait_for_page (window, "search");
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +616,7 @@ main (int   argc,
                           test_add_child_and_record_concerns, test_reopened_shows_them, NULL);
   sc_test_ui_add ("/records-ui/caseload-filter-and-demo", test_caseload_filter_and_demo);
   sc_test_ui_add ("/records-ui/chronology", test_chronology);
+  sc_test_ui_add ("/records-ui/search", test_search);
   sc_test_ui_add_restart ("/records-ui/closing-the-window-keeps-the-draft",
                           test_close_window_while_typing, test_draft_is_there_after_closing,
                           NULL);

@@ -25,6 +25,7 @@ struct _ScCaseloadPage
   GtkSearchEntry    *search_entry;
   GtkStack          *stack;
   GtkListView       *list_view;
+  GtkWidget         *search_records_button;
 
   ScPagedModel      *model;
   GtkSingleSelection *selection;
@@ -105,7 +106,11 @@ update_state (ScCaseloadPage *self)
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else if (*filter != '\0')
-    gtk_stack_set_visible_child_name (self->stack, "no-match");
+    {
+      /* No child by that name: the same words, looked for in every record. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->search_records_button), "s", filter);
+      gtk_stack_set_visible_child_name (self->stack, "no-match");
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -173,6 +178,7 @@ sc_caseload_page_class_init (ScCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScCaseloadPage, search_records_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }

@@ -19,6 +19,7 @@
 #include "sc-error-message.h"
 #include "sc-records.h"
 #include "sc-response-page.h"
+#include "sc-search-page.h"
 #include "sc-unlock-page.h"
 #include "sc-welcome-page.h"
 #include "sc-form.h"
@@ -51,6 +52,8 @@ struct _ScWindow
   ScContactsPage       *contacts_page;
   ScResponsePage       *response_page;
   ScChronologyPage     *chronology_page;
+  ScSearchPage         *search_page;
+  GtkWidget            *search_button;
 
   GCancellable         *cancellable;
   GtkWidget            *add_child_dialog;   /* weak: while it is open */
@@ -121,6 +124,8 @@ update_header (ScWindow *self)
     }
   else if (records && g_str_equal (page, "contacts"))
     title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
+  else if (records && g_str_equal (page, "search"))
+    title = _("Search Records");
   else if (records && g_str_equal (page, "chronology") && child != NULL)
     {
       g_autofree char *initials = sc_child_dup_initials (child);
@@ -148,6 +153,7 @@ update_header (ScWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_widget_set_visible (self->lock_button, vault != NULL);
+  gtk_widget_set_visible (self->search_button, records && !g_str_equal (page, "search"));
   gtk_widget_set_visible (self->back_button, records && !g_str_equal (page, "caseload"));
   gtk_widget_set_visible (self->add_child_button, records && g_str_equal (page, "caseload"));
   gtk_widget_set_visible (GTK_WIDGET (self->note_contact_button),
@@ -157,6 +163,8 @@ update_header (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.show-contacts", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.add-child", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.verify-audit", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.search", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.search-for", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.new-concern", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.back",
                                  records && !g_str_equal (page, "caseload"));
@@ -202,6 +210,7 @@ forget_records (ScWindow *self)
   sc_contact_popover_clear (self->contact_popover);
   sc_page_clear (SC_PAGE (self->contacts_page));
   sc_page_clear (SC_PAGE (self->chronology_page));
+  sc_page_clear (SC_PAGE (self->search_page));
   sc_page_clear (SC_PAGE (self->response_page));
   sc_page_clear (SC_PAGE (self->concern_editor));
   sc_page_clear (SC_PAGE (self->child_page));
@@ -582,6 +591,9 @@ back_action (GtkWidget  *widget,
       show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
     }
+  else if (g_str_equal (page, "search"))
+    show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
+                             ? "child" : "caseload");
   else if (g_str_equal (page, "chronology"))
     {
       sc_page_clear (SC_PAGE (self->chronology_page));
@@ -666,6 +678,24 @@ show_contacts_action (GtkWidget  *widget,
     }
   g_object_set (self->contacts_page, "vault", get_vault (self), "child", child, NULL);
   show_records_page (self, "contacts");
+}
+
+/* window.search: every child's records searched, from anywhere (Ctrl+F);
+ * what the caseload's filter held is searched for at once. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (get_vault (self) == NULL)
+    return;
+  g_object_set (self->search_page, "vault", get_vault (self), NULL);
+  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
+    sc_search_page_search (self->search_page, g_variant_get_string (parameter, NULL));
+  show_records_page (self, "search");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_page));
 }
 
 /* window.show-chronology(x): a child's chronology, from their page. */
@@ -955,6 +985,7 @@ sc_window_class_init (ScWindowClass *klass)
   g_type_ensure (SC_TYPE_CONTACTS_PAGE);
   g_type_ensure (SC_TYPE_RESPONSE_PAGE);
   g_type_ensure (SC_TYPE_CHRONOLOGY_PAGE);
+  g_type_ensure (SC_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
@@ -977,6 +1008,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, chronology_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, search_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, vault_ready_cb);
@@ -986,6 +1019,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
   gtk_widget_class_install_action (widget_class, "window.verify-audit", NULL, verify_audit_action);
+  gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "window.search-for", "s", search_action);
   gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
   gtk_widget_class_install_action (widget_class, "window.edit-concern", NULL, edit_concern_action);
   gtk_widget_class_install_action (widget_class, "window.show-child", "x", show_child_action);
@@ -997,6 +1032,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "window.note-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "window.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.search",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "window.new-concern", NULL);
 }
