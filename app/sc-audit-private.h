@@ -26,6 +26,10 @@ gboolean       sc_audit_read_head     (sqlite3      *db,
                                        GError      **error);
 gboolean       sc_audit_chain_existing (sqlite3     *db,
                                         GError     **error);
+GPtrArray     *sc_audit_history       (sqlite3      *db,
+                                       const char   *entity,
+                                       gint64        entity_id,
+                                       GError      **error);
 ScAuditReport *sc_audit_verify        (sqlite3      *db,
                                        guint64       anchor_count,
                                        const char   *anchor_head,

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "sc-audit-private.h"
 #include "sc-vault-private.h"
@@ -438,4 +439,151 @@ sc_audit_report_free (ScAuditReport *report)
   g_free (report->head);
   g_free (report->problem);
   g_free (report);
+}
+
+/* History ------------------------------------------------------------------------- */
+
+static void
+change_free (ScAuditChange *change)
+{
+  g_free (change->field);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change);
+}
+
+void
+sc_audit_history_entry_free (ScAuditHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_clear_pointer (&entry->changes, g_ptr_array_unref);
+  g_free (entry->note);
+  g_free (entry);
+}
+
+/* A record's values as the trail keeps them (canonical JSON), as text by
+ * field; NULL if @text is not such an object (an older entry, a note). */
+static GHashTable *
+parse_values (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTable *values;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (text == NULL || *text != '{' || !json_parser_load_from_data (parser, text, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  object = json_node_get_object (json_parser_get_root (parser));
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      GType type;
+      char *value;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      type = json_node_get_value_type (node);
+      if (type == G_TYPE_STRING)
+        value = g_strdup (json_node_get_string (node));
+      else if (type == G_TYPE_BOOLEAN)
+        value = g_strdup (json_node_get_boolean (node) ? "yes" : "no");
+      else
+        value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      g_hash_table_insert (values, g_strdup (name), value);
+    }
+  return values;
+}
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp ((*(ScAuditChange *const *) a)->field, (*(ScAuditChange *const *) b)->field);
+}
+
+/* The fields whose values differ between @before and @after (either NULL
+ * for none), sorted by name; NULL when either is not a record's values. */
+GPtrArray *
+sc_audit_changes (const char *before,
+                  const char *after)
+{
+  g_autoptr(GHashTable) old = before != NULL ? parse_values (before)
+                                             : g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) now = parse_values (after);
+  g_autoptr(GPtrArray) changes = NULL;
+  GHashTableIter iter;
+  gpointer field, value;
+
+  if (old == NULL || now == NULL)
+    return NULL;
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, &field, &value))
+    {
+      const char *was = g_hash_table_lookup (old, field);
+      ScAuditChange *change;
+
+      /* The id and the times the vault keeps are not the worker's change. */
+      if (g_strcmp0 (was, value) == 0 || g_str_equal (field, "id")
+          || (was == NULL && *(const char *) value == '\0'))
+        continue;
+      change = g_new0 (ScAuditChange, 1);
+      change->field = g_strdup (field);
+      change->before = g_strdup (was);
+      change->after = g_strdup (value);
+      g_ptr_array_add (changes, change);
+    }
+  g_ptr_array_sort (changes, compare_changes);
+  return g_steal_pointer (&changes);
+}
+
+/* Every entry of the trail about one record, oldest first. */
+GPtrArray *
+sc_audit_history (sqlite3     *db,
+                  const char  *entity,
+                  gint64       entity_id,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_audit_history_entry_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, at, actor, action, before, after FROM audit "
+                               "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScAuditHistoryEntry *entry = g_new0 (ScAuditHistoryEntry, 1);
+      const char *before = column_text (stmt, 4), *after = column_text (stmt, 5);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup (column_text (stmt, 1));
+      entry->actor = g_strdup (column_text (stmt, 2));
+      entry->action = g_strdup (column_text (stmt, 3));
+      entry->changes = sc_audit_changes (before, after);
+      if (entry->changes == NULL)
+        entry->note = g_strdup (after != NULL ? after : before);
+      g_ptr_array_add (entries, entry);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      sc_vault_set_sqlite_error (db, rc, "Reading a record's history", error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
 }

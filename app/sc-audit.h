@@ -33,6 +33,28 @@ char          *sc_audit_entry_hash    (const char    *previous,
                                        gint64         entity_id,
                                        const char    *values_digest);
 char          *sc_audit_report_describe (const ScAuditReport *report);
+
+/* One change to a record, from its audit entry. */
+typedef struct
+{
+  char *field;       /* as the record names it, "own-words" */
+  char *before;      /* NULL: the field was not there before */
+  char *after;
+} ScAuditChange;
+
+typedef struct
+{
+  gint64     id;          /* the entry's number in the trail */
+  char      *at;          /* storage form */
+  char      *actor;
+  char      *action;      /* "create", "update", "remove-file", … */
+  GPtrArray *changes;     /* ScAuditChange, the fields whose values differ */
+  char      *note;        /* an entry's text that is not a record's fields, or NULL */
+} ScAuditHistoryEntry;
+
+GPtrArray     *sc_audit_changes       (const char    *before,
+                                       const char    *after);
+void           sc_audit_history_entry_free (ScAuditHistoryEntry *entry);
 void           sc_audit_report_free   (ScAuditReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScAuditReport, sc_audit_report_free)

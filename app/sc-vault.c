@@ -1028,6 +1028,21 @@ sc_vault_verify_audit (ScVault *self,
   return g_steal_pointer (&report);
 }
 
+/* Every audit entry about one record (@table, @id), oldest first: who,
+ * when, and the fields that changed. */
+GPtrArray *
+sc_vault_record_history (ScVault    *self,
+                         const char *table,
+                         gint64      id,
+                         GError    **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  if (!ensure_open (self, error))
+    return NULL;
+  return sc_audit_history (self->db, table, id, error);
+}
+
 /* Writes ------------------------------------------------------------------ */
 
 static gboolean

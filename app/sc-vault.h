@@ -83,6 +83,10 @@ gboolean    sc_vault_append_audit               (ScVault              *self,
                                                  GError              **error);
 ScAuditReport *sc_vault_verify_audit            (ScVault              *self,
                                                  GError              **error);
+GPtrArray     *sc_vault_record_history          (ScVault              *self,
+                                                 const char           *table,
+                                                 gint64                id,
+                                                 GError              **error);
 
 int         sc_vault_get_latest_schema_version  (void);
 

@@ -508,6 +508,43 @@ test_old_entries_chained (void)
   g_assert_cmpuint (report->count, ==, 6);
 }
 
+/* A record's history: who and when, and the fields that changed, old and
+ * new; a draft's later edits each an entry of their own. */
+static void
+test_record_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScChild) child = sc_child_new ();
+  g_autoptr(GPtrArray) history = NULL;
+  ScAuditHistoryEntry *created, *changed;
+  ScAuditChange *change;
+
+  sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
+  sc_record_set_text (SC_RECORD (child), "carer", "Ms Rivers");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (child), &error));
+  sc_record_set_text (SC_RECORD (child), "carer", "Mr Okafor");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (child), &error));
+  g_assert_no_error (error);
+
+  history = sc_vault_record_history (fixture->vault, "child", sc_record_get_id (SC_RECORD (child)),
+                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  created = history->pdata[0];
+  changed = history->pdata[1];
+  g_assert_cmpstr (created->action, ==, "create");
+  g_assert_cmpstr (created->actor, ==, "Sam Taylor");
+  g_assert_cmpuint (created->changes->len, >=, 2);
+  g_assert_cmpstr (changed->action, ==, "update");
+  g_assert_cmpuint (changed->changes->len, ==, 1);
+  change = changed->changes->pdata[0];
+  g_assert_cmpstr (change->field, ==, "carer");
+  g_assert_cmpstr (change->before, ==, "Ms Rivers");
+  g_assert_cmpstr (change->after, ==, "Mr Okafor");
+  g_assert_cmpint (changed->id, >, created->id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +567,7 @@ main (int   argc,
   ADD ("/audit/tampering/rewritten-and-anchor-removed", NULL,
        test_rewritten_chain_without_anchor_found);
   ADD ("/audit/command-line", NULL, test_command_line);
+  ADD ("/audit/history/a-record", NULL, test_record_history);
   g_test_add_func ("/audit/migration/old-entries-chained", test_old_entries_chained);
 
   return g_test_run ();
