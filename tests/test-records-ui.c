@@ -14,6 +14,7 @@
 #include "sc-concern-editor.h"
 #include "sc-concern-form.h"
 #include "sc-dates.h"
+#include "sc-history-window.h"
 #include "sc-records.h"
 #include "sc-response.h"
 #include "sc-secure.h"
@@ -606,6 +607,49 @@ test_search (void)
   sc_test_stop_app (app, window);
 }
 
+/* A record's history, from the child's page: each change, who and when,
+ * the field as it was and as it became. */
+static void
+test_history (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ava Jones");
+  g_autoptr(GError) error = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GtkWidget *history;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScChild) child = sc_records_load (vault, SC_TYPE_CHILD, child_id, &error);
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (child), "carer", "Ms Rivers");
+    g_assert_true (sc_records_save (vault, SC_RECORD (child), &error));
+    sc_record_set_text (SC_RECORD (child), "carer", "Mr Okafor");
+    g_assert_true (sc_records_save (vault, SC_RECORD (child), &error));
+    g_assert_no_error (error);
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  g_assert_true (gtk_widget_activate (sc_test_find_by_id (sc_test_page (window, "child"),
+                                                          "history_button")));
+  history = sc_test_wait_for_window (SC_TYPE_HISTORY_WINDOW);
+  entries = sc_test_find_all (history, ADW_TYPE_EXPANDER_ROW);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (entries->pdata[0]), ==, "Created by Sam Taylor");
+  g_assert_cmpstr (adw_preferences_row_get_title (entries->pdata[2]), ==, "Changed by Sam Taylor");
+  adw_expander_row_set_expanded (entries->pdata[2], TRUE);
+  sc_test_settle ();
+  g_assert_nonnull (sc_test_find_text (history, "“Ms Rivers” → “Mr Okafor”"));
+  sc_test_save_png (history, "history");
+  gtk_window_destroy (GTK_WINDOW (history));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +661,7 @@ main (int   argc,
   sc_test_ui_add ("/records-ui/caseload-filter-and-demo", test_caseload_filter_and_demo);
   sc_test_ui_add ("/records-ui/chronology", test_chronology);
   sc_test_ui_add ("/records-ui/search", test_search);
+  sc_test_ui_add ("/records-ui/history", test_history);
   sc_test_ui_add_restart ("/records-ui/closing-the-window-keeps-the-draft",
                           test_close_window_while_typing, test_draft_is_there_after_closing,
                           NULL);

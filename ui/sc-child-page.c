@@ -49,6 +49,7 @@ struct _ScChildPage
   GtkLabel             *status_label;
   AdwActionRow         *contacts_row;
   AdwActionRow         *chronology_row;
+  GtkWidget            *history_button;
 
   ScChildForm          *form;
   GPtrArray            *bindings;    /* of GBinding, undone when the child goes */
@@ -260,6 +261,7 @@ sc_child_page_class_init (ScChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, contacts_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, chronology_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, history_button);
 
   gtk_widget_class_install_action (widget_class, "child.undo", NULL, undo_action);
 }
@@ -345,6 +347,9 @@ sc_child_page_show (ScPage *page)
                                         sc_record_get_id (SC_RECORD (child)));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->chronology_row),
                                       "window.show-chronology");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "(sx)", "child",
+                                        sc_record_get_id (SC_RECORD (child)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->history_button), "window.show-history");
     }
   sc_child_page_reload_concerns (self);
   sc_child_page_reload_contacts (self);

@@ -32,6 +32,7 @@ struct _ScResponsePage
   AdwPreferencesGroup *steps_group;
   GtkListBox          *evidence_list;
   GtkLabel            *status_label;
+  GtkWidget           *history_button;
 
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
@@ -263,6 +264,10 @@ rebuild (ScResponsePage *self)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   if (vault == NULL || concern == NULL)
     return;
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "(sx)", "concern",
+                                    sc_record_get_id (SC_RECORD (concern)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->history_button), "window.show-history");
 
   /* Shown first, always: immediate danger, and the area's warnings (the
    * sexual area's for a sexual or grooming incident filed elsewhere). */
@@ -496,6 +501,7 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, steps_group);
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, history_button);
 
   gtk_widget_class_install_action (widget_class, "response.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.attach", "x", attach_action);

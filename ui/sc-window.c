@@ -17,6 +17,7 @@
 #include "sc-contacts-page.h"
 #include "sc-demo.h"
 #include "sc-error-message.h"
+#include "sc-history-window.h"
 #include "sc-records.h"
 #include "sc-response-page.h"
 #include "sc-search-page.h"
@@ -828,6 +829,43 @@ add_child_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
+/* window.show-history((sx)): a record's history (its table and id), from
+ * the audit trail. */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  const char *table = NULL;
+  gint64 id = 0;
+  g_autofree char *subject = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *history;
+
+  if (get_vault (self) == NULL)
+    return;
+  g_variant_get (parameter, "(&sx)", &table, &id);
+  if (g_str_equal (table, "child"))
+    {
+      ScChild *child = sc_page_get_child (SC_PAGE (self->child_page));
+
+      subject = child != NULL && sc_record_get_id (SC_RECORD (child)) == id
+                ? sc_child_dup_initials (child) : g_strdup (_("A child’s details"));
+    }
+  else
+    subject = g_strdup_printf (_("Concern %" G_GINT64_FORMAT), id);
+  if (!(history = sc_history_window_new (GTK_WINDOW (self), get_vault (self), table, id, subject,
+                                         &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      toast (self, sentence);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (history));
+}
+
 /* window.verify-audit: the whole audit trail checked, and what was found
  * said. Nothing of a record is shown, only the count and the head. */
 static void
@@ -1020,6 +1058,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
   gtk_widget_class_install_action (widget_class, "window.verify-audit", NULL, verify_audit_action);
   gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "window.show-history", "(sx)",
+                                   show_history_action);
   gtk_widget_class_install_action (widget_class, "window.search-for", "s", search_action);
   gtk_widget_class_install_action (widget_class, "window.note-contact", NULL, note_contact_action);
   gtk_widget_class_install_action (widget_class, "window.edit-concern", NULL, edit_concern_action);
