@@ -147,6 +147,7 @@ walk_program (const char *const *args,
   guint tick;
   GPid pid;
   int status = 0;
+  guint launches = 0;
   static const char *const dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
                                       "XDG_STATE_HOME" };
 
@@ -170,6 +171,7 @@ walk_program (const char *const *args,
   g_spawn_async (NULL, (char **) argv->pdata, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                  &error);
   g_assert_no_error (error);
+  launches = 1;
 
   /* Any change in any tree wakes the check; the tick makes sure it runs
    * even if an event is missed. */
@@ -188,6 +190,22 @@ walk_program (const char *const *args,
         }
       if (w.found)
         break;
+      /* The program gone before its window showed: under load the X server
+       * can refuse a connection ("cannot open display"), which is the test
+       * machine's, not the program's; it is started again, at most twice.
+       * A program that fails to start fails three times. */
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        {
+          g_spawn_close_pid (pid);
+          if (launches >= 3)
+            g_error ("The program ended before its window appeared, three times (status %d)",
+                     status);
+          g_spawn_async (NULL, (char **) argv->pdata, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                         &pid, &error);
+          g_assert_no_error (error);
+          launches++;
+          continue;
+        }
       if (g_get_monotonic_time () > limit)
         g_error ("Waited %d s for “%s” in the window's accessibility tree", WAIT_LIMIT_S, wanted);
       g_main_context_iteration (NULL, TRUE);
