@@ -198,6 +198,13 @@ sc_records_load (ScVault *vault,
   return load_in_transaction (vault, type, id, error);
 }
 
+static gboolean
+is_draft (ScRecord *record)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL
+         && sc_record_get_boolean (record, "is-draft");
+}
+
 /* Long on purpose: the INSERT or UPDATE is built, bound and audited in one
  * place, so no column can be written without its audit row. */
 static gboolean
@@ -286,8 +293,19 @@ write_record (ScVault  *vault,
   if (inserting)
     sc_record_set_id (record, sqlite3_last_insert_rowid (sc_vault_get_db (vault)));
 
+  /* A draft is kept apart, by its is-draft column: it is saved as the
+   * worker types, and no audit entry is written for each keystroke. The
+   * trail starts at the first save, with the whole record as it was
+   * then. */
+  if (is_draft (record))
+    {
+      sc_vault_note_change (vault, klass->table, sc_record_get_id (record));
+      return TRUE;
+    }
+  if (before != NULL && is_draft (before))
+    g_clear_pointer (&before_text, g_free);
   after_text = sc_record_describe (record);
-  return sc_vault_append_audit (vault, inserting ? "create" : "update", klass->table,
+  return sc_vault_append_audit (vault, before_text == NULL ? "create" : "update", klass->table,
                                 sc_record_get_id (record), before_text, after_text, error);
 }
 

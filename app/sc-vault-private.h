@@ -28,6 +28,10 @@ ScVault *sc_vault_create_at_version       (const char   *directory,
                                            int           version,
                                            GError      **error);
 
+void     sc_vault_note_change             (ScVault     *self,
+                                           const char  *entity,
+                                           gint64       entity_id);
+
 /* How long a keyring call may take, in milliseconds. */
 void     sc_vault_set_keyring_timeout     (guint        timeout_ms);
 

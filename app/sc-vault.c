@@ -1177,16 +1177,27 @@ sc_vault_append_audit (ScVault    *self,
   else
     self->audit_appended = TRUE;
 
-  /* A row written twice in a row (a record, then its file) changed once. */
-  {
-    Change change = { g_quark_from_string (entity), entity_id };
-    guint n = self->pending_changes->len;
-    const Change *last = n > 0 ? &g_array_index (self->pending_changes, Change, n - 1) : NULL;
-
-    if (last == NULL || last->table != change.table || last->id != change.id)
-      g_array_append_val (self->pending_changes, change);
-  }
+  sc_vault_note_change (self, entity, entity_id);
   return TRUE;
+}
+
+/* Row @entity_id of @entity changed in the open transaction: announced
+ * (ScVault::changed) once it commits. sc_vault_append_audit() says so
+ * itself; a change that is not audited (a draft) says so here. */
+void
+sc_vault_note_change (ScVault    *self,
+                      const char *entity,
+                      gint64      entity_id)
+{
+  /* A row written twice in a row (a record, then its file) changed once. */
+  Change change = { g_quark_from_string (entity), entity_id };
+  guint n = self->pending_changes->len;
+  const Change *last = n > 0 ? &g_array_index (self->pending_changes, Change, n - 1) : NULL;
+
+  g_return_if_fail (SC_IS_VAULT (self));
+
+  if (last == NULL || last->table != change.table || last->id != change.id)
+    g_array_append_val (self->pending_changes, change);
 }
 
 /* Asynchronous variants ---------------------------------------------------- */
