@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 gboolean       sc_audit_append        (sqlite3      *db,
+                                       gboolean      chained,
                                        const char   *at,
                                        const char   *actor,
                                        const char   *action,

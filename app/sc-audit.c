@@ -134,9 +134,12 @@ sc_audit_read_head (sqlite3  *db,
   return TRUE;
 }
 
-/* Appends an entry, chained to the last, inside the caller's transaction. */
+/* Appends an entry, chained to the last (unless the vault's schema is from
+ * before the chain, for the migration tests), inside the caller's
+ * transaction. */
 gboolean
 sc_audit_append (sqlite3     *db,
+                 gboolean     chained,
                  const char  *at,
                  const char  *actor,
                  const char  *action,
@@ -154,20 +157,27 @@ sc_audit_append (sqlite3     *db,
   gint64 id;
   int rc;
 
-  if (!sc_audit_read_head (db, &last, &previous, error))
-    return FALSE;
-  id = (gint64) last + 1;
-  hash = sc_audit_entry_hash (last > 0 ? previous : NULL, id, at, actor, action, entity, entity_id,
-                              values);
+  if (chained)
+    {
+      if (!sc_audit_read_head (db, &last, &previous, error))
+        return FALSE;
+      id = (gint64) last + 1;
+      hash = sc_audit_entry_hash (last > 0 ? previous : NULL, id, at, actor, action, entity,
+                                  entity_id, values);
+    }
 
   rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO audit (id, at, actor, action, entity, entity_id, before, "
-                           "after, values_sha256, hash) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           chained
+                           ? "INSERT INTO audit (id, at, actor, action, entity, entity_id, before, "
+                             "after, values_sha256, hash) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                           : "INSERT INTO audit (id, at, actor, action, entity, entity_id, before, "
+                             "after) VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      if (chained)
+        sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
@@ -178,8 +188,11 @@ sc_audit_append (sqlite3     *db,
         sqlite3_bind_null (stmt, 6);
       sqlite3_bind_text (stmt, 7, before, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 8, after, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 9, values, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_TRANSIENT);
+      if (chained)
+        {
+          sqlite3_bind_text (stmt, 9, values, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_TRANSIENT);
+        }
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;

@@ -1126,9 +1126,7 @@ sc_vault_append_audit (ScVault    *self,
                        const char *after,
                        GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *now = now_utc_iso8601 ();
-  int rc;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
   g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
@@ -1136,40 +1134,11 @@ sc_vault_append_audit (ScVault    *self,
   if (!ensure_open (self, error))
     return FALSE;
 
-  if (self->schema_version >= 7)
-    {
-      if (!sc_audit_append (self->db, now, self->worker_name != NULL ? self->worker_name : "",
-                            action, entity, entity_id, before, after, error))
-        return FALSE;
-    }
-  else
-    {
-      /* A vault left at an older version, for the migration tests. */
-      rc = sqlite3_prepare_v2 (self->db,
-                               "INSERT INTO audit (at, actor, action, entity, entity_id, before, "
-                               "after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, self->worker_name != NULL ? self->worker_name : "", -1,
-                             SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_TRANSIENT);
-          if (entity_id > 0)
-            sqlite3_bind_int64 (stmt, 5, entity_id);
-          else
-            sqlite3_bind_null (stmt, 5);
-          sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_OK)
-        return sc_vault_set_sqlite_error (self->db, rc, "Writing the audit trail", error);
-    }
+  /* A vault left at a version before the chain is for the migration tests. */
+  if (!sc_audit_append (self->db, self->schema_version >= 7, now,
+                        self->worker_name != NULL ? self->worker_name : "", action, entity,
+                        entity_id, before, after, error))
+    return FALSE;
 
   /* Outside a transaction the entry is committed already. */
   if (sqlite3_get_autocommit (self->db))

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "sc-key-file.h"
+#include "sc-records.h"
 #include "sc-secure.h"
 #include "sc-test-core.h"
 
@@ -24,6 +25,17 @@ sc_test_count_rows (ScVault    *vault,
   n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return n;
+}
+
+/* Saves @record (an ScRecord), or fails the test with the reason. */
+void
+sc_test_save (ScVault  *vault,
+              gpointer  record)
+{
+  g_autoptr(GError) error = NULL;
+
+  sc_records_save (vault, SC_RECORD (record), &error);
+  g_assert_no_error (error);
 }
 
 /* What every core test's main() does first: each test gets folders of its

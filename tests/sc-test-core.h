@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 gint64 sc_test_count_rows (ScVault    *vault,
                            const char *sql);
 
+void   sc_test_save       (ScVault    *vault,
+                           gpointer    record);
+
 void   sc_test_core_init  (int        *argc,
                            char     ***argv);
 

@@ -642,20 +642,26 @@ sc_test_find_all (GtkWidget *root,
   return found;
 }
 
-static gboolean
-window_of_type_shown (gpointer data)
+/* The shown window of @type, or NULL. */
+static GtkWidget *
+shown_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GType type = GPOINTER_TO_SIZE (data);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
-        return TRUE;
+        return window;   /* GTK keeps its toplevels */
     }
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+window_of_type_shown (gpointer data)
+{
+  return shown_window (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static gboolean
@@ -669,17 +675,8 @@ no_window_of_type_shown (gpointer data)
 GtkWidget *
 sc_test_wait_for_window (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
   sc_test_wait_until (window_of_type_shown, GSIZE_TO_POINTER (type), g_type_name (type));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
-        return window;
-    }
-  g_assert_not_reached ();
+  return shown_window (type);
 }
 
 /* As if the worker had logged out and in again: a lock held in the last

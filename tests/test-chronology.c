@@ -34,16 +34,6 @@ days_ago (double days)
   return sc_datetime_to_storage (then);
 }
 
-static void
-save (Fixture  *fixture,
-      gpointer  record)
-{
-  g_autoptr(GError) error = NULL;
-
-  sc_records_save (fixture->vault, SC_RECORD (record), &error);
-  g_assert_no_error (error);
-}
-
 /* A child with one record of every kind: a concern five days ago, a step
  * done four days ago, evidence secured three days ago, a contact two days
  * ago; the child was added to the caseload just now. */
@@ -67,7 +57,7 @@ fixture_set_up (Fixture       *fixture,
 
   sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
   sc_record_set_text (SC_RECORD (child), "case-reference", "LAC/0042");
-  save (fixture, child);
+  sc_test_save (fixture->vault, child);
   fixture->child_id = sc_record_get_id (SC_RECORD (child));
 
   concern = sc_concern_new (fixture->child_id);
@@ -86,13 +76,13 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (step), "done-at", four);
   sc_record_set_text (SC_RECORD (step), "done-by", "Sam Taylor");
   sc_record_set_text (SC_RECORD (step), "reference", "Spoke to her carer");
-  save (fixture, step);
+  sc_test_save (fixture->vault, step);
 
   evidence = sc_evidence_new (fixture->concern_id);
   sc_record_set_text (SC_RECORD (evidence), "what", "Screenshots of the chat");
   sc_record_set_text (SC_RECORD (evidence), "held-where", "The carer’s phone, locked away");
   sc_record_set_text (SC_RECORD (evidence), "secured-at", three);
-  save (fixture, evidence);
+  sc_test_save (fixture->vault, evidence);
 
   contact = sc_contact_new (fixture->child_id);
   sc_record_set_text (SC_RECORD (contact), "happened-at", two);
@@ -100,7 +90,7 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (contact), "direction", "to");
   sc_record_set_text (SC_RECORD (contact), "device", "work");
   sc_record_set_text (SC_RECORD (contact), "summary", "Checked she was alright");
-  save (fixture, contact);
+  sc_test_save (fixture->vault, contact);
 }
 
 static void
@@ -236,12 +226,12 @@ test_drafts_and_steps_to_do_left_out (Fixture       *fixture,
   g_autoptr(GPtrArray) entries = NULL;
 
   sc_record_set_text (SC_RECORD (draft), "own-words", "half a sentence");
-  save (fixture, draft);
+  sc_test_save (fixture->vault, draft);
   sc_record_set_int64 (SC_RECORD (to_do), "concern-id", fixture->concern_id);
   sc_record_set_text (SC_RECORD (to_do), "step-id", "monitoring-form");
   sc_record_set_text (SC_RECORD (to_do), "status", "to-do");
   sc_record_set_text (SC_RECORD (to_do), "notes", "Form printed");
-  save (fixture, to_do);
+  sc_test_save (fixture->vault, to_do);
 
   entries = build (fixture, SC_CHRONOLOGY_ALL, NULL, NULL);
   g_assert_cmpuint (entries->len, ==, 5);

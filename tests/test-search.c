@@ -23,16 +23,6 @@ typedef struct
   gint64   contact;
 } Fixture;
 
-static void
-save (Fixture  *fixture,
-      gpointer  record)
-{
-  g_autoptr(GError) error = NULL;
-
-  sc_records_save (fixture->vault, SC_RECORD (record), &error);
-  g_assert_no_error (error);
-}
-
 static gint64
 add_child (Fixture    *fixture,
            const char *name)
@@ -40,7 +30,7 @@ add_child (Fixture    *fixture,
   g_autoptr(ScChild) child = sc_child_new ();
 
   sc_record_set_text (SC_RECORD (child), "name", name);
-  save (fixture, child);
+  sc_test_save (fixture->vault, child);
   return sc_record_get_id (SC_RECORD (child));
 }
 
@@ -68,25 +58,25 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (concern), "own-words", "He sent me a picture of the skatepark");
   sc_record_set_text (SC_RECORD (concern), "summary", "Messages from a stranger on Snapchat");
   sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T16:00:00Z");
-  save (fixture, concern);
+  sc_test_save (fixture->vault, concern);
   fixture->concern = sc_record_get_id (SC_RECORD (concern));
 
   older = sc_concern_new (fixture->ava);
   sc_record_set_text (SC_RECORD (older), "summary", "Snapchat streaks at night, earlier");
   sc_record_set_text (SC_RECORD (older), "happened-at", "2026-10-01T16:00:00Z");
-  save (fixture, older);
+  sc_test_save (fixture->vault, older);
 
   sc_record_set_int64 (SC_RECORD (step), "concern-id", fixture->concern);
   sc_record_set_text (SC_RECORD (step), "step-id", "police-sexual");
   sc_record_set_text (SC_RECORD (step), "status", "to-do");
   sc_record_set_text (SC_RECORD (step), "notes", "Left a message for the duty inspector");
   sc_record_set_text (SC_RECORD (step), "reference", "PPIU/26/4411");
-  save (fixture, step);
+  sc_test_save (fixture->vault, step);
 
   evidence = sc_evidence_new (fixture->concern);
   sc_record_set_text (SC_RECORD (evidence), "what", "Screenshots of the conversation");
   sc_record_set_text (SC_RECORD (evidence), "usernames", "skater_boy_99");
-  save (fixture, evidence);
+  sc_test_save (fixture->vault, evidence);
 
   contact = sc_contact_new (fixture->zoe);
   sc_record_set_text (SC_RECORD (contact), "happened-at", "2026-11-22T10:00:00Z");
@@ -94,7 +84,7 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (contact), "direction", "to");
   sc_record_set_text (SC_RECORD (contact), "device", "work");
   sc_record_set_text (SC_RECORD (contact), "summary", "Talked about the café after school");
-  save (fixture, contact);
+  sc_test_save (fixture->vault, contact);
   fixture->contact = sc_record_get_id (SC_RECORD (contact));
 }
 
@@ -204,7 +194,7 @@ test_in_step_after_edit_and_delete (Fixture       *fixture,
 
   g_assert_no_error (error);
   sc_record_set_text (SC_RECORD (contact), "summary", "Talked about the library instead");
-  save (fixture, contact);
+  sc_test_save (fixture->vault, contact);
   old_words = search (fixture, "cafe");
   g_assert_cmpuint (old_words->len, ==, 0);
   assert_one (fixture, "library", SC_SEARCH_CONTACT, fixture->contact, "library");
