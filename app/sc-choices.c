@@ -107,6 +107,12 @@ static const ScChoice status[] = {
   { "closed", N_("Closed") },
 };
 
+static const ScChoice decision[] = {
+  { "actions-agreed", N_("Actions agreed") },
+  { "further-action", N_("Further action needed") },
+  { "close", N_("Close the concern") },
+};
+
 static const ScChoice channel[] = {
   { "phone-call", N_("Phone call") },
   { "text", N_("Text message") },
@@ -151,6 +157,7 @@ static const struct
   { "incident-types", incident_types, G_N_ELEMENTS (incident_types), TRUE },
   { "media", media, G_N_ELEMENTS (media), TRUE },
   { "status", status, G_N_ELEMENTS (status), FALSE },
+  { "decision", decision, G_N_ELEMENTS (decision), FALSE },
   { "channel", channel, G_N_ELEMENTS (channel), FALSE },
   { "direction", direction, G_N_ELEMENTS (direction), FALSE },
   { "with-whom", with_whom, G_N_ELEMENTS (with_whom), FALSE },

@@ -27,6 +27,7 @@
 #include "sc-dates.h"
 #include "sc-records.h"
 #include "sc-response.h"
+#include "sc-review.h"
 
 #define MAX_CONTACTS 100000
 
@@ -184,7 +185,7 @@ sc_chronology_get_sources (void)
   static const char *const sources[] = {
     "child", "concern", "response_step", "evidence",
     "evidence_file",   /* said on its evidence's line */
-    "contact", NULL
+    "contact", "review", NULL
   };
 
   return sources;
@@ -381,6 +382,27 @@ add_contact (Builder    *builder,
        g_strdup_printf (_("Contact log, noted by %s"), worker));
 }
 
+static void
+add_review (Builder  *builder,
+            ScReview *review,
+            gint64    concern_id)
+{
+  ScRecord *r = SC_RECORD (review);
+  g_autoptr(GString) event = g_string_new (NULL);
+  const char *role = sc_record_get_text (r, "role");
+
+  g_string_append_printf (event, _("Reviewed by %s%s%s: %s. %s"), sc_record_get_text (r, "manager"),
+                          *role != '\0' ? ", " : "", role,
+                          sc_choice_label ("decision", sc_record_get_text (r, "decision")),
+                          sc_record_get_text (r, "comments"));
+  add (builder, SC_CHRONOLOGY_REVIEW, sc_record_get_text (r, "signed-at"), sc_record_get_id (r),
+       "window.show-concern", concern_id, g_string_free (g_steal_pointer (&event), FALSE),
+       g_strdup_printf (_("Review of concern %" G_GINT64_FORMAT ", signed with the manager’s own "
+                          "passphrase; audit trail at %" G_GINT64_FORMAT " entries, head %.12s"),
+                        concern_id, sc_record_get_int64 (r, "audit-entries"),
+                        sc_record_get_text (r, "audit-head")));
+}
+
 static int
 kind_order (ScChronologyKinds kind)
 {
@@ -420,14 +442,18 @@ add_concerns (Builder      *builder,
       gint64 id = sc_record_get_id (SC_RECORD (concern));
       g_autoptr(GPtrArray) steps = NULL;
       g_autoptr(GPtrArray) evidence = NULL;
+      g_autoptr(GPtrArray) reviews = NULL;
 
       /* A draft is still being written: not yet a record to rely on. */
       if (sc_record_get_boolean (SC_RECORD (concern), "is-draft"))
         continue;
       add_concern (builder, concern, worker);
       if (!(steps = sc_records_list_for_concern (vault, SC_TYPE_RESPONSE_STEP, id, error))
-          || !(evidence = sc_evidence_list (vault, id, error)))
+          || !(evidence = sc_evidence_list (vault, id, error))
+          || !(reviews = sc_reviews_for_concern (vault, id, error)))
         return FALSE;
+      for (guint v = 0; v < reviews->len; v++)
+        add_review (builder, reviews->pdata[v], id);
       for (guint s = 0; s < steps->len; s++)
         add_step (builder, procedure, steps->pdata[s], id);
       for (guint e = 0; e < evidence->len; e++)

@@ -20,7 +20,8 @@ typedef enum
   SC_CHRONOLOGY_STEP     = 1 << 2,
   SC_CHRONOLOGY_EVIDENCE = 1 << 3,
   SC_CHRONOLOGY_CONTACT  = 1 << 4,
-  SC_CHRONOLOGY_ALL      = 0x1f,
+  SC_CHRONOLOGY_REVIEW   = 1 << 5,
+  SC_CHRONOLOGY_ALL      = 0x3f,
 } ScChronologyKinds;
 
 #define SC_TYPE_CHRONOLOGY_ENTRY (sc_chronology_entry_get_type ())

@@ -20,6 +20,8 @@
 #define GROUP_VAULT      "Vault"
 #define GROUP_PASSPHRASE "Passphrase"
 #define GROUP_AUDIT      "Audit"
+#define GROUP_MANAGER    "Manager "   /* then the manager's id */
+#define MAX_MANAGERS     32
 #define FORMAT_VERSION   1
 #define KDF_NAME         "argon2id13"
 #define WRAPPED_BYTES    (crypto_secretbox_MACBYTES + SC_KEY_BYTES)
@@ -39,7 +41,33 @@ struct _ScKeyFile
   guint64            audit_entries;
   char              *audit_head;
   gboolean           audit_damaged;
+  /* Each manager's own wrap of the same key (ScKeyWrap). */
+  GPtrArray         *managers;
 };
+
+/* A second wrap of the vault key, under a manager's own passphrase:
+ * Argon2id and XSalsa20-Poly1305, exactly as the worker's. */
+typedef struct
+{
+  char               *id;
+  char               *name;
+  char               *role;
+  unsigned long long  opslimit;
+  gsize               memlimit;
+  guint8              salt[crypto_pwhash_SALTBYTES];
+  guint8              nonce[crypto_secretbox_NONCEBYTES];
+  guint8              wrapped[WRAPPED_BYTES];
+} ScKeyWrap;
+
+static void
+key_wrap_free (ScKeyWrap *wrap)
+{
+  g_free (wrap->id);
+  g_free (wrap->name);
+  g_free (wrap->role);
+  sodium_memzero (wrap, sizeof *wrap);
+  g_free (wrap);
+}
 
 /* Argon2id's cost for new key files: libsodium's "moderate" (256 MiB, about
  * 0.7 s here), chosen for a passphrase typed once a session. Tests that make
@@ -66,15 +94,17 @@ compute_check (const ScKey *key,
 }
 
 static ScKey *
-derive_wrapping_key (ScKeyFile  *self,
-                     const char *passphrase,
-                     GError    **error)
+derive_kek (const guint8       *salt,
+            unsigned long long  opslimit,
+            gsize               memlimit,
+            const char         *passphrase,
+            GError            **error)
 {
   g_autoptr(ScKey) kek = sc_key_new ();
 
   if (crypto_pwhash (kek->bytes, sizeof kek->bytes,
                      passphrase, strlen (passphrase),
-                     self->salt, self->opslimit, self->memlimit,
+                     salt, opslimit, memlimit,
                      crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
@@ -83,6 +113,14 @@ derive_wrapping_key (ScKeyFile  *self,
     }
 
   return g_steal_pointer (&kek);
+}
+
+static ScKey *
+derive_wrapping_key (ScKeyFile  *self,
+                     const char *passphrase,
+                     GError    **error)
+{
+  return derive_kek (self->salt, self->opslimit, self->memlimit, passphrase, error);
 }
 
 ScKeyFile *
@@ -97,6 +135,7 @@ sc_key_file_new_for_key (const ScKey *key,
   g_return_val_if_fail (passphrase != NULL, NULL);
 
   self->vault_id = g_uuid_string_random ();
+  self->managers = g_ptr_array_new_with_free_func ((GDestroyNotify) key_wrap_free);
   self->opslimit = new_opslimit;
   self->memlimit = new_memlimit;
 
@@ -175,6 +214,59 @@ read_audit_anchor (ScKeyFile *self,
     }
   self->audit_entries = entries;
   self->audit_head = g_steal_pointer (&head);
+}
+
+/* The managers' wraps, each bounded as the worker's is. */
+static gboolean
+read_managers (ScKeyFile *self,
+               GKeyFile  *kf,
+               GError   **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (kf, NULL);
+
+  self->managers = g_ptr_array_new_with_free_func ((GDestroyNotify) key_wrap_free);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      ScKeyWrap *wrap;
+      guint64 opslimit, memlimit;
+
+      if (!g_str_has_prefix (groups[i], GROUP_MANAGER))
+        continue;
+      if (self->managers->len >= MAX_MANAGERS)
+        {
+          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED, "Too many managers");
+          return FALSE;
+        }
+      wrap = g_new0 (ScKeyWrap, 1);
+      g_ptr_array_add (self->managers, wrap);
+      wrap->id = g_strdup (groups[i] + strlen (GROUP_MANAGER));
+      wrap->name = g_key_file_get_string (kf, groups[i], "Name", &local_error);
+      if (local_error == NULL)
+        wrap->role = g_key_file_get_string (kf, groups[i], "Role", &local_error);
+      opslimit = local_error == NULL ? g_key_file_get_uint64 (kf, groups[i], "OpsLimit", &local_error) : 0;
+      memlimit = local_error == NULL ? g_key_file_get_uint64 (kf, groups[i], "MemLimit", &local_error) : 0;
+      if (local_error == NULL)
+        read_base64 (kf, groups[i], "Salt", wrap->salt, sizeof wrap->salt, &local_error);
+      if (local_error == NULL)
+        read_base64 (kf, groups[i], "Nonce", wrap->nonce, sizeof wrap->nonce, &local_error);
+      if (local_error == NULL)
+        read_base64 (kf, groups[i], "WrappedKey", wrap->wrapped, sizeof wrap->wrapped, &local_error);
+      if (local_error == NULL
+          && (!g_uuid_string_is_valid (wrap->id)
+              || opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE
+              || memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE))
+        g_set_error (&local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                     "%s has parameters out of range", groups[i]);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      wrap->opslimit = opslimit;
+      wrap->memlimit = (gsize) memlimit;
+    }
+  return TRUE;
 }
 
 ScKeyFile *
@@ -259,6 +351,12 @@ sc_key_file_load (const char *path,
   self->opslimit = opslimit;
   self->memlimit = (gsize) memlimit;
   read_audit_anchor (self, kf);
+  if (!read_managers (self, kf, &local_error))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key file %s is damaged: %s", path, local_error->message);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -293,6 +391,22 @@ sc_key_file_save (ScKeyFile  *self,
     {
       g_key_file_set_uint64 (kf, GROUP_AUDIT, "Entries", self->audit_entries);
       g_key_file_set_string (kf, GROUP_AUDIT, "Head", self->audit_head);
+    }
+  for (guint i = 0; self->managers != NULL && i < self->managers->len; i++)
+    {
+      ScKeyWrap *wrap = self->managers->pdata[i];
+      g_autofree char *group = g_strconcat (GROUP_MANAGER, wrap->id, NULL);
+      g_autofree char *wrap_salt = g_base64_encode (wrap->salt, sizeof wrap->salt);
+      g_autofree char *wrap_nonce = g_base64_encode (wrap->nonce, sizeof wrap->nonce);
+      g_autofree char *wrap_key = g_base64_encode (wrap->wrapped, sizeof wrap->wrapped);
+
+      g_key_file_set_string (kf, group, "Name", wrap->name);
+      g_key_file_set_string (kf, group, "Role", wrap->role);
+      g_key_file_set_uint64 (kf, group, "OpsLimit", wrap->opslimit);
+      g_key_file_set_uint64 (kf, group, "MemLimit", wrap->memlimit);
+      g_key_file_set_string (kf, group, "Salt", wrap_salt);
+      g_key_file_set_string (kf, group, "Nonce", wrap_nonce);
+      g_key_file_set_string (kf, group, "WrappedKey", wrap_key);
     }
 
   data = g_key_file_to_data (kf, &len, NULL);
@@ -350,6 +464,173 @@ sc_key_file_get_vault_id (ScKeyFile *self)
   return self->vault_id;
 }
 
+/* Managers -------------------------------------------------------------------------- */
+
+/* Wraps @key (checked against the file) a second time, under a manager's
+ * own passphrase. Returns the new manager's id. */
+char *
+sc_key_file_add_manager (ScKeyFile   *self,
+                         const ScKey *key,
+                         const char  *name,
+                         const char  *role,
+                         const char  *passphrase,
+                         GError     **error)
+{
+  g_autoptr(ScKey) kek = NULL;
+  ScKeyWrap *wrap;
+
+  g_return_val_if_fail (name != NULL && passphrase != NULL, NULL);
+
+  if (!sc_key_file_check_key (self, key))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                           "The key does not belong to this key file");
+      return NULL;
+    }
+  if (self->managers->len >= MAX_MANAGERS)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT, "Too many managers");
+      return NULL;
+    }
+  wrap = g_new0 (ScKeyWrap, 1);
+  wrap->opslimit = new_opslimit;
+  wrap->memlimit = new_memlimit;
+  if (!sc_secure_random_bytes (wrap->salt, sizeof wrap->salt, error)
+      || !sc_secure_random_bytes (wrap->nonce, sizeof wrap->nonce, error)
+      || !(kek = derive_kek (wrap->salt, wrap->opslimit, wrap->memlimit, passphrase, error)))
+    {
+      key_wrap_free (wrap);
+      return NULL;
+    }
+  crypto_secretbox_easy (wrap->wrapped, key->bytes, sizeof key->bytes, wrap->nonce, kek->bytes);
+  wrap->id = g_uuid_string_random ();
+  wrap->name = g_strdup (name);
+  wrap->role = g_strdup (role != NULL ? role : "");
+  g_ptr_array_add (self->managers, wrap);
+  return g_strdup (wrap->id);
+}
+
+static ScKeyWrap *
+find_manager (ScKeyFile  *self,
+              const char *id)
+{
+  for (guint i = 0; id != NULL && i < self->managers->len; i++)
+    if (g_str_equal (((ScKeyWrap *) self->managers->pdata[i])->id, id))
+      return self->managers->pdata[i];
+  return NULL;
+}
+
+/* Removes the manager's wrap: their passphrase opens nothing any more. */
+gboolean
+sc_key_file_remove_manager (ScKeyFile  *self,
+                            const char *id)
+{
+  ScKeyWrap *wrap = find_manager (self, id);
+
+  return wrap != NULL && g_ptr_array_remove (self->managers, wrap);
+}
+
+guint
+sc_key_file_get_n_managers (ScKeyFile *self)
+{
+  return self->managers->len;
+}
+
+/* The @i-th manager's id, name and role (any may be NULL). */
+void
+sc_key_file_get_manager (ScKeyFile   *self,
+                         guint        i,
+                         const char **id,
+                         const char **name,
+                         const char **role)
+{
+  ScKeyWrap *wrap;
+
+  g_return_if_fail (i < self->managers->len);
+
+  wrap = self->managers->pdata[i];
+  if (id != NULL)
+    *id = wrap->id;
+  if (name != NULL)
+    *name = wrap->name;
+  if (role != NULL)
+    *role = wrap->role;
+}
+
+static ScKey *
+unwrap_manager (ScKeyFile  *self,
+                ScKeyWrap  *wrap,
+                const char *passphrase,
+                GError    **error)
+{
+  g_autoptr(ScKey) kek = NULL;
+  g_autoptr(ScKey) key = sc_key_new ();
+
+  if (!(kek = derive_kek (wrap->salt, wrap->opslimit, wrap->memlimit, passphrase, error)))
+    return NULL;
+  if (crypto_secretbox_open_easy (key->bytes, wrap->wrapped, sizeof wrap->wrapped, wrap->nonce,
+                                  kek->bytes) != 0
+      || !sc_key_file_check_key (self, key))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
+                           "Wrong passphrase");
+      return NULL;
+    }
+  return g_steal_pointer (&key);
+}
+
+/* The key, from manager @id's passphrase: for a sign-off, typed at that
+ * moment whoever unlocked. */
+ScKey *
+sc_key_file_unwrap_manager (ScKeyFile  *self,
+                            const char *id,
+                            const char *passphrase,
+                            GError    **error)
+{
+  ScKeyWrap *wrap = find_manager (self, id);
+
+  if (wrap == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                           "No such manager in this vault");
+      return NULL;
+    }
+  return unwrap_manager (self, wrap, passphrase, error);
+}
+
+/* The key from the worker's passphrase or any manager's; @manager_id is
+ * set to the manager's id, or NULL for the worker. */
+ScKey *
+sc_key_file_unwrap_anyone (ScKeyFile   *self,
+                           const char  *passphrase,
+                           char       **manager_id,
+                           GError     **error)
+{
+  g_autoptr(GError) worker_error = NULL;
+  ScKey *key;
+
+  *manager_id = NULL;
+  if ((key = sc_key_file_unwrap (self, passphrase, &worker_error)) != NULL
+      || !g_error_matches (worker_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
+    {
+      if (key == NULL)
+        g_propagate_error (error, g_steal_pointer (&worker_error));
+      return key;
+    }
+  for (guint i = 0; i < self->managers->len; i++)
+    {
+      ScKeyWrap *wrap = self->managers->pdata[i];
+
+      if ((key = unwrap_manager (self, wrap, passphrase, NULL)) != NULL)
+        {
+          *manager_id = g_strdup (wrap->id);
+          return key;
+        }
+    }
+  g_propagate_error (error, g_steal_pointer (&worker_error));
+  return NULL;
+}
+
 /* The audit trail's anchor: FALSE if the file has none that reads. */
 gboolean
 sc_key_file_get_audit_anchor (ScKeyFile   *self,
@@ -381,6 +662,7 @@ sc_key_file_free (ScKeyFile *self)
     return;
   g_free (self->vault_id);
   g_free (self->audit_head);
+  g_clear_pointer (&self->managers, g_ptr_array_unref);
   sodium_memzero (self, sizeof *self);
   g_free (self);
 }

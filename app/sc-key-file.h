@@ -35,6 +35,29 @@ gboolean    sc_key_file_get_audit_anchor (ScKeyFile   *self,
 void        sc_key_file_set_audit_anchor (ScKeyFile   *self,
                                           guint64      entries,
                                           const char  *head);
+
+char       *sc_key_file_add_manager   (ScKeyFile    *self,
+                                       const ScKey  *key,
+                                       const char   *name,
+                                       const char   *role,
+                                       const char   *passphrase,
+                                       GError      **error);
+gboolean    sc_key_file_remove_manager (ScKeyFile   *self,
+                                        const char  *id);
+guint       sc_key_file_get_n_managers (ScKeyFile   *self);
+void        sc_key_file_get_manager   (ScKeyFile    *self,
+                                       guint         i,
+                                       const char  **id,
+                                       const char  **name,
+                                       const char  **role);
+ScKey      *sc_key_file_unwrap_manager (ScKeyFile   *self,
+                                        const char  *id,
+                                        const char  *passphrase,
+                                        GError     **error);
+ScKey      *sc_key_file_unwrap_anyone (ScKeyFile    *self,
+                                       const char   *passphrase,
+                                       char        **manager_id,
+                                       GError      **error);
 void        sc_key_file_free          (ScKeyFile    *self);
 
 void        sc_key_file_use_interactive_limits_for_tests (void);

@@ -329,6 +329,48 @@ save_validated (ScVault  *vault,
   return TRUE;
 }
 
+/* The concern a record belongs to (itself for a concern), or 0. */
+static gint64
+owning_concern (ScRecord *record)
+{
+  if (SC_IS_CONCERN (record))
+    return sc_record_get_id (record);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "concern-id") != NULL
+      && !SC_IS_CONTACT (record))
+    return sc_record_get_int64 (record, "concern-id");
+  return 0;
+}
+
+/* A concern a manager's review closed is read-only, and so are its steps
+ * and evidence, until a new review reopens it (sc_review_sign(), which
+ * saves with sc_records_save_all()). */
+static gboolean
+check_not_closed (ScVault  *vault,
+                  ScRecord *record,
+                  GError  **error)
+{
+  gint64 concern_id = owning_concern (record);
+  sqlite3_stmt *stmt;
+  gboolean closed = FALSE;
+
+  if (concern_id <= 0)
+    return TRUE;
+  if (!(stmt = prepare (vault, "SELECT status FROM concern WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, concern_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "closed") == 0;
+  sqlite3_finalize (stmt);
+  if (closed)
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_CLOSED,
+                           _("A manager’s review closed this concern, so nothing in it can be "
+                             "changed. A new review reopens it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Saves what there is, as a draft if the record has drafts: only what was
  * typed is checked (dates, choices, lengths), not what is still missing. */
 gboolean
@@ -341,7 +383,46 @@ sc_records_save (ScVault  *vault,
 
   return sc_record_validate (record, FALSE, error)
          && (!SC_IS_CONTACT (record) || check_contact_link (vault, SC_CONTACT (record), error))
+         && check_not_closed (vault, record, error)
          && save_validated (vault, record, error);
+}
+
+/* Saves @records together, all or none, in one transaction: a review and
+ * the concern it closes or reopens. Each is checked as for
+ * sc_records_save(), but a closed concern may be saved here. */
+gboolean
+sc_records_save_all (ScVault   *vault,
+                     ScRecord **records,
+                     guint      n_records,
+                     GError   **error)
+{
+  g_autofree gint64 *ids = g_new0 (gint64, n_records);
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      if (!sc_record_validate (records[i], FALSE, error) || !check_lengths (records[i], error))
+        return FALSE;
+      ids[i] = sc_record_get_id (records[i]);
+    }
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  for (guint i = 0; i < n_records; i++)
+    if (!write_record (vault, records[i], error))
+      {
+        sc_vault_rollback (vault);
+        for (guint j = 0; j < n_records; j++)
+          sc_record_set_id (records[j], ids[j]);
+        return FALSE;
+      }
+  if (!sc_vault_commit (vault, error))
+    {
+      for (guint j = 0; j < n_records; j++)
+        sc_record_set_id (records[j], ids[j]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Saves the record as complete: a concern stops being a draft. */
@@ -356,7 +437,8 @@ sc_records_complete (ScVault  *vault,
   g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
 
   if (!sc_record_validate (record, TRUE, error)
-      || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error)))
+      || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error))
+      || !check_not_closed (vault, record, error))
     return FALSE;
 
   has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;

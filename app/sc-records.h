@@ -23,6 +23,7 @@ typedef enum
   SC_RECORD_ERROR_INVALID,
   SC_RECORD_ERROR_TOO_LONG,
   SC_RECORD_ERROR_NOT_FOUND,
+  SC_RECORD_ERROR_CLOSED,
 } ScRecordError;
 
 /* Far more than any note; it keeps one paste from filling the vault. */
@@ -32,6 +33,10 @@ GQuark     sc_record_error_quark      (void);
 
 gboolean   sc_records_save            (ScVault      *vault,
                                        ScRecord     *record,
+                                       GError      **error);
+gboolean   sc_records_save_all        (ScVault      *vault,
+                                       ScRecord    **records,
+                                       guint         n_records,
                                        GError      **error);
 gboolean   sc_records_complete        (ScVault      *vault,
                                        ScRecord     *record,
@@ -113,6 +118,7 @@ typedef enum
   SC_SEARCH_STEP,
   SC_SEARCH_EVIDENCE,
   SC_SEARCH_CONTACT,
+  SC_SEARCH_REVIEW,
 } ScSearchKind;
 
 typedef struct

@@ -16,10 +16,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sodium.h>
 
 #include "sc-key-file.h"
 #include "sc-keyring.h"
+#include "sc-passphrase.h"
 #include "sc-secure.h"
 #include "sc-vault-private.h"
 #include "sc-audit-private.h"
@@ -38,6 +40,7 @@ struct _ScVault
   char    *directory;
   sqlite3 *db;
   char    *worker_name;
+  char    *manager_name;   /* when a manager's passphrase unlocked the vault */
   int      schema_version;
   gboolean key_in_keyring;
   GError  *keyring_error;
@@ -81,6 +84,7 @@ sc_vault_finalize (GObject *object)
   g_clear_pointer (&self->pending_changes, g_array_unref);
   g_clear_pointer (&self->directory, g_free);
   g_clear_pointer (&self->worker_name, g_free);
+  g_clear_pointer (&self->manager_name, g_free);
   g_clear_error (&self->keyring_error);
 
   G_OBJECT_CLASS (sc_vault_parent_class)->finalize (object);
@@ -715,6 +719,7 @@ open_with_passphrase (const char   *directory,
   g_autoptr(ScKeyFile) key_file = NULL;
   g_autoptr(ScKey) key = NULL;
   g_autoptr(GError) keyring_error = NULL;
+  g_autofree char *manager_id = NULL;
   ScVault *self;
 
   g_return_val_if_fail (directory != NULL, NULL);
@@ -726,10 +731,21 @@ open_with_passphrase (const char   *directory,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (!(key = sc_key_file_unwrap (key_file, passphrase, error)))
+  if (!(key = sc_key_file_unwrap_anyone (key_file, passphrase, &manager_id, error)))
     return NULL;
 
-  if (!(self = vault_open_with_key (directory, key, error)) || !restore_keyring)
+  if (!(self = vault_open_with_key (directory, key, error)))
+    return NULL;
+  /* Whoever unlocked is the actor in every audit entry from now on. */
+  for (guint i = 0; manager_id != NULL && i < sc_key_file_get_n_managers (key_file); i++)
+    {
+      const char *id = NULL, *name = NULL;
+
+      sc_key_file_get_manager (key_file, i, &id, &name, NULL);
+      if (g_str_equal (id, manager_id))
+        self->manager_name = g_strdup (name);
+    }
+  if (!restore_keyring)
     return self;
 
   /* The keyring answered but had lost the key (a new login keyring, say):
@@ -920,6 +936,18 @@ sc_vault_get_directory (ScVault *self)
   return self->directory;
 }
 
+/* Who is using the vault now: the worker, or the manager whose passphrase
+ * unlocked it. Every audit entry names them. */
+const char *
+sc_vault_get_actor (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  if (self->manager_name != NULL)
+    return self->manager_name;
+  return self->worker_name != NULL ? self->worker_name : "";
+}
+
 const char *
 sc_vault_get_worker_name (ScVault *self)
 {
@@ -1026,6 +1054,200 @@ sc_vault_verify_audit (ScVault *self,
                                     "could not be told from the real one."));
     }
   return g_steal_pointer (&report);
+}
+
+/* Managers ---------------------------------------------------------------------- */
+
+void
+sc_manager_free (ScManager *manager)
+{
+  if (manager == NULL)
+    return;
+  g_free (manager->id);
+  g_free (manager->name);
+  g_free (manager->role);
+  g_free (manager);
+}
+
+/* The managers whose own passphrases open the vault, as the key file has
+ * them. */
+GPtrArray *
+sc_vault_list_managers (ScVault *self,
+                        GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ScKeyFile) key_file = NULL;
+  GPtrArray *managers;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), NULL);
+
+  path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+  if (!(key_file = sc_key_file_load (path, error)))
+    return NULL;
+  managers = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_manager_free);
+  for (guint i = 0; i < sc_key_file_get_n_managers (key_file); i++)
+    {
+      ScManager *manager = g_new0 (ScManager, 1);
+      const char *id, *name, *role;
+
+      sc_key_file_get_manager (key_file, i, &id, &name, &role);
+      manager->id = g_strdup (id);
+      manager->name = g_strdup (name);
+      manager->role = g_strdup (role);
+      g_ptr_array_add (managers, manager);
+    }
+  return managers;
+}
+
+/* Changes the people in the key file: the worker's own passphrase unlocks
+ * the key to wrap, then the file is written whole, atomically, and the
+ * change is an audit entry. */
+static gboolean
+change_managers (ScVault     *self,
+                 const char  *worker_passphrase,
+                 const char  *action,
+                 const char  *name,
+                 const char  *role,
+                 const char  *manager_passphrase,
+                 const char  *remove_id,
+                 GError     **error)
+{
+  g_autofree char *path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autoptr(ScKey) key = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *quoted_name = NULL;
+
+  if (!ensure_open (self, error) || !(key_file = sc_key_file_load (path, error))
+      || !(key = sc_key_file_unwrap (key_file, worker_passphrase, error)))
+    return FALSE;
+  if (remove_id != NULL)
+    {
+      for (guint i = 0; i < sc_key_file_get_n_managers (key_file) && quoted_name == NULL; i++)
+        {
+          const char *id, *manager;
+
+          sc_key_file_get_manager (key_file, i, &id, &manager, NULL);
+          if (g_str_equal (id, remove_id))
+            quoted_name = g_strdup (manager);
+        }
+      if (!sc_key_file_remove_manager (key_file, remove_id))
+        {
+          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                               "No such manager in this vault");
+          return FALSE;
+        }
+    }
+  else if (!(added = sc_key_file_add_manager (key_file, key, name, role, manager_passphrase,
+                                              error)))
+    return FALSE;
+  if (!sc_key_file_save (key_file, path, error))
+    return FALSE;
+
+  /* The trail says who was given, or lost, a way in (never a passphrase). */
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "id");
+    json_builder_add_string_value (builder, added != NULL ? added : remove_id);
+    json_builder_set_member_name (builder, "name");
+    json_builder_add_string_value (builder, added != NULL ? name : quoted_name != NULL ? quoted_name : "");
+    json_builder_set_member_name (builder, "role");
+    json_builder_add_string_value (builder, added != NULL && role != NULL ? role : "");
+    json_builder_end_object (builder);
+    root = json_builder_get_root (builder);
+    json_generator_set_root (generator, root);
+    said = json_generator_to_data (generator, NULL);
+  }
+  return sc_vault_begin (self, error)
+         && sc_vault_append_audit (self, action, "manager", 0,
+                                   added != NULL ? NULL : said, added != NULL ? said : NULL, error)
+         && sc_vault_commit (self, error);
+}
+
+/* A manager, named, with a role and a passphrase of their own: a second
+ * wrap of the vault key. The worker confirms with their own passphrase. */
+gboolean
+sc_vault_add_manager (ScVault     *self,
+                      const char  *worker_passphrase,
+                      const char  *name,
+                      const char  *role,
+                      const char  *manager_passphrase,
+                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+  ScPassphraseProblems problems;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (name != NULL && manager_passphrase != NULL && worker_passphrase != NULL,
+                        FALSE);
+
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0' || !g_utf8_validate (clean, -1, NULL))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                           "A manager needs a name");
+      return FALSE;
+    }
+  if ((problems = sc_passphrase_check (manager_passphrase, clean)) != SC_PASSPHRASE_OK)
+    {
+      g_autofree char *said = sc_passphrase_describe_problems (problems);
+
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                   "The manager's passphrase is too weak: %s", said);
+      return FALSE;
+    }
+  return change_managers (self, worker_passphrase, "add-manager", clean, role,
+                          manager_passphrase, NULL, error);
+}
+
+/* The manager's wrap removed: their passphrase no longer opens the vault. */
+gboolean
+sc_vault_remove_manager (ScVault     *self,
+                         const char  *worker_passphrase,
+                         const char  *manager_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (manager_id != NULL && worker_passphrase != NULL, FALSE);
+
+  return change_managers (self, worker_passphrase, "remove-manager", NULL, NULL, NULL, manager_id,
+                          error);
+}
+
+/* Whether @passphrase is manager @manager_id's own: what a sign-off asks,
+ * typed at that moment, whoever unlocked the vault. */
+gboolean
+sc_vault_check_manager (ScVault     *self,
+                        const char  *manager_id,
+                        const char  *passphrase,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autoptr(ScKey) key = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+  return (key_file = sc_key_file_load (path, error)) != NULL
+         && (key = sc_key_file_unwrap_manager (key_file, manager_id, passphrase, error)) != NULL;
+}
+
+/* The trail's count and head now, as a sign-off records them. */
+gboolean
+sc_vault_get_audit_head (ScVault  *self,
+                         guint64  *entries,
+                         char    **head,
+                         GError  **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
+
+  return ensure_open (self, error) && sc_audit_read_head (self->db, entries, head, error);
 }
 
 /* Every audit entry about one record (@table, @id), oldest first: who,
@@ -1136,7 +1358,7 @@ sc_vault_append_audit (ScVault    *self,
 
   /* A vault left at a version before the chain is for the migration tests. */
   if (!sc_audit_append (self->db, self->schema_version >= 7, now,
-                        self->worker_name != NULL ? self->worker_name : "", action, entity,
+                        sc_vault_get_actor (self), action, entity,
                         entity_id, before, after, error))
     return FALSE;
 

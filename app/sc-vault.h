@@ -83,6 +83,38 @@ gboolean    sc_vault_append_audit               (ScVault              *self,
                                                  GError              **error);
 ScAuditReport *sc_vault_verify_audit            (ScVault              *self,
                                                  GError              **error);
+/* A manager whose own passphrase opens the vault. */
+typedef struct
+{
+  char *id;
+  char *name;
+  char *role;
+} ScManager;
+
+void           sc_manager_free                  (ScManager            *manager);
+GPtrArray     *sc_vault_list_managers           (ScVault              *self,
+                                                 GError              **error);
+gboolean       sc_vault_add_manager             (ScVault              *self,
+                                                 const char           *worker_passphrase,
+                                                 const char           *name,
+                                                 const char           *role,
+                                                 const char           *manager_passphrase,
+                                                 GError              **error);
+gboolean       sc_vault_remove_manager          (ScVault              *self,
+                                                 const char           *worker_passphrase,
+                                                 const char           *manager_id,
+                                                 GError              **error);
+gboolean       sc_vault_check_manager           (ScVault              *self,
+                                                 const char           *manager_id,
+                                                 const char           *passphrase,
+                                                 GError              **error);
+gboolean       sc_vault_get_audit_head          (ScVault              *self,
+                                                 guint64              *entries,
+                                                 char                **head,
+                                                 GError              **error);
+const char    *sc_vault_get_actor               (ScVault              *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScManager, sc_manager_free)
 GPtrArray     *sc_vault_record_history          (ScVault              *self,
                                                  const char           *table,
                                                  gint64                id,

@@ -47,6 +47,8 @@ kind_label (ScSearchKind kind)
       return _("Evidence");
     case SC_SEARCH_CONTACT:
       return _("Contact");
+    case SC_SEARCH_REVIEW:
+      return _("Manager’s review");
     default:
       return "";
     }

@@ -1,0 +1,178 @@
+/* sc-review.c: a manager's review of a concern, and its sign-off
+ *
+ * A manager reviews a concern on the worker's laptop (supervision) and
+ * signs the review by typing their own passphrase at that moment, whoever
+ * unlocked the vault: it must open the manager's own wrap of the vault key
+ * (sc_vault_check_manager()). The review keeps the audit chain's count and
+ * head as they were when it was signed, so a later rewrite of the trail
+ * shows against it. "Close" closes the concern, which is then read-only
+ * (sc_records_save() refuses it, its steps and its evidence) until a new
+ * review reopens it with "further action".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-review"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-choices.h"
+#include "sc-dates.h"
+#include "sc-record-private.h"
+#include "sc-records.h"
+#include "sc-review.h"
+
+struct _ScReview
+{
+  ScRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ScReview, sc_review, SC_TYPE_RECORD)
+
+static const ScField review_fields[] = {
+  { "concern-id", SC_FIELD_INT64 },
+  { "manager-id", SC_FIELD_TEXT },
+  { "manager", SC_FIELD_TEXT },
+  { "role", SC_FIELD_TEXT },
+  { "comments", SC_FIELD_TEXT },
+  { "decision", SC_FIELD_TEXT },
+  { "signed-at", SC_FIELD_TEXT },
+  { "audit-entries", SC_FIELD_INT64 },
+  { "audit-head", SC_FIELD_TEXT },
+  { "recorded-at", SC_FIELD_TEXT },
+};
+
+static gboolean
+sc_review_validate (ScRecord *record,
+                    gboolean  final,
+                    GError  **error)
+{
+  if (*sc_choice_label ("decision", sc_record_get_text (record, "decision")) == '\0')
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                           _("Choose what the review decided."));
+      return FALSE;
+    }
+  if (sc_text_is_blank (sc_record_get_text (record, "comments")))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                           _("Say what was reviewed and why it was decided so."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sc_review_class_init (ScReviewClass *klass)
+{
+  ScRecordClass *record_class = SC_RECORD_CLASS (klass);
+
+  sc_record_class_install_fields (record_class, "review", review_fields,
+                                  G_N_ELEMENTS (review_fields));
+  record_class->validate = sc_review_validate;
+}
+
+static void
+sc_review_init (ScReview *self)
+{
+}
+
+gboolean
+sc_concern_is_closed (ScConcern *concern)
+{
+  return g_strcmp0 (sc_record_get_text (SC_RECORD (concern), "status"), "closed") == 0;
+}
+
+/* Signs @manager_id's review of @concern, if @passphrase is that manager's
+ * own: the review saved with the chain's head, and the concern closed,
+ * reopened or kept open as @decision says, in one transaction. */
+ScReview *
+sc_review_sign (ScVault     *vault,
+                ScConcern   *concern,
+                const char  *manager_id,
+                const char  *passphrase,
+                const char  *decision,
+                const char  *comments,
+                GError     **error)
+{
+  g_autoptr(ScReview) review = g_object_new (SC_TYPE_REVIEW, NULL);
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *now = sc_datetime_now_storage ();
+  g_autofree char *status_before = NULL;
+  const ScManager *manager = NULL;
+  guint64 entries = 0;
+  ScRecord *records[2];
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (SC_IS_CONCERN (concern), NULL);
+
+  if (!(managers = sc_vault_list_managers (vault, error)))
+    return NULL;
+  for (guint i = 0; i < managers->len; i++)
+    if (g_strcmp0 (((ScManager *) managers->pdata[i])->id, manager_id) == 0)
+      manager = managers->pdata[i];
+  if (manager == NULL)
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                           _("Choose the manager signing the review."));
+      return NULL;
+    }
+
+  sc_record_set_int64 (SC_RECORD (review), "concern-id", sc_record_get_id (SC_RECORD (concern)));
+  sc_record_set_text (SC_RECORD (review), "manager-id", manager->id);
+  sc_record_set_text (SC_RECORD (review), "manager", manager->name);
+  sc_record_set_text (SC_RECORD (review), "role", manager->role);
+  sc_record_set_text (SC_RECORD (review), "decision", decision != NULL ? decision : "");
+  sc_record_set_text (SC_RECORD (review), "comments", comments != NULL ? comments : "");
+  if (!sc_record_validate (SC_RECORD (review), TRUE, error))
+    return NULL;
+
+  /* The passphrase last typed is the manager's, or nothing is signed. */
+  if (!sc_vault_check_manager (vault, manager->id, passphrase != NULL ? passphrase : "",
+                               &local_error))
+    {
+      if (g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
+        g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                     _("That is not %s’s passphrase, so the review was not signed. Only %s can "
+                       "sign it, with their own passphrase."), manager->name, manager->name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!sc_vault_get_audit_head (vault, &entries, &head, error))
+    return NULL;
+  sc_record_set_text (SC_RECORD (review), "signed-at", now);
+  sc_record_set_int64 (SC_RECORD (review), "audit-entries", (gint64) entries);
+  sc_record_set_text (SC_RECORD (review), "audit-head", head);
+
+  status_before = g_strdup (sc_record_get_text (SC_RECORD (concern), "status"));
+  if (g_str_equal (decision, "close"))
+    sc_record_set_text (SC_RECORD (concern), "status", "closed");
+  else if (g_str_equal (decision, "further-action"))
+    sc_record_set_text (SC_RECORD (concern), "status", "awaiting-action");
+  else if (sc_concern_is_closed (concern))
+    sc_record_set_text (SC_RECORD (concern), "status", "open");
+
+  records[0] = SC_RECORD (review);
+  records[1] = SC_RECORD (concern);
+  if (!sc_records_save_all (vault, records, G_N_ELEMENTS (records), error))
+    {
+      sc_record_set_text (SC_RECORD (concern), "status", status_before);
+      return NULL;
+    }
+  return g_steal_pointer (&review);
+}
+
+/* A concern's reviews, oldest first. */
+GPtrArray *
+sc_reviews_for_concern (ScVault  *vault,
+                        gint64    concern_id,
+                        GError  **error)
+{
+  return sc_records_list_for_concern (vault, SC_TYPE_REVIEW, concern_id, error);
+}

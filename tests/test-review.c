@@ -1,0 +1,243 @@
+/* test-review.c: managers in a vault, and their sign-off of a concern
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-chronology.h"
+#include "sc-records.h"
+#include "sc-response.h"
+#include "sc-review.h"
+#include "sc-test-core.h"
+
+#define WORKER_PASSPHRASE  "Blue-Kettle-42"
+#define MANAGER_PASSPHRASE "Green-Teapot-77"
+
+typedef struct
+{
+  char      *directory;
+  ScVault   *vault;
+  char      *manager_id;
+  ScConcern *concern;
+} Fixture;
+
+static char *
+only_manager_id (ScVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) managers = sc_vault_list_managers (vault, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (managers->len, ==, 1);
+  return g_strdup (((ScManager *) managers->pdata[0])->id);
+}
+
+/* A worker's vault, a manager added by the worker, a child and a concern. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScChild) child = sc_child_new ();
+
+  fixture->directory = sc_vault_get_default_directory (FALSE);
+  fixture->vault = sc_vault_create (fixture->directory, "Sam Taylor", WORKER_PASSPHRASE, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_add_manager (fixture->vault, WORKER_PASSPHRASE, "Priya Shah",
+                                       "Team manager", MANAGER_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  fixture->manager_id = only_manager_id (fixture->vault);
+
+  sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
+  sc_test_save (fixture->vault, child);
+  fixture->concern = sc_concern_new (sc_record_get_id (SC_RECORD (child)));
+  sc_record_set_text (SC_RECORD (fixture->concern), "summary", "Messages from a stranger");
+  sc_record_set_text (SC_RECORD (fixture->concern), "happened-at", "2026-11-20T16:00:00Z");
+  sc_record_set_text (SC_RECORD (fixture->concern), "area", "bullying");
+  sc_record_set_text (SC_RECORD (fixture->concern), "involvement", "child-on-child");
+  g_assert_true (sc_records_complete (fixture->vault, SC_RECORD (fixture->concern), &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->concern);
+  g_clear_object (&fixture->vault);
+  g_free (fixture->manager_id);
+  g_free (fixture->directory);
+}
+
+static void
+reopen_with (Fixture    *fixture,
+             const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+
+  sc_vault_close (fixture->vault);
+  g_clear_object (&fixture->vault);
+  fixture->vault = sc_vault_open_with_passphrase (fixture->directory, passphrase, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A manager's own passphrase opens the vault, and they are then the actor
+ * of every audit entry; the worker's passphrase is never needed by them,
+ * nor theirs by the worker. */
+static void
+test_manager_unlocks_and_acts (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(ScChild) child = sc_child_new ();
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  managers = sc_vault_list_managers (fixture->vault, &error);
+  g_assert_cmpstr (((ScManager *) managers->pdata[0])->name, ==, "Priya Shah");
+  g_assert_cmpstr (((ScManager *) managers->pdata[0])->role, ==, "Team manager");
+
+  reopen_with (fixture, MANAGER_PASSPHRASE);
+  g_assert_cmpstr (sc_vault_get_actor (fixture->vault), ==, "Priya Shah");
+  sc_record_set_text (SC_RECORD (child), "name", "Zoe Brown");
+  sc_test_save (fixture->vault, child);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE entity = 'child' "
+                                       "AND actor = 'Priya Shah'"), ==, 1);
+  /* The people in the vault changed in the trail, never a passphrase. */
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'add-manager' "
+                                       "AND after LIKE '%Priya Shah%' "
+                                       "AND after NOT LIKE '%" MANAGER_PASSPHRASE "%'"), ==, 1);
+
+  reopen_with (fixture, WORKER_PASSPHRASE);
+  g_assert_cmpstr (sc_vault_get_actor (fixture->vault), ==, "Sam Taylor");
+}
+
+/* Removed, the manager's wrap is gone: their passphrase opens nothing. A
+ * weak passphrase, or the wrong worker's, adds no one. */
+static void
+test_manager_removed_and_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) refused = NULL;
+
+  g_assert_false (sc_vault_add_manager (fixture->vault, WORKER_PASSPHRASE, "Tom Reed", "Deputy",
+                                        "tom", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sc_vault_add_manager (fixture->vault, "Not-The-Worker-1", "Tom Reed", "Deputy",
+                                        "Orange-Kettle-55", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+
+  g_assert_true (sc_vault_remove_manager (fixture->vault, WORKER_PASSPHRASE, fixture->manager_id,
+                                          &error));
+  g_assert_no_error (error);
+  sc_vault_close (fixture->vault);
+  refused = sc_vault_open_with_passphrase (fixture->directory, MANAGER_PASSPHRASE, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  reopen_with (fixture, WORKER_PASSPHRASE);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'remove-manager'"),
+                   ==, 1);
+  {
+    g_autoptr(ScAuditReport) report = sc_vault_verify_audit (fixture->vault, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (report->intact);
+  }
+}
+
+/* A sign-off needs the manager's own passphrase, typed then, whoever
+ * unlocked; it keeps the chain's head; "close" makes the concern
+ * read-only until a new review reopens it. */
+static void
+test_sign_off (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScReview) refused = NULL;
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(ScReview) reopening = NULL;
+  g_autoptr(ScResponseStep) step = g_object_new (SC_TYPE_RESPONSE_STEP, NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *head = NULL;
+  guint64 entries = 0;
+  gboolean found = FALSE;
+
+  /* The worker unlocked: the worker's passphrase signs nothing. */
+  refused = sc_review_sign (fixture->vault, fixture->concern, fixture->manager_id,
+                            WORKER_PASSPHRASE, "close", "Seen and agreed.", &error);
+  g_assert_null (refused);
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Priya Shah"));
+  g_clear_error (&error);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM review"), ==, 0);
+  g_assert_false (sc_concern_is_closed (fixture->concern));
+
+  g_assert_true (sc_vault_get_audit_head (fixture->vault, &entries, &head, &error));
+  review = sc_review_sign (fixture->vault, fixture->concern, fixture->manager_id,
+                           MANAGER_PASSPHRASE, "close", "Support in place; police not needed.",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (review);
+  g_assert_cmpint (sc_record_get_int64 (SC_RECORD (review), "audit-entries"), ==, (gint64) entries);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (review), "audit-head"), ==, head);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (review), "manager"), ==, "Priya Shah");
+  g_assert_true (sc_concern_is_closed (fixture->concern));
+
+  /* Closed: the concern and its steps cannot be changed. */
+  sc_record_set_text (SC_RECORD (fixture->concern), "summary", "Changed afterwards");
+  g_assert_false (sc_records_save (fixture->vault, SC_RECORD (fixture->concern), &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_CLOSED);
+  g_clear_error (&error);
+  sc_record_set_text (SC_RECORD (fixture->concern), "summary", "Messages from a stranger");
+  sc_record_set_int64 (SC_RECORD (step), "concern-id", sc_record_get_id (SC_RECORD (fixture->concern)));
+  sc_record_set_text (SC_RECORD (step), "step-id", "support");
+  sc_record_set_text (SC_RECORD (step), "status", "to-do");
+  g_assert_false (sc_records_save (fixture->vault, SC_RECORD (step), &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_CLOSED);
+  g_clear_error (&error);
+
+  /* A new review reopens it. */
+  reopening = sc_review_sign (fixture->vault, fixture->concern, fixture->manager_id,
+                              MANAGER_PASSPHRASE, "further-action", "New messages: reopened.",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_false (sc_concern_is_closed (fixture->concern));
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (step), &error));
+  g_assert_no_error (error);
+
+  /* Both reviews are lines of the chronology. */
+  lines = sc_chronology_build (fixture->vault, NULL,
+                               sc_record_get_int64 (SC_RECORD (fixture->concern), "child-id"),
+                               SC_CHRONOLOGY_REVIEW, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 2);
+  for (guint i = 0; i < lines->len; i++)
+    found |= strstr (sc_chronology_entry_get_event (lines->pdata[i]), "Priya Shah") != NULL;
+  g_assert_true (found);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sc_test_core_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/review/managers/unlock-and-act", test_manager_unlocks_and_acts);
+  ADD ("/review/managers/removed-and-refused", test_manager_removed_and_refused);
+  ADD ("/review/sign-off", test_sign_off);
+
+  return g_test_run ();
+}
