@@ -15,6 +15,7 @@
 #include "sc-concern-editor.h"
 #include "sc-records.h"
 #include "sc-evidence-dialog.h"
+#include "sc-form.h"
 #include "sc-response-page.h"
 #include "sc-step-row.h"
 #include "sc-response.h"
@@ -195,8 +196,24 @@ test_sexual_adult_on_child (void)
   g_assert_cmpstr (steps[0], ==, "immediate-danger");
   /* The area's warnings come first, before any step. */
   {
-    g_autoptr(GPtrArray) rows = sc_test_find_all (GTK_WIDGET (response), ADW_TYPE_ACTION_ROW);
+    g_autoptr(GPtrArray) rows = sc_test_find_all (sc_test_find_by_id (GTK_WIDGET (response),
+                                                                      "warnings_group"),
+                                                  ADW_TYPE_ACTION_ROW);
+    g_autoptr(GPtrArray) groups = sc_test_find_all (GTK_WIDGET (response),
+                                                    ADW_TYPE_PREFERENCES_GROUP);
+    guint warnings_at = 0, steps_at = 0;
 
+    /* The warnings' group is shown above the steps'. */
+    for (guint i = 0; i < groups->len; i++)
+      {
+        const char *id = gtk_buildable_get_buildable_id (groups->pdata[i]);
+
+        if (g_strcmp0 (id, "warnings_group") == 0)
+          warnings_at = i;
+        else if (g_strcmp0 (id, "steps_group") == 0)
+          steps_at = i;
+      }
+    g_assert_cmpuint (warnings_at, <, steps_at);
     g_assert_cmpuint (rows->len, >, 0);
     g_assert_nonnull (strstr (adw_preferences_row_get_title (rows->pdata[0]),
                               "Do not alert the alleged perpetrator"));
@@ -388,6 +405,82 @@ test_evidence_file (void)
   sc_test_stop_app (app, window);
 }
 
+/* The manager signs off on the worker's laptop: their own passphrase, not
+ * the worker's; what was typed survives a wrong one; a closed concern can
+ * no longer be changed. */
+static void
+test_sign_off (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ella Nowak");
+  g_autoptr(GError) error = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScResponsePage *response;
+  AdwMessageDialog *dialog;
+  gint64 concern_id;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+
+    g_assert_no_error (error);
+    g_assert_true (sc_vault_add_manager (vault, SC_TEST_PASSPHRASE, "Priya Shah", "Team manager",
+                                         "Green-Teapot-77", &error));
+    sc_record_set_text (SC_RECORD (concern), "summary", "Threats in a group chat");
+    sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T16:00:00Z");
+    sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+    sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+    g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
+    g_assert_no_error (error);
+    concern_id = sc_record_get_id (SC_RECORD (concern));
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", concern_id);
+  sc_test_wait_for_page (window, "response");
+  response = SC_RESPONSE_PAGE (sc_test_page (window, "response"));
+
+  /* The worker's passphrase signs nothing; the comments stay. */
+  gtk_widget_activate_action (GTK_WIDGET (response), "response.sign-off", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "What Was Reviewed, and Why")),
+                         "Support in place; the school has dealt with the group chat.");
+  sc_form_combo_set_id (sc_test_find_row (GTK_WIDGET (dialog), "Decision"), "close");
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "Manager’s Own Passphrase")),
+                         SC_TEST_PASSPHRASE);
+  sc_test_save_png (GTK_WIDGET (dialog), "sign-off");
+  adw_message_dialog_response (dialog, "sign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not Priya Shah’s passphrase"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog),
+                                                                          "What Was Reviewed, and Why"))),
+                   ==, "Support in place; the school has dealt with the group chat.");
+  g_assert_cmpstr (sc_form_combo_get_id (sc_test_find_row (GTK_WIDGET (dialog), "Decision")), ==,
+                   "close");
+  g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (GTK_WIDGET (response), "closed_group")));
+
+  /* The manager's own: signed, and the concern closed. */
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "Manager’s Own Passphrase")),
+                         "Green-Teapot-77");
+  adw_message_dialog_response (dialog, "sign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (sc_test_find_by_id (GTK_WIDGET (response), "closed_group")));
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "Priya Shah closed this concern"));
+  g_assert_false (gtk_widget_get_sensitive (sc_test_find_by_id (GTK_WIDGET (response), "edit_button")));
+  /* A step's button does nothing now. */
+  mark (response, "support", "not-needed");
+  g_assert_cmpstr (step_status (response, "support"), ==, "to-do");
+  sc_test_set_size (window, 960, 900);
+  sc_test_save_png (GTK_WIDGET (window), "response-closed");
+  sc_test_set_size (window, 960, 680);
+
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +489,7 @@ main (int   argc,
 
   sc_test_ui_add ("/response-ui/sexual-adult-on-child", test_sexual_adult_on_child);
   sc_test_ui_add ("/response-ui/evidence-file", test_evidence_file);
+  sc_test_ui_add ("/response-ui/sign-off", test_sign_off);
 
   return g_test_run ();
 }

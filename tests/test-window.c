@@ -629,6 +629,53 @@ test_sigterm_saves_and_locks (void)
                    "he said not to tell anyone");
 }
 
+static gboolean
+manager_listed (gpointer prefs)
+{
+  g_autoptr(GPtrArray) rows = sc_test_find_all (sc_test_find_by_id (prefs, "managers_group"),
+                                                ADW_TYPE_ACTION_ROW);
+
+  return rows->len == 1;
+}
+
+/* Preferences, People: the worker adds a manager, who types their own
+ * passphrase; the worker confirms with theirs. */
+static void
+test_add_manager (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_on_caseload (&window);
+  AdwMessageDialog *dialog;
+  GtkWidget *prefs;
+  g_autoptr(GPtrArray) managers = NULL;
+  const struct { const char *title, *text; } typed[] = {
+    { "Manager’s Name", "Priya Shah" },
+    { "Role, e.g. Team Manager", "Team manager" },
+    { "Manager’s Passphrase", "Green-Teapot-77" },
+    { "Manager’s Passphrase Again", "Green-Teapot-77" },
+    { "Your Own Passphrase, to Confirm", PASSPHRASE },
+  };
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = sc_test_wait_for_window (SC_TYPE_PREFERENCES_WINDOW);
+  gtk_widget_activate_action (prefs, "prefs.add-manager", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), typed[i].title)),
+                           typed[i].text);
+  sc_test_save_png (GTK_WIDGET (dialog), "add-manager");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_wait_until (manager_listed, prefs, "the manager listed");
+  g_assert_nonnull (sc_test_find_row (prefs, "Priya Shah"));
+
+  managers = sc_vault_list_managers (sc_application_get_vault (app), NULL);
+  g_assert_cmpuint (managers->len, ==, 1);
+  g_assert_cmpstr (((ScManager *) managers->pdata[0])->role, ==, "Team manager");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +688,7 @@ main (int   argc,
   sc_test_ui_add ("/window/concern/opening-keeps-its-lists", test_opening_a_concern_keeps_its_lists);
   sc_test_ui_add ("/window/clipboard/cleared-after-a-while-and-at-lock", test_clipboard_cleared);
   sc_test_ui_add ("/window/audit/verify-from-menu", test_verify_audit_from_menu);
+  sc_test_ui_add ("/window/preferences/add-manager", test_add_manager);
   sc_test_ui_add ("/window/signal/sigterm-saves-and-locks", test_sigterm_saves_and_locks);
   sc_test_ui_add ("/window/lock/closes-dialogs-keeping-typing", test_lock_closes_dialogs_keeping_typing);
   sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-dates.h"
+#include "sc-error-message.h"
 #include "sc-preferences-window.h"
 
 struct _ScPreferencesWindow
@@ -22,13 +23,251 @@ struct _ScPreferencesWindow
   GtkSwitch            *reminder_switch;
   AdwActionRow         *folder_row;
   AdwActionRow         *procedure_row;
+  AdwPreferencesGroup  *managers_group;
+
+  ScApplication        *application;   /* weak */
+  GPtrArray            *manager_rows;  /* the rows in managers_group */
 };
 
+/* What the Add Manager dialog asks for. */
+typedef struct
+{
+  ScPreferencesWindow *self;
+  GtkEditable         *name;
+  GtkEditable         *role;
+  GtkEditable         *passphrase;
+  GtkEditable         *confirm;
+  GtkEditable         *worker_passphrase;
+} AddManager;
+
 G_DEFINE_FINAL_TYPE (ScPreferencesWindow, sc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static ScVault *
+get_vault (ScPreferencesWindow *self)
+{
+  return self->application != NULL ? sc_application_get_vault (self->application) : NULL;
+}
+
+static void
+say (ScPreferencesWindow *self,
+     const char          *sentence)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (sentence));
+}
+
+static void
+say_error (ScPreferencesWindow *self,
+           GError              *error)
+{
+  g_autofree char *sentence = error->domain == SC_VAULT_ERROR
+                              && error->code == SC_VAULT_ERROR_INVALID_INPUT
+                              ? g_strdup_printf ("%s.", error->message)
+                              : sc_error_message_for (error);
+
+  say (self, sentence);
+}
+
+/* The managers, as the key file has them, each with a Remove button. */
+static void
+fill_managers (ScPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->manager_rows->len; i++)
+    adw_preferences_group_remove (self->managers_group, self->manager_rows->pdata[i]);
+  g_ptr_array_set_size (self->manager_rows, 0);
+  if (get_vault (self) == NULL)
+    return;
+  if (!(managers = sc_vault_list_managers (get_vault (self), &error)))
+    {
+      say_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < managers->len; i++)
+    {
+      ScManager *manager = managers->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Remove %s"), manager->name);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), manager->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), manager->role);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", manager->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "prefs.remove-manager");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->managers_group, row);
+      g_ptr_array_add (self->manager_rows, row);
+    }
+}
+
+static void
+add_manager_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+static GtkEditable *
+add_entry (GtkWidget  *list,
+           const char *title,
+           gboolean    secret)
+{
+  GtkWidget *row = secret ? adw_password_entry_row_new () : adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return GTK_EDITABLE (row);
+}
+
+static void
+add_manager_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AddManager       *add)
+{
+  ScPreferencesWindow *self = add->self;
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (add->name);
+
+  if (!g_str_equal (response, "add") || get_vault (self) == NULL)
+    return;
+  if (!g_str_equal (gtk_editable_get_text (add->passphrase), gtk_editable_get_text (add->confirm)))
+    {
+      say (self, _("The manager’s two passphrases are not the same, so no one was added. Try "
+                   "again."));
+      return;
+    }
+  if (!sc_vault_add_manager (get_vault (self), gtk_editable_get_text (add->worker_passphrase), name,
+                             gtk_editable_get_text (add->role),
+                             gtk_editable_get_text (add->passphrase), &error))
+    {
+      say_error (self, error);
+      return;
+    }
+  fill_managers (self);
+  {
+    g_autofree char *said = g_strdup_printf (_("%s can now sign reviews with their own "
+                                               "passphrase."), name);
+
+    say (self, said);
+  }
+}
+
+/* prefs.add-manager: a manager, named, with a role and a passphrase of
+ * their own; the worker confirms with theirs. */
+static void
+add_manager_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScPreferencesWindow *self = SC_PREFERENCES_WINDOW (widget);
+  AddManager *add = g_new0 (AddManager, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  add->self = self;
+  add->name = add_entry (list, _("Manager’s Name"), FALSE);
+  add->role = add_entry (list, _("Role, e.g. Team Manager"), FALSE);
+  add->passphrase = add_entry (list, _("Manager’s Passphrase"), TRUE);
+  add->confirm = add_entry (list, _("Manager’s Passphrase Again"), TRUE);
+  add->worker_passphrase = add_entry (list, _("Your Own Passphrase, to Confirm"), TRUE);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add a Manager"),
+                                                       _("The manager types their own passphrase "
+                                                         "here, out of your sight; then you "
+                                                         "confirm with yours.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (add_manager_response_cb), add,
+                         add_manager_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What the Remove dialog needs. */
+typedef struct
+{
+  ScPreferencesWindow *self;
+  char                *id;
+  GtkEditable         *worker_passphrase;
+} RemoveManager;
+
+static void
+remove_manager_free (gpointer  data,
+                     GClosure *closure)
+{
+  RemoveManager *remove = data;
+
+  g_free (remove->id);
+  g_free (remove);
+}
+
+static void
+remove_manager_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            RemoveManager    *remove)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove") || get_vault (remove->self) == NULL)
+    return;
+  if (!sc_vault_remove_manager (get_vault (remove->self),
+                                gtk_editable_get_text (remove->worker_passphrase), remove->id,
+                                &error))
+    {
+      say_error (remove->self, error);
+      return;
+    }
+  fill_managers (remove->self);
+  say (remove->self, _("Removed. Their passphrase no longer opens the vault."));
+}
+
+/* prefs.remove-manager(s): the manager's wrap removed, after the worker's
+ * passphrase. */
+static void
+remove_manager_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ScPreferencesWindow *self = SC_PREFERENCES_WINDOW (widget);
+  RemoveManager *remove = g_new0 (RemoveManager, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  remove->self = self;
+  remove->id = g_variant_dup_string (parameter, NULL);
+  remove->worker_passphrase = add_entry (list, _("Your Own Passphrase, to Confirm"), TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Remove This Manager?"),
+                                                       _("Their passphrase will no longer open the "
+                                                         "vault or sign reviews. The reviews they "
+                                                         "signed stay.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (remove_manager_response_cb), remove,
+                         remove_manager_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 sc_preferences_window_dispose (GObject *object)
 {
+  ScPreferencesWindow *self = SC_PREFERENCES_WINDOW (object);
+
+  g_clear_weak_pointer (&self->application);
+  g_clear_pointer (&self->manager_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (sc_preferences_window_parent_class)->dispose (object);
@@ -50,12 +289,18 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, initials_switch);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, managers_group);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-manager", NULL, add_manager_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-manager", "s",
+                                   remove_manager_action);
 }
 
 static void
 sc_preferences_window_init (ScPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->manager_rows = g_ptr_array_new ();
 }
 
 ScPreferencesWindow *
@@ -74,6 +319,8 @@ sc_preferences_window_new (ScApplication *application)
                    G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->folder_row,
                                sc_application_get_vault_directory (application));
+  g_set_weak_pointer (&self->application, application);
+  fill_managers (self);
 
   /* Which procedure is in use, its version and review date, and why a
    * council's file was not used. */

@@ -22,6 +22,8 @@
 #include "sc-response.h"
 #include "sc-evidence-dialog.h"
 #include "sc-step-row.h"
+#include "sc-review.h"
+#include "sc-choices.h"
 
 struct _ScResponsePage
 {
@@ -33,6 +35,11 @@ struct _ScResponsePage
   GtkListBox          *evidence_list;
   GtkLabel            *status_label;
   GtkWidget           *history_button;
+  GtkWidget           *edit_button;
+  AdwPreferencesGroup *closed_group;
+  AdwActionRow        *closed_row;
+  AdwPreferencesGroup *reviews_group;
+  GPtrArray           *review_rows;   /* rows added to reviews_group */
 
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
@@ -314,6 +321,233 @@ rebuild (ScResponsePage *self)
 
 /* Evidence ----------------------------------------------------------------------- */
 
+/* Reviews ------------------------------------------------------------------------- */
+
+/* The concern's reviews; a closed concern says who closed it, and offers
+ * nothing that would change it. */
+static void
+fill_reviews (ScResponsePage *self)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean closed = concern != NULL && sc_concern_is_closed (concern);
+  ScRecord *last = NULL;
+
+  for (guint i = 0; i < self->review_rows->len; i++)
+    adw_preferences_group_remove (self->reviews_group, self->review_rows->pdata[i]);
+  g_ptr_array_set_size (self->review_rows, 0);
+  if (vault != NULL && concern != NULL
+      && !(reviews = sc_reviews_for_concern (vault, sc_record_get_id (SC_RECORD (concern)), &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_show_sentence (self->status_label, sentence);
+    }
+  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
+    {
+      ScRecord *r = last = reviews->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "signed-at"));
+      g_autofree char *title = g_strdup_printf (_("%s: %s"), sc_record_get_text (r, "manager"),
+                                                sc_choice_label ("decision",
+                                                                 sc_record_get_text (r, "decision")));
+      g_autofree char *subtitle = g_strdup_printf (_("Signed %s. %s"), when,
+                                                   sc_record_get_text (r, "comments"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "emblem-ok-symbolic");
+      adw_preferences_group_add (self->reviews_group, row);
+      g_ptr_array_add (self->review_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->closed_group), closed);
+  if (closed && last != NULL)
+    {
+      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (last, "signed-at"));
+      g_autofree char *said = g_strdup_printf (_("%s closed this concern on %s. Nothing in it can be "
+                                                 "changed; a new review reopens it."),
+                                               sc_record_get_text (last, "manager"), when);
+
+      adw_action_row_set_subtitle (self->closed_row, said);
+    }
+  gtk_widget_set_sensitive (self->edit_button, !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.mark-step", !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.save-step-field", !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.add-evidence", !closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.attach", !closed);
+}
+
+/* What the Sign Off dialog holds; kept if the signing fails, so nothing
+ * typed is lost. */
+typedef struct
+{
+  ScResponsePage *self;
+  GPtrArray      *manager_ids;
+  AdwComboRow    *manager;
+  AdwComboRow    *decision;
+  GtkEditable    *comments;
+  GtkEditable    *passphrase;
+} SignOff;
+
+static void
+sign_off_free (gpointer  data,
+               GClosure *closure)
+{
+  SignOff *sign = data;
+
+  g_ptr_array_unref (sign->manager_ids);
+  g_free (sign);
+}
+
+static void present_sign_off (ScResponsePage *self,
+                              GPtrArray      *managers,
+                              guint           manager,
+                              const char     *decision,
+                              const char     *comments,
+                              const char     *problem);
+
+static void
+sign_off_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SignOff          *sign)
+{
+  ScResponsePage *self = sign->self;
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+  guint manager = adw_combo_row_get_selected (sign->manager);
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) managers = NULL;
+
+  if (!g_str_equal (response, "sign") || vault == NULL || concern == NULL)
+    return;
+  review = sc_review_sign (vault, concern,
+                           manager < sign->manager_ids->len ? sign->manager_ids->pdata[manager] : NULL,
+                           gtk_editable_get_text (sign->passphrase),
+                           sc_form_combo_get_id (sign->decision),
+                           gtk_editable_get_text (sign->comments), &error);
+  if (review == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      /* Asked again, with what was typed, and the reason. */
+      managers = sc_vault_list_managers (vault, NULL);
+      if (managers != NULL)
+        present_sign_off (self, managers, manager, sc_form_combo_get_id (sign->decision),
+                          gtk_editable_get_text (sign->comments), sentence);
+      return;
+    }
+  {
+    g_autofree char *said = g_strdup_printf (_("Review signed by %s."),
+                                             sc_record_get_text (SC_RECORD (review), "manager"));
+
+    sc_form_toast (GTK_WIDGET (self), said);
+  }
+  rebuild (self);
+  fill_reviews (self);
+}
+
+static void
+present_sign_off (ScResponsePage *self,
+                  GPtrArray      *managers,
+                  guint           manager,
+                  const char     *decision,
+                  const char     *comments,
+                  const char     *problem)
+{
+  SignOff *sign = g_new0 (SignOff, 1);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row;
+  AdwMessageDialog *dialog;
+
+  sign->self = self;
+  sign->manager_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < managers->len; i++)
+    {
+      ScManager *m = managers->pdata[i];
+      g_autofree char *label = *m->role != '\0' ? g_strdup_printf ("%s, %s", m->name, m->role)
+                                                : g_strdup (m->name);
+
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (sign->manager_ids, g_strdup (m->id));
+    }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Manager"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), MIN (manager, managers->len - 1));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  sign->manager = ADW_COMBO_ROW (row);
+
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Decision"));
+  sc_form_combo_setup (row, "decision", NULL);
+  sc_form_combo_set_id (row, decision);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  sign->decision = ADW_COMBO_ROW (row);
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("What Was Reviewed, and Why"));
+  gtk_editable_set_text (GTK_EDITABLE (row), comments != NULL ? comments : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  sign->comments = GTK_EDITABLE (row);
+
+  row = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Manager’s Own Passphrase"));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  sign->passphrase = GTK_EDITABLE (row);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Sign Off the Concern"),
+                                                       problem != NULL ? problem
+                                                       : _("The manager reviews the concern with "
+                                                           "the worker, then signs with their own "
+                                                           "passphrase.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign", _("_Sign"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (sign_off_response_cb), sign,
+                         sign_off_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* response.sign-off: a manager's review of the concern, signed. */
+static void
+sign_off_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (vault == NULL || sc_page_get_concern (SC_PAGE (self)) == NULL)
+    return;
+  if (!(managers = sc_vault_list_managers (vault, &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (widget, sentence);
+      return;
+    }
+  if (managers->len == 0)
+    {
+      sc_form_toast (widget, _("No manager can sign yet. Add one in Preferences, under People."));
+      return;
+    }
+  present_sign_off (self, managers, 0, "actions-agreed", NULL, NULL);
+}
+
 static void
 add_evidence_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
@@ -457,6 +691,7 @@ sc_response_page_show (ScPage *page)
   sc_form_show_sentence (self->status_label, NULL);
   rebuild (self);
   fill_evidence (self);
+  fill_reviews (self);
 }
 
 static void
@@ -479,6 +714,7 @@ sc_response_page_finalize (GObject *object)
   ScResponsePage *self = (ScResponsePage *) object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->review_rows, g_ptr_array_unref);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_response_page_parent_class)->finalize (object);
@@ -502,6 +738,10 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, history_button);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, closed_group);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, closed_row);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, reviews_group);
 
   gtk_widget_class_install_action (widget_class, "response.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.attach", "x", attach_action);
@@ -509,6 +749,7 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.save-step-field", "(sss)",
                                    save_step_field_action);
   gtk_widget_class_install_action (widget_class, "response.copy", "s", copy_action);
+  gtk_widget_class_install_action (widget_class, "response.sign-off", NULL, sign_off_action);
 }
 
 static void
@@ -518,6 +759,7 @@ sc_response_page_init (ScResponsePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->review_rows = g_ptr_array_new ();
   self->step_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   placeholder = gtk_label_new (_("No evidence logged yet."));
