@@ -29,7 +29,6 @@ struct _ScContactForm
   ScVault     *vault;
   ScContact   *contact;
   char        *when_text;
-  char        *approved_on_text;
   GListStore  *concerns;      /* of ScConcernChoice: "Not linked" first */
   guint        concern_position;
   gboolean     show_approval;
@@ -41,7 +40,6 @@ G_DEFINE_FINAL_TYPE (ScContactForm, sc_contact_form, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_WHEN_TEXT,
-  PROP_APPROVED_ON_TEXT,
   PROP_CONCERN_POSITION,
   PROP_SHOW_APPROVAL,
   PROP_ERROR,
@@ -212,24 +210,8 @@ sc_contact_form_save (ScContactForm *self)
   stored = sc_datetime_to_storage (when);
   sc_record_set_text (r, "happened-at", stored);
 
-  if (self->show_approval && *self->approved_on_text != '\0')
-    {
-      g_autofree char *on = NULL;
-      GDate date;
-
-      if (!sc_date_parse (self->approved_on_text, &date, &error))
-        {
-          set_error (self, error->message);
-          return FALSE;
-        }
-      on = sc_date_to_storage (&date);
-      sc_record_set_text (r, "approved-on", on);
-    }
-  else if (!self->show_approval)
-    {
-      sc_record_set_text (r, "approved-by", "");
-      sc_record_set_text (r, "approved-on", "");
-    }
+  /* Approval is a manager's, signed with their passphrase on the contacts
+   * page (sc_contact_approve()): never typed here. */
 
   if (!sc_records_save (self->vault, r, &error))
     {
@@ -260,7 +242,6 @@ sc_contact_form_finalize (GObject *object)
   ScContactForm *self = SC_CONTACT_FORM (object);
 
   g_free (self->when_text);
-  g_free (self->approved_on_text);
   g_free (self->error);
 
   G_OBJECT_CLASS (sc_contact_form_parent_class)->finalize (object);
@@ -277,7 +258,6 @@ sc_contact_form_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_WHEN_TEXT: g_value_set_string (value, self->when_text); break;
-    case PROP_APPROVED_ON_TEXT: g_value_set_string (value, self->approved_on_text); break;
     case PROP_CONCERN_POSITION: g_value_set_uint (value, self->concern_position); break;
     case PROP_SHOW_APPROVAL: g_value_set_boolean (value, self->show_approval); break;
     case PROP_ERROR: g_value_set_string (value, self->error); break;
@@ -314,10 +294,6 @@ sc_contact_form_set_property (GObject      *object,
       text = g_value_get_string (value);
       sc_view_model_set_string (object, &self->when_text, text != NULL ? text : "", pspec);
       break;
-    case PROP_APPROVED_ON_TEXT:
-      text = g_value_get_string (value);
-      sc_view_model_set_string (object, &self->approved_on_text, text != NULL ? text : "", pspec);
-      break;
     case PROP_CONCERN_POSITION:
       set_concern_position (self, g_value_get_uint (value));
       break;
@@ -339,11 +315,10 @@ sc_contact_form_class_init (ScContactFormClass *klass)
 
   /* As typed: "24/11/2026 15:30" and "01/09/2026". */
   properties[PROP_WHEN_TEXT] = g_param_spec_string ("when-text", NULL, NULL, "", rw);
-  properties[PROP_APPROVED_ON_TEXT] = g_param_spec_string ("approved-on-text", NULL, NULL, "", rw);
   /* Which of the concerns list the contact is linked to; 0, none. */
   properties[PROP_CONCERN_POSITION] = g_param_spec_uint ("concern-position", NULL, NULL,
                                                          0, G_MAXUINT, 0, rw);
-  /* A personal device: who approved it, and when, matter. */
+  /* A personal device: it needs a manager's approval, and says so. */
   properties[PROP_SHOW_APPROVAL] = sc_view_model_boolean_property ("show-approval");
   properties[PROP_ERROR] = sc_view_model_string_property ("error");
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -353,6 +328,5 @@ static void
 sc_contact_form_init (ScContactForm *self)
 {
   self->when_text = g_strdup ("");
-  self->approved_on_text = g_strdup ("");
   self->concerns = g_list_store_new (SC_TYPE_CONCERN_CHOICE);
 }

@@ -371,6 +371,35 @@ check_not_closed (ScVault  *vault,
   return TRUE;
 }
 
+/* A personal device's approval is a manager's, signed with their own
+ * passphrase (sc_contact_approve(), which saves with
+ * sc_records_save_all()): a contact saved here keeps what it had. */
+static gboolean
+check_approval_unchanged (ScVault  *vault,
+                          ScRecord *record,
+                          GError  **error)
+{
+  g_autoptr(ScRecord) stored = NULL;
+  const char *by = "", *on = "";
+
+  if (!SC_IS_CONTACT (record))
+    return TRUE;
+  if (sc_record_get_id (record) > 0)
+    {
+      if (!(stored = load_in_transaction (vault, SC_TYPE_CONTACT, sc_record_get_id (record), error)))
+        return FALSE;
+      by = sc_record_get_text (stored, "approved-by");
+      on = sc_record_get_text (stored, "approved-on");
+    }
+  if (g_str_equal (by, sc_record_get_text (record, "approved-by"))
+      && g_str_equal (on, sc_record_get_text (record, "approved-on")))
+    return TRUE;
+  g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                       _("A manager approves a personal device contact with their own passphrase, "
+                         "on the contacts page; it cannot be typed in."));
+  return FALSE;
+}
+
 /* Saves what there is, as a draft if the record has drafts: only what was
  * typed is checked (dates, choices, lengths), not what is still missing. */
 gboolean
@@ -384,6 +413,7 @@ sc_records_save (ScVault  *vault,
   return sc_record_validate (record, FALSE, error)
          && (!SC_IS_CONTACT (record) || check_contact_link (vault, SC_CONTACT (record), error))
          && check_not_closed (vault, record, error)
+         && check_approval_unchanged (vault, record, error)
          && save_validated (vault, record, error);
 }
 
@@ -438,7 +468,8 @@ sc_records_complete (ScVault  *vault,
 
   if (!sc_record_validate (record, TRUE, error)
       || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error))
-      || !check_not_closed (vault, record, error))
+      || !check_not_closed (vault, record, error)
+      || !check_approval_unchanged (vault, record, error))
     return FALSE;
 
   has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;

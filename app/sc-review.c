@@ -23,6 +23,7 @@
 #include "sc-record-private.h"
 #include "sc-records.h"
 #include "sc-review.h"
+#include "sc-contact.h"
 
 struct _ScReview
 {
@@ -85,6 +86,81 @@ sc_concern_is_closed (ScConcern *concern)
   return g_strcmp0 (sc_record_get_text (SC_RECORD (concern), "status"), "closed") == 0;
 }
 
+/* Manager @manager_id, from the key file (@managers keeps it alive). */
+static const ScManager *
+find_manager (ScVault     *vault,
+              const char  *manager_id,
+              GPtrArray  **managers,
+              GError     **error)
+{
+  if (!(*managers = sc_vault_list_managers (vault, error)))
+    return NULL;
+  for (guint i = 0; i < (*managers)->len; i++)
+    if (g_strcmp0 (((ScManager *) (*managers)->pdata[i])->id, manager_id) == 0)
+      return (*managers)->pdata[i];
+  g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                       _("Choose the manager signing."));
+  return NULL;
+}
+
+/* Whether @passphrase, typed now, is @manager's own: said in a sentence if
+ * not. */
+static gboolean
+check_signer (ScVault         *vault,
+              const ScManager *manager,
+              const char      *passphrase,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (sc_vault_check_manager (vault, manager->id, passphrase != NULL ? passphrase : "",
+                              &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
+    g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                 _("That is not %s’s passphrase, so nothing was signed. Only %s can sign, with "
+                   "their own passphrase."), manager->name, manager->name);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* A personal-device contact approved by manager @manager_id, if
+ * @passphrase is theirs: their name and today on the contact, never typed
+ * by anyone else. */
+gboolean
+sc_contact_approve (ScVault     *vault,
+                    ScContact   *contact,
+                    const char  *manager_id,
+                    const char  *passphrase,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *by_before = NULL, *on_before = NULL;
+  const ScManager *manager;
+  ScRecord *records[1] = { SC_RECORD (contact) };
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (SC_IS_CONTACT (contact), FALSE);
+
+  if (!(manager = find_manager (vault, manager_id, &managers, error))
+      || !check_signer (vault, manager, passphrase, error))
+    return FALSE;
+  by_before = g_strdup (sc_record_get_text (SC_RECORD (contact), "approved-by"));
+  on_before = g_strdup (sc_record_get_text (SC_RECORD (contact), "approved-on"));
+  sc_record_set_text (SC_RECORD (contact), "approved-by", manager->name);
+  sc_record_set_text (SC_RECORD (contact), "approved-on", today);
+  if (!sc_records_save_all (vault, records, 1, error))
+    {
+      sc_record_set_text (SC_RECORD (contact), "approved-by", by_before);
+      sc_record_set_text (SC_RECORD (contact), "approved-on", on_before);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Signs @manager_id's review of @concern, if @passphrase is that manager's
  * own: the review saved with the chain's head, and the concern closed,
  * reopened or kept open as @decision says, in one transaction. */
@@ -99,7 +175,6 @@ sc_review_sign (ScVault     *vault,
 {
   g_autoptr(ScReview) review = g_object_new (SC_TYPE_REVIEW, NULL);
   g_autoptr(GPtrArray) managers = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *head = NULL;
   g_autofree char *now = sc_datetime_now_storage ();
   g_autofree char *status_before = NULL;
@@ -110,17 +185,8 @@ sc_review_sign (ScVault     *vault,
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
   g_return_val_if_fail (SC_IS_CONCERN (concern), NULL);
 
-  if (!(managers = sc_vault_list_managers (vault, error)))
+  if (!(manager = find_manager (vault, manager_id, &managers, error)))
     return NULL;
-  for (guint i = 0; i < managers->len; i++)
-    if (g_strcmp0 (((ScManager *) managers->pdata[i])->id, manager_id) == 0)
-      manager = managers->pdata[i];
-  if (manager == NULL)
-    {
-      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
-                           _("Choose the manager signing the review."));
-      return NULL;
-    }
 
   sc_record_set_int64 (SC_RECORD (review), "concern-id", sc_record_get_id (SC_RECORD (concern)));
   sc_record_set_text (SC_RECORD (review), "manager-id", manager->id);
@@ -132,17 +198,8 @@ sc_review_sign (ScVault     *vault,
     return NULL;
 
   /* The passphrase last typed is the manager's, or nothing is signed. */
-  if (!sc_vault_check_manager (vault, manager->id, passphrase != NULL ? passphrase : "",
-                               &local_error))
-    {
-      if (g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE))
-        g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
-                     _("That is not %s’s passphrase, so the review was not signed. Only %s can "
-                       "sign it, with their own passphrase."), manager->name, manager->name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!check_signer (vault, manager, passphrase, error))
+    return NULL;
 
   if (!sc_vault_get_audit_head (vault, &entries, &head, error))
     return NULL;

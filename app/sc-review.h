@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sc-concern.h"
+#include "sc-contact.h"
 #include "sc-record.h"
 #include "sc-vault.h"
 
@@ -26,5 +27,10 @@ GPtrArray *sc_reviews_for_concern  (ScVault     *vault,
                                     gint64       concern_id,
                                     GError     **error);
 gboolean   sc_concern_is_closed    (ScConcern   *concern);
+gboolean   sc_contact_approve      (ScVault     *vault,
+                                    ScContact   *contact,
+                                    const char  *manager_id,
+                                    const char  *passphrase,
+                                    GError     **error);
 
 G_END_DECLS

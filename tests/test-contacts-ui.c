@@ -134,6 +134,12 @@ set_filters (ScContactsPage *page,
                               period);
 }
 
+static gboolean
+approved_shown (gpointer page)
+{
+  return sc_test_find_text (page, "Personal device, approved") != NULL;
+}
+
 static void
 test_quick_add_list_copy_export (void)
 {
@@ -262,7 +268,31 @@ test_quick_add_list_copy_export (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "window.show-contacts", "x", (gint64) 0);
   sc_test_wait_for_page (window, "contacts");
   g_assert_cmpuint (sc_test_count_items (GTK_WIDGET (contacts_page), "list_view"), ==, 1);
+  sc_test_settle ();
   sc_test_save_png (GTK_WIDGET (window), "personal-device-contacts");
+
+  /* A manager approves it, with their own passphrase: the flag goes. */
+  {
+    g_autoptr(GError) error = NULL;
+    AdwMessageDialog *approve;
+    GtkWidget *button;
+
+    g_assert_true (sc_vault_add_manager (sc_application_get_vault (app), "Blue-Kettle-42",
+                                         "Pat Manager", "Team manager", "Green-Teapot-77", &error));
+    g_assert_no_error (error);
+    button = sc_test_find_by_id (GTK_WIDGET (contacts_page), "approve_button");
+    g_assert_true (gtk_widget_get_visible (button));
+    g_signal_emit_by_name (button, "clicked");
+    approve = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (approve),
+                                                           "Manager’s Own Passphrase")),
+                           "Green-Teapot-77");
+    adw_message_dialog_response (approve, "approve");
+    gtk_window_destroy (GTK_WINDOW (approve));
+    sc_test_wait_until (approved_shown, contacts_page, "the contact shown approved");
+    g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (GTK_WIDGET (contacts_page),
+                                                                "approve_button")));
+  }
 
   /* The linked contact shows in the concern's record. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.back", NULL);

@@ -10,6 +10,7 @@
 #include "sc-dates.h"
 #include "sc-paged-model.h"
 #include "sc-records.h"
+#include "sc-review.h"
 #include "sc-secure.h"
 #include "sc-test-core.h"
 #include "sc-vault-private.h"
@@ -97,8 +98,6 @@ test_round_trip (Fixture       *fixture,
     { "with-whom-other", "Her social worker’s duty colleague" },
     { "device", "personal" },
     { "device-detail", "Own phone, 07700 900123" },
-    { "approved-by", "Pat Manager" },
-    { "approved-on", "2026-11-01" },
     { "summary", "She asked to move the visit to Friday." },
     { "follow-up", "Confirm with the carer" },
     { "copied-at", "" },
@@ -118,7 +117,8 @@ test_round_trip (Fixture       *fixture,
     g_assert_cmpstr (sc_record_get_text (SC_RECORD (loaded), texts[i][0]), ==, texts[i][1]);
   g_assert_cmpint (sc_record_get_int64 (SC_RECORD (loaded), "child-id"), ==, child_id (fixture));
   g_assert_cmpstr (sc_record_get_text (SC_RECORD (loaded), "recorded-at"), !=, "");
-  g_assert_false (sc_contact_is_breach (loaded));
+  /* A personal device with no manager's approval: kept, and flagged. */
+  g_assert_true (sc_contact_is_breach (loaded));
 }
 
 static void
@@ -198,14 +198,37 @@ test_personal_device_breach_and_approval (Fixture       *fixture,
   g_autoptr(ScContact) approved = new_contact (fixture, "2026-11-03T09:00:00Z", "text", "personal");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) personal = NULL;
+  g_autoptr(GPtrArray) managers = NULL;
+  const char *manager_id;
 
-  sc_record_set_text (SC_RECORD (approved), "approved-by", "Pat Manager");
-  sc_record_set_text (SC_RECORD (approved), "approved-on", "2026-10-30");
-  sc_record_set_text (SC_RECORD (unapproved), "approved-by", "   ");
   save (fixture, work);
   /* Saved even so: nothing typed is lost; it is flagged instead. */
   save (fixture, unapproved);
   save (fixture, approved);
+  g_assert_true (sc_contact_is_breach (approved));
+
+  /* A name typed as "approved by" is not an approval: refused. */
+  sc_record_set_text (SC_RECORD (unapproved), "approved-by", "Pat Manager");
+  sc_record_set_text (SC_RECORD (unapproved), "approved-on", "2026-10-30");
+  g_assert_false (sc_records_save (fixture->vault, SC_RECORD (unapproved), &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  sc_record_set_text (SC_RECORD (unapproved), "approved-by", "");
+  sc_record_set_text (SC_RECORD (unapproved), "approved-on", "");
+
+  /* A manager's approval, with their own passphrase: the worker's is not. */
+  g_assert_true (sc_vault_add_manager (fixture->vault, "Blue-Kettle-42", "Pat Manager", "Team manager",
+                                       "Green-Teapot-77", &error));
+  managers = sc_vault_list_managers (fixture->vault, &error);
+  g_assert_no_error (error);
+  manager_id = ((ScManager *) managers->pdata[0])->id;
+  g_assert_false (sc_contact_approve (fixture->vault, approved, manager_id, "Blue-Kettle-42", &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sc_contact_is_breach (approved));
+  g_assert_true (sc_contact_approve (fixture->vault, approved, manager_id, "Green-Teapot-77", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (approved), "approved-by"), ==, "Pat Manager");
 
   g_assert_false (sc_contact_is_breach (work));
   g_assert_true (sc_contact_is_breach (unapproved));

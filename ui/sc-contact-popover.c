@@ -32,8 +32,6 @@ struct _ScContactPopover
   GtkDropDown   *device_dropdown;
   GtkDropDown   *concern_dropdown;
   GtkWidget     *approval_box;
-  GtkEntry      *approved_by_entry;
-  GtkEntry      *approved_on_entry;
   GtkEntry      *follow_up_entry;
   GtkLabel      *error_label;
 
@@ -61,9 +59,7 @@ static const struct
 } entries[] = {
   { FALSE, "summary", G_STRUCT_OFFSET (ScContactPopover, summary_entry) },
   { FALSE, "follow-up", G_STRUCT_OFFSET (ScContactPopover, follow_up_entry) },
-  { FALSE, "approved-by", G_STRUCT_OFFSET (ScContactPopover, approved_by_entry) },
   { TRUE, "when-text", G_STRUCT_OFFSET (ScContactPopover, when_entry) },
-  { TRUE, "approved-on-text", G_STRUCT_OFFSET (ScContactPopover, approved_on_entry) },
 }, dropdowns[] = {
   { FALSE, "channel", G_STRUCT_OFFSET (ScContactPopover, channel_dropdown) },
   { FALSE, "direction", G_STRUCT_OFFSET (ScContactPopover, direction_dropdown) },
@@ -169,8 +165,6 @@ sc_contact_popover_class_init (ScContactPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, device_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, concern_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, approval_box);
-  gtk_widget_class_bind_template_child (widget_class, ScContactPopover, approved_by_entry);
-  gtk_widget_class_bind_template_child (widget_class, ScContactPopover, approved_on_entry);
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, follow_up_entry);
   gtk_widget_class_bind_template_child (widget_class, ScContactPopover, error_label);
 

@@ -29,6 +29,7 @@ struct _ScContactRow
   GtkWidget *linked_badge;
   GtkWidget *copied_badge;
   GtkWidget *copy_button;
+  GtkWidget *approve_button;
 
   ScContact *contact;
   char      *child_label;
@@ -84,6 +85,9 @@ update (ScContactRow *self)
   /* The target first: a name without its target is an action that cannot run. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "x", sc_record_get_id (r));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "contacts.copy-one");
+  gtk_widget_set_visible (self->approve_button, breach);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->approve_button), "x", sc_record_get_id (r));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->approve_button), "contacts.approve");
 }
 
 static void
@@ -185,6 +189,7 @@ sc_contact_row_class_init (ScContactRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScContactRow, linked_badge);
   gtk_widget_class_bind_template_child (widget_class, ScContactRow, copied_badge);
   gtk_widget_class_bind_template_child (widget_class, ScContactRow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, ScContactRow, approve_button);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "sc-form.h"
 #include "sc-paged-model.h"
 #include "sc-records.h"
+#include "sc-review.h"
 
 /* Copying or exporting more than this at once is not a case note. */
 #define MAX_EXPORT 20000
@@ -404,6 +405,120 @@ export_warning_response_cb (AdwMessageDialog *dialog,
     choose_export_file (self);
 }
 
+/* Approval --------------------------------------------------------------------- */
+
+/* What the Approve dialog holds. */
+typedef struct
+{
+  ScContactsPage *self;
+  gint64          contact_id;
+  GPtrArray      *manager_ids;
+  AdwComboRow    *manager;
+  GtkEditable    *passphrase;
+} Approval;
+
+static void
+approval_free (gpointer  data,
+               GClosure *closure)
+{
+  Approval *approval = data;
+
+  g_ptr_array_unref (approval->manager_ids);
+  g_free (approval);
+}
+
+static void
+approve_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Approval         *approval)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (approval->self));
+  guint manager = adw_combo_row_get_selected (approval->manager);
+  g_autoptr(ScContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "approve") || vault == NULL)
+    return;
+  if (!(contact = sc_records_load (vault, SC_TYPE_CONTACT, approval->contact_id, &error))
+      || !sc_contact_approve (vault, contact,
+                              manager < approval->manager_ids->len
+                              ? approval->manager_ids->pdata[manager] : NULL,
+                              gtk_editable_get_text (approval->passphrase), &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (GTK_WIDGET (approval->self), sentence);
+      return;
+    }
+  {
+    g_autofree char *said = g_strdup_printf (_("Approved by %s."),
+                                             sc_record_get_text (SC_RECORD (contact), "approved-by"));
+
+    sc_form_toast (GTK_WIDGET (approval->self), said);
+  }
+}
+
+/* contacts.approve(x): a manager approves a personal-device contact, with
+ * their own passphrase. */
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ScContactsPage *self = SC_CONTACTS_PAGE (widget);
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list, *row;
+  AdwMessageDialog *dialog;
+  Approval *approval;
+
+  if (vault == NULL)
+    return;
+  if (!(managers = sc_vault_list_managers (vault, &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (widget, sentence);
+      return;
+    }
+  if (managers->len == 0)
+    {
+      sc_form_toast (widget, _("No manager can approve yet. Add one in Preferences, under People."));
+      return;
+    }
+  approval = g_new0 (Approval, 1);
+  approval->self = self;
+  approval->contact_id = g_variant_get_int64 (parameter);
+  approval->manager_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < managers->len; i++)
+    g_ptr_array_add (approval->manager_ids, g_strdup (((ScManager *) managers->pdata[i])->id));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = sc_form_manager_row_new (managers, 0);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  approval->manager = ADW_COMBO_ROW (row);
+  row = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Manager’s Own Passphrase"));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  approval->passphrase = GTK_EDITABLE (row);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Approve This Contact?"),
+                                                       _("A contact on a personal device or account "
+                                                         "needs a manager’s approval. The manager "
+                                                         "approves it with their own passphrase.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "approve", _("_Approve"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (approve_response_cb), approval,
+                         approval_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* What leaves the vault is said before it does: the CSV is plain text,
  * for the case system, not for keeping. */
 static void
@@ -472,6 +587,7 @@ sc_contacts_page_class_init (ScContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.copy-all", NULL, copy_all_action);
   gtk_widget_class_install_action (widget_class, "contacts.copy-one", "x", copy_one_action);
   gtk_widget_class_install_action (widget_class, "contacts.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "contacts.approve", "x", approve_action);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "sc-choice-model.h"
 #include "sc-choices.h"
 #include "sc-form.h"
+#include "sc-vault.h"
 
 
 /* The popup's rows wrap rather than cut a choice short ("Adult on adult:
@@ -279,4 +280,28 @@ sc_form_join_nonempty (const char *sep,
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (sep, (char **) parts->pdata);
+}
+
+/* A row to choose one of @managers (ScManager) by "name, role". */
+GtkWidget *
+sc_form_manager_row_new (GPtrArray *managers,
+                         guint      selected)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (guint i = 0; i < managers->len; i++)
+    {
+      ScManager *manager = managers->pdata[i];
+      g_autofree char *label = *manager->role != '\0'
+                               ? g_strdup_printf ("%s, %s", manager->name, manager->role)
+                               : g_strdup (manager->name);
+
+      gtk_string_list_append (names, label);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Manager"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  if (managers->len > 0)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), MIN (selected, managers->len - 1));
+  return row;
 }

@@ -36,6 +36,8 @@ void        sc_form_toast         (GtkWidget   *widget,
 void        sc_form_name_inner_buttons (GtkWidget  *widget,
                                         const char *name);
 void        sc_form_unparent_children (GtkWidget *widget);
+GtkWidget  *sc_form_manager_row_new (GPtrArray *managers,
+                                     guint      selected);
 char       *sc_form_join_nonempty (const char  *sep,
                                    ...) G_GNUC_NULL_TERMINATED;
 

@@ -461,7 +461,6 @@ present_sign_off (ScResponsePage *self,
                   const char     *problem)
 {
   SignOff *sign = g_new0 (SignOff, 1);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row;
   AdwMessageDialog *dialog;
@@ -469,21 +468,11 @@ present_sign_off (ScResponsePage *self,
   sign->self = self;
   sign->manager_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < managers->len; i++)
-    {
-      ScManager *m = managers->pdata[i];
-      g_autofree char *label = *m->role != '\0' ? g_strdup_printf ("%s, %s", m->name, m->role)
-                                                : g_strdup (m->name);
-
-      gtk_string_list_append (names, label);
-      g_ptr_array_add (sign->manager_ids, g_strdup (m->id));
-    }
+    g_ptr_array_add (sign->manager_ids, g_strdup (((ScManager *) managers->pdata[i])->id));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Manager"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), MIN (manager, managers->len - 1));
+  row = sc_form_manager_row_new (managers, manager);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   sign->manager = ADW_COMBO_ROW (row);
 
