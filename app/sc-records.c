@@ -726,6 +726,21 @@ sc_records_list_concerns (ScVault *vault,
                        "WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC", child_id, error);
 }
 
+/* Every concern not closed and no longer a draft, across all children,
+ * oldest first: what a manager's overview starts from. */
+GPtrArray *
+sc_records_list_open_concerns (ScVault *vault,
+                               GError **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  return select_records (vault, SC_TYPE_CONCERN,
+                         "WHERE is_draft = 0 AND status != 'closed' ORDER BY recorded_at, id",
+                         params, error);
+}
+
 /* Contacts ---------------------------------------------------------------------- */
 
 static void

@@ -58,6 +58,8 @@ GPtrArray *sc_records_list_children   (ScVault      *vault,
 GPtrArray *sc_records_list_concerns   (ScVault      *vault,
                                        gint64        child_id,
                                        GError      **error);
+GPtrArray *sc_records_list_open_concerns (ScVault    *vault,
+                                          GError    **error);
 
 char      *sc_records_child_created_at (ScVault      *vault,
                                         gint64        child_id,

@@ -650,6 +650,39 @@ test_history (void)
   sc_test_stop_app (app, window);
 }
 
+/* The manager's review overview, on the demo caseload: the LADO referral
+ * past its working day first; a line opens its concern. */
+static void
+test_overview (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_app (TRUE, &window);
+  GtkWidget *page, *overdue;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  sc_test_wait_for_page (window, "caseload");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-overview", NULL);
+  sc_test_wait_for_page (window, "overview");
+  page = sc_test_page (window, "overview");
+  overdue = sc_test_find_by_id (page, "overdue_group");
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (overdue)),
+                                   "Steps Overdue ("));
+  rows = sc_test_find_all (overdue, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (rows->len, >=, 1);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (rows->pdata[0]),
+                                   "Refer to the LADO"));
+  sc_test_settle ();
+  sc_test_set_size (window, 960, 900);
+  sc_test_save_png (GTK_WIDGET (window), "overview");
+  sc_test_set_size (window, 360, 720);
+  sc_test_save_png (GTK_WIDGET (window), "overview-narrow");
+  sc_test_set_size (window, 960, 680);
+
+  g_assert_true (gtk_widget_activate (rows->pdata[0]));
+  sc_test_wait_for_page (window, "response");
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +695,7 @@ main (int   argc,
   sc_test_ui_add ("/records-ui/chronology", test_chronology);
   sc_test_ui_add ("/records-ui/search", test_search);
   sc_test_ui_add ("/records-ui/history", test_history);
+  sc_test_ui_add ("/records-ui/overview", test_overview);
   sc_test_ui_add_restart ("/records-ui/closing-the-window-keeps-the-draft",
                           test_close_window_while_typing, test_draft_is_there_after_closing,
                           NULL);

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "sc-chronology.h"
+#include "sc-dates.h"
+#include "sc-overview.h"
 #include "sc-records.h"
 #include "sc-response.h"
 #include "sc-review.h"
@@ -226,6 +228,79 @@ test_sign_off (Fixture       *fixture,
   g_assert_true (found);
 }
 
+static ScOverview *
+overview_at (Fixture *fixture,
+             int      days_from_now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (today, days_from_now);
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  ScOverview *overview = sc_overview_build (fixture->vault, procedure, then, 28, &error);
+
+  g_assert_no_error (error);
+  return overview;
+}
+
+/* The manager's overview: a LADO referral past its working day first, the
+ * contacts no manager approved, the concerns not reviewed for 28 days,
+ * and every open concern; a closed one is in none of them. */
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScConcern) lado = sc_concern_new (sc_record_get_int64 (SC_RECORD (fixture->concern),
+                                                                   "child-id"));
+  g_autoptr(ScContact) contact = sc_contact_new (sc_record_get_int64 (SC_RECORD (fixture->concern),
+                                                                      "child-id"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *when = sc_datetime_to_storage (week_ago);
+  g_autoptr(ScOverview) today = NULL;
+  g_autoptr(ScOverview) later = NULL;
+  g_autoptr(ScOverview) after_close = NULL;
+  g_autoptr(ScReview) review = NULL;
+  ScOverviewItem *first;
+
+  sc_record_set_text (SC_RECORD (lado), "summary", "Messages from a residential worker");
+  sc_record_set_text (SC_RECORD (lado), "happened-at", when);
+  sc_record_set_text (SC_RECORD (lado), "disclosed-at", when);
+  sc_record_set_text (SC_RECORD (lado), "area", "sexual");
+  sc_record_set_text (SC_RECORD (lado), "involvement", "adult-on-child");
+  sc_record_set_text (SC_RECORD (lado), "adult-works-with-children", "yes");
+  g_assert_true (sc_records_complete (fixture->vault, SC_RECORD (lado), &error));
+  g_assert_no_error (error);
+  sc_record_set_text (SC_RECORD (contact), "happened-at", when);
+  sc_record_set_text (SC_RECORD (contact), "channel", "text");
+  sc_record_set_text (SC_RECORD (contact), "direction", "to");
+  sc_record_set_text (SC_RECORD (contact), "device", "personal");
+  sc_record_set_text (SC_RECORD (contact), "summary", "Texted from my own phone");
+  sc_test_save (fixture->vault, contact);
+
+  today = overview_at (fixture, 0);
+  g_assert_cmpuint (today->sections[SC_OVERVIEW_OVERDUE]->len, >=, 1);
+  first = today->sections[SC_OVERVIEW_OVERDUE]->pdata[0];
+  g_assert_nonnull (strstr (first->title, "LADO"));
+  g_assert_cmpint (first->target, ==, sc_record_get_id (SC_RECORD (lado)));
+  g_assert_cmpstr (first->action, ==, "window.show-concern");
+  g_assert_cmpuint (today->sections[SC_OVERVIEW_APPROVALS]->len, ==, 1);
+  g_assert_cmpuint (today->sections[SC_OVERVIEW_OPEN]->len, ==, 2);
+  g_assert_cmpuint (today->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 0);
+
+  /* Four weeks on, neither has been reviewed. */
+  later = overview_at (fixture, 30);
+  g_assert_cmpuint (later->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 2);
+
+  /* Closed by a review: gone from every list. */
+  review = sc_review_sign (fixture->vault, fixture->concern, fixture->manager_id,
+                           MANAGER_PASSPHRASE, "close", "Resolved with the school.", &error);
+  g_assert_no_error (error);
+  after_close = overview_at (fixture, 30);
+  g_assert_cmpuint (after_close->sections[SC_OVERVIEW_OPEN]->len, ==, 1);
+  g_assert_cmpuint (after_close->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +313,7 @@ main (int   argc,
   ADD ("/review/managers/unlock-and-act", test_manager_unlocks_and_acts);
   ADD ("/review/managers/removed-and-refused", test_manager_removed_and_refused);
   ADD ("/review/sign-off", test_sign_off);
+  ADD ("/review/overview", test_overview);
 
   return g_test_run ();
 }

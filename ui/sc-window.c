@@ -21,6 +21,7 @@
 #include "sc-records.h"
 #include "sc-response-page.h"
 #include "sc-search-page.h"
+#include "sc-overview-page.h"
 #include "sc-unlock-page.h"
 #include "sc-welcome-page.h"
 #include "sc-form.h"
@@ -54,6 +55,7 @@ struct _ScWindow
   ScResponsePage       *response_page;
   ScChronologyPage     *chronology_page;
   ScSearchPage         *search_page;
+  ScOverviewPage       *overview_page;
   GtkWidget            *search_button;
 
   GCancellable         *cancellable;
@@ -127,6 +129,8 @@ update_header (ScWindow *self)
     title = child != NULL ? _("Contacts") : _("Personal Device Contacts");
   else if (records && g_str_equal (page, "search"))
     title = _("Search Records");
+  else if (records && g_str_equal (page, "overview"))
+    title = _("Review Overview");
   else if (records && g_str_equal (page, "chronology") && child != NULL)
     {
       g_autofree char *initials = sc_child_dup_initials (child);
@@ -212,6 +216,7 @@ forget_records (ScWindow *self)
   sc_page_clear (SC_PAGE (self->contacts_page));
   sc_page_clear (SC_PAGE (self->chronology_page));
   sc_page_clear (SC_PAGE (self->search_page));
+  sc_page_clear (SC_PAGE (self->overview_page));
   sc_page_clear (SC_PAGE (self->response_page));
   sc_page_clear (SC_PAGE (self->concern_editor));
   sc_page_clear (SC_PAGE (self->child_page));
@@ -264,6 +269,8 @@ about_to_lock_cb (ScWindow *self)
     self->resume_action = "window.show-contacts";
   else if (g_str_equal (page, "chronology"))
     self->resume_action = "window.show-chronology";
+  else if (g_str_equal (page, "overview"))
+    self->resume_action = "window.show-overview";
   if (g_str_equal (page, "caseload"))
     self->resume_child = 0;
 }
@@ -281,6 +288,8 @@ resume (ScWindow *self)
   if (g_strcmp0 (action, "window.show-contacts") == 0
       || g_strcmp0 (action, "window.show-chronology") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), action, "x", child);
+  else if (g_strcmp0 (action, "window.show-overview") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
   else if (action != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->resume_target);
 }
@@ -592,7 +601,7 @@ back_action (GtkWidget  *widget,
       show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                                ? "child" : "caseload");
     }
-  else if (g_str_equal (page, "search"))
+  else if (g_str_equal (page, "search") || g_str_equal (page, "overview"))
     show_records_page (self, sc_page_get_child (SC_PAGE (self->child_page)) != NULL
                              ? "child" : "caseload");
   else if (g_str_equal (page, "chronology"))
@@ -679,6 +688,21 @@ show_contacts_action (GtkWidget  *widget,
     }
   g_object_set (self->contacts_page, "vault", get_vault (self), "child", child, NULL);
   show_records_page (self, "contacts");
+}
+
+/* window.show-overview: what a manager reviews first, across the caseload. */
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (get_vault (self) == NULL)
+    return;
+  g_object_set (self->overview_page, "vault", get_vault (self),
+                "procedure", sc_application_get_procedure (get_app (self)), NULL);
+  show_records_page (self, "overview");
 }
 
 /* window.search: every child's records searched, from anywhere (Ctrl+F);
@@ -1024,6 +1048,7 @@ sc_window_class_init (ScWindowClass *klass)
   g_type_ensure (SC_TYPE_RESPONSE_PAGE);
   g_type_ensure (SC_TYPE_CHRONOLOGY_PAGE);
   g_type_ensure (SC_TYPE_SEARCH_PAGE);
+  g_type_ensure (SC_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
@@ -1047,6 +1072,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, response_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, chronology_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_page);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, note_contact_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, menu_button);
@@ -1058,6 +1084,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.add-child", NULL, add_child_action);
   gtk_widget_class_install_action (widget_class, "window.verify-audit", NULL, verify_audit_action);
   gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "window.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "window.show-history", "(sx)",
                                    show_history_action);
   gtk_widget_class_install_action (widget_class, "window.search-for", "s", search_action);
