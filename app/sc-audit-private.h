@@ -25,6 +25,8 @@ gboolean       sc_audit_read_head     (sqlite3      *db,
                                        guint64      *count,
                                        char        **head,
                                        GError      **error);
+char          *sc_audit_hash_at       (sqlite3      *db,
+                                       guint64       id);
 gboolean       sc_audit_chain_existing (sqlite3     *db,
                                         GError     **error);
 GPtrArray     *sc_audit_history       (sqlite3      *db,

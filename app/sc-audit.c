@@ -134,6 +134,24 @@ sc_audit_read_head (sqlite3  *db,
   return TRUE;
 }
 
+/* The hash of entry @id, or NULL if there is none. */
+char *
+sc_audit_hash_at (sqlite3 *db,
+                  guint64  id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *hash = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, (gint64) id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        hash = g_strdup (column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return hash;
+}
+
 /* Appends an entry, chained to the last (unless the vault's schema is from
  * before the chain, for the migration tests), inside the caller's
  * transaction. */
@@ -216,6 +234,9 @@ typedef struct
   char   *after;
   char   *values;
   char   *hash;
+  /* A value not of the type the trail writes (a BLOB for text, a text for
+   * a number, a NUL inside a text): written by someone else. */
+  gboolean malformed;
 } Entry;
 
 static void
@@ -233,20 +254,50 @@ entry_clear (Entry *entry)
 
 #define ENTRY_COLUMNS "id, at, actor, action, entity, entity_id, before, after, values_sha256, hash"
 
+/* Text column @column, or NULL; @malformed is set if it is not text (or
+ * NULL, where @nullable), or holds a NUL. */
+static char *
+read_text (sqlite3_stmt *stmt,
+           int           column,
+           gboolean      nullable,
+           gboolean     *malformed)
+{
+  int type = sqlite3_column_type (stmt, column);
+  const char *text;
+
+  if (type == SQLITE_NULL)
+    {
+      *malformed |= !nullable;
+      return NULL;
+    }
+  if (type != SQLITE_TEXT)
+    *malformed = TRUE;
+  text = column_text (stmt, column);
+  if (text != NULL && strlen (text) != (gsize) sqlite3_column_bytes (stmt, column))
+    *malformed = TRUE;
+  return g_strdup (text);
+}
+
 static void
 entry_read (sqlite3_stmt *stmt,
             Entry        *entry)
 {
+  int id_type = sqlite3_column_type (stmt, 5);
+
   entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->at = g_strdup (column_text (stmt, 1));
-  entry->actor = g_strdup (column_text (stmt, 2));
-  entry->action = g_strdup (column_text (stmt, 3));
-  entry->entity = g_strdup (column_text (stmt, 4));
-  entry->entity_id = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 5);
-  entry->before = g_strdup (column_text (stmt, 6));
-  entry->after = g_strdup (column_text (stmt, 7));
-  entry->values = g_strdup (column_text (stmt, 8));
-  entry->hash = g_strdup (column_text (stmt, 9));
+  entry->malformed = sqlite3_column_type (stmt, 0) != SQLITE_INTEGER;
+  entry->at = read_text (stmt, 1, FALSE, &entry->malformed);
+  entry->actor = read_text (stmt, 2, FALSE, &entry->malformed);
+  entry->action = read_text (stmt, 3, FALSE, &entry->malformed);
+  entry->entity = read_text (stmt, 4, FALSE, &entry->malformed);
+  /* The trail writes an entity's id as a positive number, or none. */
+  entry->entity_id = id_type == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 5);
+  if (id_type != SQLITE_NULL && (id_type != SQLITE_INTEGER || entry->entity_id <= 0))
+    entry->malformed = TRUE;
+  entry->before = read_text (stmt, 6, TRUE, &entry->malformed);
+  entry->after = read_text (stmt, 7, TRUE, &entry->malformed);
+  entry->values = read_text (stmt, 8, TRUE, &entry->malformed);
+  entry->hash = read_text (stmt, 9, TRUE, &entry->malformed);
 }
 
 /* Schema version 7: the entries written before the chain are chained, in
@@ -275,21 +326,21 @@ sc_audit_chain_existing (sqlite3  *db,
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     return sc_vault_set_sqlite_error (db, rc, "Reading the audit trail", error);
 
-  /* Numbered again from 1, in order, so that the numbers have no gaps. */
-  rc = sqlite3_prepare_v2 (db, "UPDATE audit SET id = ?1, values_sha256 = ?2, hash = ?3 WHERE id = ?4",
+  /* Chained as they are numbered: a number missing since before the chain
+   * (nothing the app did) stays missing, for the check to name. */
+  rc = sqlite3_prepare_v2 (db, "UPDATE audit SET values_sha256 = ?1, hash = ?2 WHERE id = ?3",
                            -1, &stmt, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       g_autofree char *values = sc_audit_values_digest (entry->before, entry->after);
-      char *hash = sc_audit_entry_hash (previous, i + 1, entry->at, entry->actor, entry->action,
-                                        entry->entity, entry->entity_id, values);
+      char *hash = sc_audit_entry_hash (previous, entry->id, entry->at, entry->actor,
+                                        entry->action, entry->entity, entry->entity_id, values);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, i + 1);
-      sqlite3_bind_text (stmt, 2, values, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, entry->id);
+      sqlite3_bind_text (stmt, 1, values, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, entry->id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
@@ -317,6 +368,14 @@ guards_in_place (sqlite3 *db)
   return n == 2;
 }
 
+/* A number, as text: a translatable sentence takes it as %s (xgettext
+ * cannot read a format macro inside a string). */
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
 static void
 report_problem (ScAuditReport *report,
                 gint64         first_bad,
@@ -341,34 +400,41 @@ check_entry (ScAuditReport *report,
 {
   g_autofree char *values = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *number = id_text (entry->id);
+  g_autofree char *expected = id_text (expected_id);
 
+  if (entry->malformed)
+    {
+      report_problem (report, entry->id,
+                      g_strdup_printf (_("Entry %s of the audit trail was changed: it holds a "
+                                         "value of a kind the trail never writes."),
+                                       number));
+      return;
+    }
   if (entry->id != expected_id)
     {
       report_problem (report, expected_id,
-                      g_strdup_printf (_("Entry %" G_GINT64_FORMAT " of the audit trail is "
-                                         "missing: it was removed."), expected_id));
+                      g_strdup_printf (_("Entry %s of the audit trail is missing: it was "
+                                         "removed."), expected));
       return;
     }
-  /* Values emptied by a lawful erasure keep their digest. */
-  if (entry->before != NULL || entry->after != NULL || entry->values == NULL)
+  /* Every entry's values are checked: the app erases none yet, so values
+   * emptied since are values changed. */
+  values = sc_audit_values_digest (entry->before, entry->after);
+  if (g_strcmp0 (values, entry->values) != 0)
     {
-      values = sc_audit_values_digest (entry->before, entry->after);
-      if (g_strcmp0 (values, entry->values) != 0)
-        {
-          report_problem (report, entry->id,
-                          g_strdup_printf (_("Entry %" G_GINT64_FORMAT " of the audit trail was "
-                                             "changed: the values it holds are not the ones "
-                                             "recorded."), entry->id));
-          return;
-        }
+      report_problem (report, entry->id,
+                      g_strdup_printf (_("Entry %s of the audit trail was changed: the values it "
+                                         "holds are not the ones recorded."), number));
+      return;
     }
   hash = sc_audit_entry_hash (previous, entry->id, entry->at, entry->actor, entry->action,
                               entry->entity, entry->entity_id, entry->values);
   if (g_strcmp0 (hash, entry->hash) != 0)
     report_problem (report, entry->id,
-                    g_strdup_printf (_("Entry %" G_GINT64_FORMAT " of the audit trail was changed, "
-                                       "or entries were moved: it does not follow from the "
-                                       "one before it."), entry->id));
+                    g_strdup_printf (_("Entry %s of the audit trail was changed, or entries were "
+                                       "moved: it does not follow from the one before it."),
+                                     number));
 }
 
 /* Checks every entry in order, and the trail against its anchor (the count
@@ -418,15 +484,23 @@ sc_audit_verify (sqlite3     *db,
   report->head = g_strdup (previous != NULL ? previous : GENESIS);
 
   if (anchor_count > report->count)
-    report_problem (report, (gint64) report->count + 1,
-                    g_strdup_printf (_("The key file recorded %" G_GUINT64_FORMAT " entries, but the "
-                                       "audit trail has %" G_GUINT64_FORMAT ": entries at its end "
-                                       "were removed."), anchor_count, report->count));
+    {
+      g_autofree char *anchored = id_text ((gint64) anchor_count);
+      g_autofree char *counted = id_text ((gint64) report->count);
+
+      report_problem (report, (gint64) report->count + 1,
+                      g_strdup_printf (_("The key file recorded %s entries, but the audit trail "
+                                         "has %s: entries at its end were removed."),
+                                       anchored, counted));
+    }
   else if (anchor_count > 0 && g_strcmp0 (at_anchor, anchor_head) != 0)
-    report_problem (report, (gint64) anchor_count,
-                    g_strdup_printf (_("Entry %" G_GUINT64_FORMAT " of the audit trail is not the "
-                                       "one the key file recorded: the trail was rewritten."),
-                                     anchor_count));
+    {
+      g_autofree char *anchored = id_text ((gint64) anchor_count);
+
+      report_problem (report, (gint64) anchor_count,
+                      g_strdup_printf (_("Entry %s of the audit trail is not the one the key file "
+                                         "recorded: the trail was rewritten."), anchored));
+    }
   if (!guards_in_place (db))
     report_problem (report, 0,
                     g_strdup (_("The audit trail’s guard against changes was removed from the "

@@ -291,7 +291,7 @@ add_concern (Builder    *builder,
        *happened != '\0' ? happened : *disclosed != '\0' ? disclosed
                                                          : sc_record_get_text (r, "recorded-at"),
        id, "window.show-concern", id, g_string_free (g_steal_pointer (&event), FALSE),
-       g_strdup_printf (_("Concern %" G_GINT64_FORMAT ", recorded %s by %s"), id, recorded, worker));
+       g_strdup_printf (_("Concern %lld, recorded %s by %s"), (long long) id, recorded, worker));
 }
 
 static void
@@ -326,7 +326,7 @@ add_step (Builder        *builder,
     }
   add (builder, SC_CHRONOLOGY_STEP, sc_record_get_text (r, "done-at"), sc_record_get_id (r),
        "window.show-concern", concern_id, g_string_free (g_steal_pointer (&event), FALSE),
-       g_strdup_printf (_("Response to concern %" G_GINT64_FORMAT ", by %s"), concern_id,
+       g_strdup_printf (_("Response to concern %lld, by %s"), (long long) concern_id,
                         sc_record_get_text (r, "done-by")));
 }
 
@@ -349,9 +349,9 @@ add_evidence (Builder    *builder,
        sc_record_get_id (r), "window.show-concern", concern_id,
        g_string_free (g_steal_pointer (&event), FALSE),
        *sc_record_get_text (r, "secured-by") != '\0'
-       ? g_strdup_printf (_("Evidence log of concern %" G_GINT64_FORMAT ", secured by %s"),
-                          concern_id, sc_record_get_text (r, "secured-by"))
-       : g_strdup_printf (_("Evidence log of concern %" G_GINT64_FORMAT), concern_id));
+       ? g_strdup_printf (_("Evidence log of concern %lld, secured by %s"),
+                          (long long) concern_id, sc_record_get_text (r, "secured-by"))
+       : g_strdup_printf (_("Evidence log of concern %lld"), (long long) concern_id));
 }
 
 static void
@@ -397,9 +397,9 @@ add_review (Builder  *builder,
                           sc_record_get_text (r, "comments"));
   add (builder, SC_CHRONOLOGY_REVIEW, sc_record_get_text (r, "signed-at"), sc_record_get_id (r),
        "window.show-concern", concern_id, g_string_free (g_steal_pointer (&event), FALSE),
-       g_strdup_printf (_("Review of concern %" G_GINT64_FORMAT ", signed with the manager’s own "
-                          "passphrase; audit trail at %" G_GINT64_FORMAT " entries, head %.12s"),
-                        concern_id, sc_record_get_int64 (r, "audit-entries"),
+       g_strdup_printf (_("Review of concern %lld, signed with the manager’s own passphrase; audit "
+                          "trail at %lld entries, head %.12s"),
+                        (long long) concern_id, (long long) sc_record_get_int64 (r, "audit-entries"),
                         sc_record_get_text (r, "audit-head")));
 }
 

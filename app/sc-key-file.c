@@ -464,6 +464,34 @@ sc_key_file_get_vault_id (ScKeyFile *self)
   return self->vault_id;
 }
 
+/* Writes the audit anchor into the key file at @path, changing nothing else
+ * in it (groups and comments this version does not know stay), atomically
+ * and readable by the worker alone. */
+gboolean
+sc_key_file_write_audit_anchor (const char  *path,
+                                guint64      entries,
+                                const char  *head,
+                                GError     **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (is_sha256_hex (head), FALSE);
+
+  if (!(data = sc_secure_read_private_file (path, 64 * 1024, &length, error))
+      || !g_key_file_load_from_data (kf, data, length,
+                                     G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, error))
+    return FALSE;
+  g_key_file_set_uint64 (kf, GROUP_AUDIT, "Entries", entries);
+  g_key_file_set_string (kf, GROUP_AUDIT, "Head", head);
+  out = g_key_file_to_data (kf, &length, NULL);
+  return g_file_set_contents_full (path, out, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
 /* Managers -------------------------------------------------------------------------- */
 
 /* Wraps @key (checked against the file) a second time, under a manager's

@@ -36,6 +36,11 @@ void        sc_key_file_set_audit_anchor (ScKeyFile   *self,
                                           guint64      entries,
                                           const char  *head);
 
+gboolean    sc_key_file_write_audit_anchor (const char *path,
+                                            guint64     entries,
+                                            const char *head,
+                                            GError    **error);
+
 char       *sc_key_file_add_manager   (ScKeyFile    *self,
                                        const ScKey  *key,
                                        const char   *name,

@@ -297,7 +297,7 @@ write_record (ScVault  *vault,
    * worker types, and no audit entry is written for each keystroke. The
    * trail starts at the first save, with the whole record as it was
    * then. */
-  if (is_draft (record))
+  if (is_draft (record) && (before == NULL || is_draft (before)))
     {
       sc_vault_note_change (vault, klass->table, sc_record_get_id (record));
       return TRUE;
@@ -461,7 +461,7 @@ sc_records_complete (ScVault  *vault,
                      ScRecord *record,
                      GError  **error)
 {
-  gboolean has_draft_flag;
+  gboolean has_draft_flag, was_draft;
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
@@ -473,13 +473,15 @@ sc_records_complete (ScVault  *vault,
     return FALSE;
 
   has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;
+  was_draft = has_draft_flag && sc_record_get_boolean (record, "is-draft");
   if (has_draft_flag)
     sc_record_set_boolean (record, "is-draft", FALSE);
 
   if (!save_validated (vault, record, error))
     {
+      /* As it was: a concern already complete never becomes a draft. */
       if (has_draft_flag)
-        sc_record_set_boolean (record, "is-draft", TRUE);
+        sc_record_set_boolean (record, "is-draft", was_draft);
       return FALSE;
     }
   return TRUE;
@@ -1143,6 +1145,9 @@ add_term (GString    *query,
   /* Inside quotes FTS reads nothing but words; a quote would end them. */
   g_strstrip (term->str);
   term->len = strlen (term->str);
+  /* "a*" would match nearly everything: a prefix needs two letters. */
+  if (prefix && g_utf8_strlen (term->str, -1) < 2)
+    g_string_truncate (term, 0);
   if (term->len > 0 && *n_terms < SEARCH_MAX_TERMS)
     {
       /* FTS4 takes a prefix inside the quotes: "skatep*". */
@@ -1211,6 +1216,7 @@ snippet_to_markup (const char *snippet)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   const char *piece = snippet != NULL ? snippet : "";
+  gboolean bold = FALSE;
 
   while (*piece != '\0')
     {
@@ -1219,15 +1225,24 @@ snippet_to_markup (const char *snippet)
 
       g_string_append (markup, escaped);
       piece += len;
-      if (*piece == '\1')
-        g_string_append (markup, "<b>");
-      else if (*piece == '\2')
-        g_string_append (markup, "</b>");
+      /* Tags that always pair, whatever the record's own text holds. */
+      if (*piece == '\1' && !bold)
+        {
+          g_string_append (markup, "<b>");
+          bold = TRUE;
+        }
+      else if (*piece == '\2' && bold)
+        {
+          g_string_append (markup, "</b>");
+          bold = FALSE;
+        }
       else if (*piece == '\n')
         g_string_append_c (markup, ' ');
       if (*piece != '\0')
         piece++;
     }
+  if (bold)
+    g_string_append (markup, "</b>");
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 

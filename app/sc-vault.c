@@ -71,7 +71,8 @@ G_DEFINE_QUARK (sc-vault-error-quark, sc_vault_error)
 
 static guint keyring_timeout_ms = SC_KEYRING_DEFAULT_TIMEOUT_MS;
 
-static void     write_audit_anchor (ScVault *self);
+static void     write_audit_anchor (ScVault  *self,
+                                    gboolean  first);
 static gboolean ensure_open        (ScVault *self,
                                     GError **error);
 
@@ -639,7 +640,7 @@ vault_open_with_key (const char  *directory,
       return NULL;
     /* The entries written before the chain are anchored as they are now. */
     if (before < 7 && self->schema_version >= 7)
-      write_audit_anchor (self);
+      write_audit_anchor (self, TRUE);
   }
 
   return g_steal_pointer (&self);
@@ -863,6 +864,18 @@ sc_vault_create_at_version (const char *directory,
       goto failed;
     }
 
+  /* An empty trail is anchored from the start, so that a key file with
+   * no anchor always means one was taken away. */
+  if (self->schema_version >= 7)
+    {
+      guint64 entries = 0;
+      g_autofree char *head = NULL;
+
+      if (!sc_audit_read_head (self->db, &entries, &head, error))
+        goto failed;
+      sc_key_file_set_audit_anchor (key_file, entries, head);
+    }
+
   /* The key file is written last: it is what makes the folder a vault. */
   if (!sc_key_file_save (key_file, key_path, error))
     goto failed;
@@ -991,25 +1004,50 @@ sc_vault_get_db (ScVault *self)
 /* The audit trail's anchor ------------------------------------------------- */
 
 /* Writes the trail's entries and last hash into the key file (atomically:
- * a new file renamed over the old). A failure leaves the anchor behind the
- * trail, which the check allows; it is said, not fatal. */
+ * a new file renamed over the old), after a commit. The anchor only ever
+ * moves forward along the same trail: if the entry it names is no longer
+ * there with the same hash, or the key file holds no anchor that reads,
+ * the trail was tampered with, and the anchor is left as it is for the
+ * check to find; only the migration that made the chain (@first) anchors
+ * a trail afresh. A failure leaves the anchor behind the trail, which the
+ * check allows; it is said, not fatal. */
 static void
-write_audit_anchor (ScVault *self)
+write_audit_anchor (ScVault  *self,
+                    gboolean  first)
 {
   g_autofree char *path = vault_file (self->directory, SC_VAULT_KEY_NAME);
   g_autoptr(ScKeyFile) key_file = NULL;
   g_autofree char *head = NULL;
   g_autoptr(GError) error = NULL;
-  guint64 entries = 0;
+  guint64 entries = 0, anchored = 0;
+  const char *anchored_head = NULL;
 
-  if (!sc_audit_read_head (self->db, &entries, &head, &error)
-      || !(key_file = sc_key_file_load (path, &error)))
+  if (self->schema_version < 7)
+    return;   /* no chain yet */
+  if (!(key_file = sc_key_file_load (path, &error)))
     {
       g_message ("The audit trail's anchor was not written: %s", error->message);
       return;
     }
-  sc_key_file_set_audit_anchor (key_file, entries, head);
-  if (!sc_key_file_save (key_file, path, &error))
+  if (!first)
+    {
+      g_autofree char *there = NULL;
+
+      if (!sc_key_file_get_audit_anchor (key_file, &anchored, &anchored_head)
+          || anchored_head == NULL)
+        {
+          g_message ("The audit trail's anchor was not advanced: the key file holds none");
+          return;
+        }
+      if (anchored > 0 && g_strcmp0 (there = sc_audit_hash_at (self->db, anchored), anchored_head) != 0)
+        {
+          g_message ("The audit trail's anchor was not advanced: entry %" G_GUINT64_FORMAT
+                     " is not the one it names", anchored);
+          return;
+        }
+    }
+  if (!sc_audit_read_head (self->db, &entries, &head, &error)
+      || !sc_key_file_write_audit_anchor (path, entries, head, &error))
     g_message ("The audit trail's anchor was not written: %s", error->message);
 }
 
@@ -1307,7 +1345,7 @@ sc_vault_commit (ScVault *self,
   /* After the commit, never before: the anchor may be behind the trail
    * (a kill here), never ahead of it. */
   if (self->audit_appended)
-    write_audit_anchor (self);
+    write_audit_anchor (self, FALSE);
   self->audit_appended = FALSE;
 
   /* Announced after the commit, from a copy: a handler may write again. */
@@ -1364,7 +1402,7 @@ sc_vault_append_audit (ScVault    *self,
 
   /* Outside a transaction the entry is committed already. */
   if (sqlite3_get_autocommit (self->db))
-    write_audit_anchor (self);
+    write_audit_anchor (self, FALSE);
   else
     self->audit_appended = TRUE;
 

@@ -309,6 +309,16 @@ static const Tampering reordering = {
   "UPDATE audit SET id = -3 WHERE id = 3; UPDATE audit SET id = 3 WHERE id = 4; "
   "UPDATE audit SET id = 4 WHERE id = -3;", 3, "moved"
 };
+static const Tampering emptied = {
+  "UPDATE audit SET before = NULL, after = NULL WHERE id = 6;", 6, "values it holds"
+};
+static const Tampering retyped = {
+  "UPDATE audit SET entity = CAST (entity AS BLOB) WHERE id = 8;", 8, "kind the trail never writes"
+};
+static const Tampering hidden_after_nul = {
+  "UPDATE audit SET after = CAST (after || X'00' || 'hidden' AS TEXT) WHERE id = 5;", 5,
+  "kind the trail never writes"
+};
 static const Tampering cut_end = {
   "DELETE FROM audit WHERE id > 15;", 16, "removed"
 };
@@ -467,7 +477,11 @@ test_command_line (Fixture       *fixture,
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("safecase --verify-audit: %s%s", out, err);
-  g_assert_cmpstr (g_strstrip (out), ==, sc_audit_report_describe (report));
+  {
+    g_autofree char *said = sc_audit_report_describe (report);
+
+    g_assert_cmpstr (g_strstrip (out), ==, said);
+  }
   g_clear_pointer (&out, g_free);
 
   g_clear_object (&fixture->vault);
@@ -479,6 +493,86 @@ test_command_line (Fixture       *fixture,
                                NULL, &status, &error));
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "Entry 3 of the audit trail is missing"));
+}
+
+/* The order that matters: the trail rewritten, then the worker saves as on
+ * any day, then the check. The save must not anchor the forgery. */
+static void
+test_rewritten_then_saved (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ScAuditReport) report = NULL;
+  g_autofree char *sql = NULL;
+
+  write_some (fixture, 12);
+  sql = rewrite_chain_sql (fixture, 3);
+  tamper (fixture, sql);
+  write_some (fixture, 3);
+  report = verify (fixture);
+  g_assert_false (report->intact);
+  g_assert_nonnull (strstr (report->problem, "rewritten"));
+}
+
+/* A complete concern whose save fails stays complete: its later saves are
+ * audited, and it stays in the chronology. */
+static void
+test_complete_stays_complete (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScChild) child = sc_child_new ();
+  g_autoptr(ScConcern) concern = NULL;
+  g_autofree char *too_long = g_strnfill (SC_RECORD_MAX_TEXT_BYTES + 1, 'x');
+  g_autofree char *sql = NULL;
+
+  sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (child), &error));
+  concern = sc_concern_new (sc_record_get_id (SC_RECORD (child)));
+  sc_record_set_text (SC_RECORD (concern), "summary", "Messages from a stranger");
+  sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T16:00:00Z");
+  sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+  sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+  g_assert_true (sc_records_complete (fixture->vault, SC_RECORD (concern), &error));
+  g_assert_no_error (error);
+
+  sc_record_set_text (SC_RECORD (concern), "own-words", too_long);
+  g_assert_false (sc_records_complete (fixture->vault, SC_RECORD (concern), &error));
+  g_clear_error (&error);
+  g_assert_false (sc_record_get_boolean (SC_RECORD (concern), "is-draft"));
+  sc_record_set_text (SC_RECORD (concern), "own-words", "He said not to tell");
+  g_assert_true (sc_records_save (fixture->vault, SC_RECORD (concern), &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE entity = 'concern' AND entity_id = %"
+                         G_GINT64_FORMAT, sc_record_get_id (SC_RECORD (concern)));
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, sql), ==, 2);
+}
+
+/* An entry missing from a trail from before the chain stays missing: the
+ * migration chains what is there, as it is numbered. */
+static void
+test_gap_before_chain_named (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) old = sc_vault_create_at_version (directory, "Sam Taylor", PASSPHRASE, 6,
+                                                       &error);
+  g_autoptr(ScVault) vault = NULL;
+  g_autoptr(ScAuditReport) report = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (sc_vault_append_audit (old, "create", "note", i + 1, NULL, "old entry", &error));
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (old), "DELETE FROM audit WHERE id = 2", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  sc_vault_close (old);
+
+  vault = sc_vault_open_with_keyring (directory, NULL, &error);
+  g_assert_no_error (error);
+  report = sc_vault_verify_audit (vault, &error);
+  g_assert_no_error (error);
+  g_assert_false (report->intact);
+  g_assert_cmpint (report->first_bad, ==, 2);
+  g_assert_nonnull (strstr (report->problem, "missing"));
 }
 
 /* A vault from before the chain: its entries are chained, in order, and
@@ -512,7 +606,7 @@ test_old_entries_chained (void)
 }
 
 /* A record's history: who and when, and the fields that changed, old and
- * new; a draft's later edits each an entry of their own. */
+ * new. */
 static void
 test_record_history (Fixture       *fixture,
                      gconstpointer  data)
@@ -610,6 +704,11 @@ main (int   argc,
   ADD ("/audit/tampering/deletion", &deletion, test_tampering_found);
   ADD ("/audit/tampering/reordering", &reordering, test_tampering_found);
   ADD ("/audit/tampering/end-cut-off", &cut_end, test_tampering_found);
+  ADD ("/audit/tampering/values-emptied", &emptied, test_tampering_found);
+  ADD ("/audit/tampering/text-made-blob", &retyped, test_tampering_found);
+  ADD ("/audit/tampering/text-after-a-nul", &hidden_after_nul, test_tampering_found);
+  ADD ("/audit/tampering/rewritten-then-saved", NULL, test_rewritten_then_saved);
+  ADD ("/audit/drafts/complete-stays-complete", NULL, test_complete_stays_complete);
   ADD ("/audit/tampering/guards-removed", NULL, test_guards_removed_found);
   ADD ("/audit/tampering/whole-chain-rewritten", NULL, test_rewritten_chain_found_by_anchor);
   ADD ("/audit/tampering/rewritten-and-anchor-removed", NULL,
@@ -618,6 +717,7 @@ main (int   argc,
   ADD ("/audit/history/a-record", NULL, test_record_history);
   ADD ("/audit/drafts/keystrokes-not-audited", NULL, test_draft_keystrokes_not_audited);
   g_test_add_func ("/audit/migration/old-entries-chained", test_old_entries_chained);
+  g_test_add_func ("/audit/migration/gap-before-the-chain-named", test_gap_before_chain_named);
 
   return g_test_run ();
 }

@@ -23,6 +23,19 @@ typedef struct
   gint64   contact;
 } Fixture;
 
+/* Saved as complete: a draft is not searched. */
+static void
+complete (Fixture   *fixture,
+          ScConcern *concern)
+{
+  g_autoptr(GError) error = NULL;
+
+  sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+  sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+  g_assert_true (sc_records_complete (fixture->vault, SC_RECORD (concern), &error));
+  g_assert_no_error (error);
+}
+
 static gint64
 add_child (Fixture    *fixture,
            const char *name)
@@ -58,13 +71,13 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (concern), "own-words", "He sent me a picture of the skatepark");
   sc_record_set_text (SC_RECORD (concern), "summary", "Messages from a stranger on Snapchat");
   sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T16:00:00Z");
-  sc_test_save (fixture->vault, concern);
+  complete (fixture, concern);
   fixture->concern = sc_record_get_id (SC_RECORD (concern));
 
   older = sc_concern_new (fixture->ava);
   sc_record_set_text (SC_RECORD (older), "summary", "Snapchat streaks at night, earlier");
   sc_record_set_text (SC_RECORD (older), "happened-at", "2026-10-01T16:00:00Z");
-  sc_test_save (fixture->vault, older);
+  complete (fixture, older);
 
   sc_record_set_int64 (SC_RECORD (step), "concern-id", fixture->concern);
   sc_record_set_text (SC_RECORD (step), "step-id", "police-sexual");
@@ -255,6 +268,61 @@ test_hostile_queries (Fixture       *fixture,
   }
 }
 
+/* A draft being typed is not a record to rely on: not found, until it is
+ * saved. */
+static void
+test_drafts_not_searched (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ScConcern) draft = sc_concern_new (fixture->ava);
+  g_autoptr(GPtrArray) before = NULL;
+
+  sc_record_set_text (SC_RECORD (draft), "own-words", "zebracorn in the chat");
+  sc_test_save (fixture->vault, draft);
+  before = search (fixture, "zebracorn");
+  g_assert_cmpuint (before->len, ==, 0);
+  sc_record_set_text (SC_RECORD (draft), "summary", "A strange word");
+  sc_record_set_text (SC_RECORD (draft), "happened-at", "2026-11-21T16:00:00Z");
+  complete (fixture, draft);
+  assert_one (fixture, "zebracorn", SC_SEARCH_CONCERN, sc_record_get_id (SC_RECORD (draft)),
+              "zebracorn");
+}
+
+/* Whether @markup parses, as Pango's parser would need it to. */
+static gboolean
+well_formed (const char *markup)
+{
+  static const GMarkupParser parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autofree char *wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+
+  return g_markup_parse_context_parse (context, wrapped, -1, NULL)
+         && g_markup_parse_context_end_parse (context, NULL);
+}
+
+/* The record's own text cannot unbalance the highlighting; a one-letter
+ * prefix finds nothing rather than nearly everything. */
+static void
+test_markup_and_prefixes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ScContact) contact = sc_contact_new (fixture->zoe);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+
+  sc_record_set_text (SC_RECORD (contact), "happened-at", "2026-11-23T10:00:00Z");
+  sc_record_set_text (SC_RECORD (contact), "channel", "text");
+  sc_record_set_text (SC_RECORD (contact), "direction", "to");
+  sc_record_set_text (SC_RECORD (contact), "device", "work");
+  sc_record_set_text (SC_RECORD (contact), "summary", "odd \002 text \001 <i>quokka</i> & more");
+  sc_test_save (fixture->vault, contact);
+  hits = search (fixture, "quokka");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (well_formed (((ScSearchHit *) hits->pdata[0])->markup));
+  letters = search (fixture, "a* e* s*");
+  g_assert_cmpuint (letters->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +336,8 @@ main (int   argc,
   ADD ("/search/grouped-by-child-newest-first", test_grouped_by_child_newest_first);
   ADD ("/search/in-step-after-edit-and-delete", test_in_step_after_edit_and_delete);
   ADD ("/search/hostile-queries", test_hostile_queries);
+  ADD ("/search/drafts-not-searched", test_drafts_not_searched);
+  ADD ("/search/markup-and-prefixes", test_markup_and_prefixes);
 
   return g_test_run ();
 }

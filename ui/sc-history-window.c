@@ -73,8 +73,8 @@ entry_row_new (const ScAuditHistoryEntry *entry)
   GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *title = describe_action (entry->action, entry->actor);
   g_autofree char *when = sc_datetime_format_display (entry->at);
-  g_autofree char *subtitle = g_strdup_printf (_("%s · entry %" G_GINT64_FORMAT " of the audit trail"),
-                                               when, entry->id);
+  g_autofree char *subtitle = g_strdup_printf (_("%s · entry %lld of the audit trail"),
+                                               when, (long long) entry->id);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);

@@ -113,8 +113,11 @@ show_results (ScSearchPage *self,
       /* Each child's name heads their results. */
       if (group == NULL || hit->child_id != last_child)
         {
+          g_autofree char *name = g_markup_escape_text (hit->child_name, -1);
+
+          /* A group's title is markup: a name is text ("Tom & Jerry"). */
           group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), hit->child_name);
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), name);
           gtk_box_append (self->results_box, group);
         }
       last_child = hit->child_id;

@@ -878,7 +878,7 @@ show_history_action (GtkWidget  *widget,
                 ? sc_child_dup_initials (child) : g_strdup (_("A child’s details"));
     }
   else
-    subject = g_strdup_printf (_("Concern %" G_GINT64_FORMAT), id);
+    subject = g_strdup_printf (_("Concern %lld"), (long long) id);
   if (!(history = sc_history_window_new (GTK_WINDOW (self), get_vault (self), table, id, subject,
                                          &error)))
     {
@@ -915,14 +915,14 @@ verify_audit_action (GtkWidget  *widget,
   if (report->intact)
     /* Translators: %s is a long hexadecimal number identifying the trail. */
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Its %" G_GUINT64_FORMAT " entry is as it was written, "
-                                         "and matches the record kept in the vault’s key file.\n\n"
+                                         "Its %llu entry is as it was written, and the record "
+                                         "kept in the vault’s key file is part of the trail.\n\n"
                                          "Head: %s",
-                                         "All %" G_GUINT64_FORMAT " entries are as they were "
-                                         "written, each following from the one before, and match "
-                                         "the record kept in the vault’s key file.\n\nHead: %s",
+                                         "All %llu entries are as they were written, each "
+                                         "following from the one before, and the record kept in "
+                                         "the vault’s key file is part of the trail.\n\nHead: %s",
                                          report->count),
-                            report->count, report->head);
+                            (unsigned long long) report->count, report->head);
   else
     body = g_strdup_printf (_("%s\n\nRecord nothing more, and tell your manager and your "
                               "information governance team today."), report->problem);
