@@ -152,6 +152,35 @@ sc_audit_hash_at (sqlite3 *db,
   return hash;
 }
 
+/* When @entity's row @entity_id first had an entry (with @action, unless
+ * NULL): storage form, or NULL if never. */
+char *
+sc_audit_first_at (sqlite3    *db,
+                   const char *entity,
+                   gint64      entity_id,
+                   const char *action)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *at = NULL;
+
+  if (sqlite3_prepare_v2 (db, action != NULL
+                              ? "SELECT at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+                                "AND action = ?3 ORDER BY id LIMIT 1"
+                              : "SELECT at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+                                "ORDER BY id LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+      if (action != NULL)
+        sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        at = g_strdup (column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return at;
+}
+
 /* Appends an entry, chained to the last (unless the vault's schema is from
  * before the chain, for the migration tests), inside the caller's
  * transaction. */

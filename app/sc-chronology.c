@@ -28,6 +28,7 @@
 #include "sc-records.h"
 #include "sc-response.h"
 #include "sc-review.h"
+#include "sc-addendum.h"
 
 #define MAX_CONTACTS 100000
 
@@ -185,7 +186,7 @@ sc_chronology_get_sources (void)
   static const char *const sources[] = {
     "child", "concern", "response_step", "evidence",
     "evidence_file",   /* said on its evidence's line */
-    "contact", "review", NULL
+    "contact", "review", "addendum", NULL
   };
 
   return sources;
@@ -403,6 +404,29 @@ add_review (Builder  *builder,
                         sc_record_get_text (r, "audit-head")));
 }
 
+/* A correction of a final record: said on a line of its own, in its
+ * place in time, naming the record it corrects. */
+static void
+add_addendum (Builder    *builder,
+              ScAddendum *addendum)
+{
+  ScRecord *r = SC_RECORD (addendum);
+  const char *entity = sc_record_get_text (r, "entity");
+  long long entity_id = (long long) sc_record_get_int64 (r, "entity-id");
+  gint64 concern_id = sc_record_get_int64 (r, "concern-id");
+  g_autofree char *what = g_str_equal (entity, "concern")
+                          ? g_strdup_printf (_("concern %lld"), entity_id)
+                          : g_str_equal (entity, "evidence")
+                          ? g_strdup_printf (_("evidence entry %lld"), entity_id)
+                          : g_strdup_printf (_("contact %lld"), entity_id);
+
+  add (builder, SC_CHRONOLOGY_ADDENDUM, sc_record_get_text (r, "written-at"), sc_record_get_id (r),
+       concern_id > 0 ? "window.show-concern" : "window.show-contacts",
+       concern_id > 0 ? concern_id : sc_record_get_int64 (r, "child-id"),
+       g_strdup_printf (_("Addendum to %s: %s"), what, sc_record_get_text (r, "text")),
+       g_strdup_printf (_("Addendum, written and signed by %s"), sc_record_get_text (r, "author")));
+}
+
 static int
 kind_order (ScChronologyKinds kind)
 {
@@ -494,6 +518,14 @@ sc_chronology_build (ScVault            *vault,
     return NULL;
   for (guint i = 0; i < contacts->len; i++)
     add_contact (&builder, contacts->pdata[i], sc_vault_get_worker_name (vault));
+  {
+    g_autoptr(GPtrArray) addenda = sc_addenda_for_child (vault, child_id, error);
+
+    if (addenda == NULL)
+      return NULL;
+    for (guint i = 0; i < addenda->len; i++)
+      add_addendum (&builder, addenda->pdata[i]);
+  }
 
   g_ptr_array_sort (entries, compare_entries);
   for (guint i = 0; i < entries->len; i++)

@@ -21,7 +21,8 @@ typedef enum
   SC_CHRONOLOGY_EVIDENCE = 1 << 3,
   SC_CHRONOLOGY_CONTACT  = 1 << 4,
   SC_CHRONOLOGY_REVIEW   = 1 << 5,
-  SC_CHRONOLOGY_ALL      = 0x3f,
+  SC_CHRONOLOGY_ADDENDUM = 1 << 6,
+  SC_CHRONOLOGY_ALL      = 0x7f,
 } ScChronologyKinds;
 
 #define SC_TYPE_CHRONOLOGY_ENTRY (sc_chronology_entry_get_type ())

@@ -18,6 +18,7 @@
 #include "sc-dates.h"
 #include "sc-record-private.h"
 #include "sc-records.h"
+#include "sc-addendum.h"
 #include "sc-vault-private.h"
 
 #define MAX_FILTER_WORDS 8
@@ -400,6 +401,41 @@ check_approval_unchanged (ScVault  *vault,
   return FALSE;
 }
 
+/* A final record is never edited in place: an addendum corrects it. */
+static gboolean
+check_not_final (ScVault  *vault,
+                 ScRecord *record,
+                 GError  **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(ScRecord) stored = NULL;
+  g_autofree char *since = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
+    return TRUE;
+  /* Judged by the record as saved (a concern's draft flag as it was). */
+  if (!(stored = load_in_transaction (vault, G_OBJECT_TYPE (record), sc_record_get_id (record),
+                                      error)))
+    return FALSE;
+  if (!sc_record_can_be_final (stored))
+    return TRUE;
+  now = g_date_time_new_now_utc ();
+  since = sc_records_final_since (vault, stored, now, sc_vault_get_final_after_hours (vault),
+                                  &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (since == NULL)
+    return TRUE;
+  g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL,
+                       _("This record is final, as notes made at the time must be: it is not "
+                         "changed. Add an addendum to correct it or say more."));
+  return FALSE;
+}
+
 /* Saves what there is, as a draft if the record has drafts: only what was
  * typed is checked (dates, choices, lengths), not what is still missing. */
 gboolean
@@ -414,6 +450,7 @@ sc_records_save (ScVault  *vault,
          && (!SC_IS_CONTACT (record) || check_contact_link (vault, SC_CONTACT (record), error))
          && check_not_closed (vault, record, error)
          && check_approval_unchanged (vault, record, error)
+         && check_not_final (vault, record, error)
          && save_validated (vault, record, error);
 }
 
@@ -469,7 +506,8 @@ sc_records_complete (ScVault  *vault,
   if (!sc_record_validate (record, TRUE, error)
       || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error))
       || !check_not_closed (vault, record, error)
-      || !check_approval_unchanged (vault, record, error))
+      || !check_approval_unchanged (vault, record, error)
+      || !check_not_final (vault, record, error))
     return FALSE;
 
   has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;
@@ -741,6 +779,31 @@ sc_records_list_open_concerns (ScVault *vault,
   return select_records (vault, SC_TYPE_CONCERN,
                          "WHERE is_draft = 0 AND status != 'closed' ORDER BY recorded_at, id",
                          params, error);
+}
+
+/* Addenda: about one record (@entity and its @id), or with @entity NULL,
+ * every one about child @id; oldest first. */
+GPtrArray *
+sc_records_list_addenda (ScVault     *vault,
+                         const char  *entity,
+                         gint64       id,
+                         GError     **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (entity == NULL)
+    {
+      add_number_param (params, id);
+      return select_records (vault, SC_TYPE_ADDENDUM, "WHERE child_id = ?1 ORDER BY written_at, id",
+                             params, error);
+    }
+  add_text_param (params, entity);
+  add_number_param (params, id);
+  return select_records (vault, SC_TYPE_ADDENDUM,
+                         "WHERE entity = ?1 AND entity_id = ?2 ORDER BY written_at, id", params,
+                         error);
 }
 
 /* Contacts ---------------------------------------------------------------------- */

@@ -24,6 +24,7 @@ typedef enum
   SC_RECORD_ERROR_TOO_LONG,
   SC_RECORD_ERROR_NOT_FOUND,
   SC_RECORD_ERROR_CLOSED,
+  SC_RECORD_ERROR_FINAL,
 } ScRecordError;
 
 /* Far more than any note; it keeps one paste from filling the vault. */
@@ -60,6 +61,10 @@ GPtrArray *sc_records_list_concerns   (ScVault      *vault,
                                        GError      **error);
 GPtrArray *sc_records_list_open_concerns (ScVault    *vault,
                                           GError    **error);
+GPtrArray *sc_records_list_addenda    (ScVault      *vault,
+                                       const char   *entity,
+                                       gint64        id,
+                                       GError      **error);
 
 char      *sc_records_child_created_at (ScVault      *vault,
                                         gint64        child_id,
@@ -121,6 +126,8 @@ typedef enum
   SC_SEARCH_EVIDENCE,
   SC_SEARCH_CONTACT,
   SC_SEARCH_REVIEW,
+  SC_SEARCH_ADDENDUM,           /* to a concern or its evidence */
+  SC_SEARCH_CONTACT_ADDENDUM,   /* to a contact */
 } ScSearchKind;
 
 typedef struct

@@ -41,6 +41,7 @@ struct _ScVault
   sqlite3 *db;
   char    *worker_name;
   char    *manager_name;   /* when a manager's passphrase unlocked the vault */
+  guint    final_after_hours;
   int      schema_version;
   gboolean key_in_keyring;
   GError  *keyring_error;
@@ -113,6 +114,7 @@ sc_vault_class_init (ScVaultClass *klass)
 static void
 sc_vault_init (ScVault *self)
 {
+  self->final_after_hours = 24;
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (Change));
 }
 
@@ -947,6 +949,25 @@ sc_vault_get_directory (ScVault *self)
   g_return_val_if_fail (SC_IS_VAULT (self), NULL);
 
   return self->directory;
+}
+
+/* How long after it was first saved a record becomes final (the app's
+ * setting; 24 hours unless set). */
+void
+sc_vault_set_final_after_hours (ScVault *self,
+                                guint    hours)
+{
+  g_return_if_fail (SC_IS_VAULT (self));
+
+  self->final_after_hours = MAX (hours, 1);
+}
+
+guint
+sc_vault_get_final_after_hours (ScVault *self)
+{
+  g_return_val_if_fail (SC_IS_VAULT (self), 24);
+
+  return self->final_after_hours;
 }
 
 /* Who is using the vault now: the worker, or the manager whose passphrase

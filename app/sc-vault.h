@@ -113,6 +113,9 @@ gboolean       sc_vault_get_audit_head          (ScVault              *self,
                                                  char                **head,
                                                  GError              **error);
 const char    *sc_vault_get_actor               (ScVault              *self);
+void           sc_vault_set_final_after_hours   (ScVault              *self,
+                                                 guint                 hours);
+guint          sc_vault_get_final_after_hours   (ScVault              *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScManager, sc_manager_free)
 GPtrArray     *sc_vault_record_history          (ScVault              *self,

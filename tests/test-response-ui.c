@@ -481,6 +481,65 @@ test_sign_off (void)
   sc_test_stop_app (app, window);
 }
 
+/* Marked final, the concern is corrected only by an addendum, dated and
+ * signed, kept under it. */
+static void
+test_final_and_addendum (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ella Nowak");
+  g_autoptr(GError) error = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GtkWidget *response;
+  AdwMessageDialog *dialog;
+  gint64 concern_id;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (concern), "summary", "Threats in a group chat");
+    sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T16:00:00Z");
+    sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+    sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+    g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
+    g_assert_no_error (error);
+    concern_id = sc_record_get_id (SC_RECORD (concern));
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", concern_id);
+  sc_test_wait_for_page (window, "response");
+  response = sc_test_page (window, "response");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sc_test_find_by_id (response, "final_row"))),
+                   ==, "Open to corrections");
+  g_assert_true (gtk_widget_get_sensitive (sc_test_find_by_id (response, "edit_button")));
+
+  gtk_widget_activate_action (response, "response.finalise", NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sc_test_find_by_id (response, "final_row"))),
+                   ==, "Final");
+  g_assert_false (gtk_widget_get_sensitive (sc_test_find_by_id (response, "edit_button")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (response, "finalise_button")));
+
+  gtk_widget_activate_action (response, "response.add-addendum", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_test_find_widget (GTK_WIDGET (dialog),
+                                                                                          GTK_TYPE_TEXT_VIEW))),
+                            "The chat was on Snapchat, not WhatsApp.", -1);
+  sc_test_save_png (GTK_WIDGET (dialog), "addendum");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_settle ();
+  g_assert_nonnull (sc_test_find_text (response, "The chat was on Snapchat, not WhatsApp."));
+  g_assert_nonnull (sc_test_find_text (response, "Addendum by Sam Taylor"));
+  sc_test_save_png (GTK_WIDGET (window), "response-final");
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +549,7 @@ main (int   argc,
   sc_test_ui_add ("/response-ui/sexual-adult-on-child", test_sexual_adult_on_child);
   sc_test_ui_add ("/response-ui/evidence-file", test_evidence_file);
   sc_test_ui_add ("/response-ui/sign-off", test_sign_off);
+  sc_test_ui_add ("/response-ui/final-and-addendum", test_final_and_addendum);
 
   return g_test_run ();
 }

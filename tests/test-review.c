@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "sc-addendum.h"
 #include "sc-chronology.h"
 #include "sc-dates.h"
 #include "sc-overview.h"
@@ -301,6 +302,65 @@ test_overview (Fixture       *fixture,
   g_assert_cmpuint (after_close->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 1);
 }
 
+/* Final records: by hand, or a day after the first save (the clock given);
+ * a final record is never changed; an addendum, signed and dated, says the
+ * correction, and the original's row is as it was. */
+static void
+test_final_and_addendum (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_hours (now, 25);
+  g_autoptr(ScConcern) draft = sc_concern_new (sc_record_get_int64 (SC_RECORD (fixture->concern),
+                                                                    "child-id"));
+  g_autoptr(ScAddendum) addendum = NULL;
+  g_autoptr(GPtrArray) addenda = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(ScConcern) stored = NULL;
+  g_autofree char *not_yet = NULL;
+  g_autofree char *by_rule = NULL;
+  g_autofree char *by_hand = NULL;
+  g_autofree char *draft_final = NULL;
+  ScRecord *r = SC_RECORD (fixture->concern);
+
+  /* Not final today; a day after it was saved, final by the rule. */
+  not_yet = sc_records_final_since (fixture->vault, r, now, 24, &error);
+  g_assert_no_error (error);
+  g_assert_null (not_yet);
+  by_rule = sc_records_final_since (fixture->vault, r, tomorrow, 24, &error);
+  g_assert_nonnull (by_rule);
+  /* A draft never is. */
+  sc_record_set_text (SC_RECORD (draft), "own-words", "half a sentence");
+  sc_test_save (fixture->vault, draft);
+  draft_final = sc_records_final_since (fixture->vault, SC_RECORD (draft), tomorrow, 24, &error);
+  g_assert_null (draft_final);
+
+  /* Final by hand: no longer changed in place. */
+  g_assert_true (sc_records_finalise (fixture->vault, r, &error));
+  by_hand = sc_records_final_since (fixture->vault, r, now, 24, &error);
+  g_assert_nonnull (by_hand);
+  sc_record_set_text (r, "summary", "Messages from a stranger, and a call");
+  g_assert_false (sc_records_save (fixture->vault, r, &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL);
+  g_clear_error (&error);
+
+  /* The correction is an addendum, signed by whoever is using the vault. */
+  addendum = sc_addendum_add (fixture->vault, r, "He also rang her twice that evening.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (addendum), "author"), ==, "Sam Taylor");
+  stored = sc_records_load (fixture->vault, SC_TYPE_CONCERN, sc_record_get_id (r), &error);
+  g_assert_cmpstr (sc_record_get_text (SC_RECORD (stored), "summary"), ==, "Messages from a stranger");
+  addenda = sc_addenda_for (fixture->vault, r, &error);
+  g_assert_cmpuint (addenda->len, ==, 1);
+  lines = sc_chronology_build (fixture->vault, NULL, sc_record_get_int64 (r, "child-id"),
+                               SC_CHRONOLOGY_ADDENDUM, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_nonnull (strstr (sc_chronology_entry_get_event (lines->pdata[0]), "rang her twice"));
+  g_assert_nonnull (strstr (sc_chronology_entry_get_source (lines->pdata[0]), "Sam Taylor"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +374,7 @@ main (int   argc,
   ADD ("/review/managers/removed-and-refused", test_manager_removed_and_refused);
   ADD ("/review/sign-off", test_sign_off);
   ADD ("/review/overview", test_overview);
+  ADD ("/review/final-and-addendum", test_final_and_addendum);
 
   return g_test_run ();
 }

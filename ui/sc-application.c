@@ -666,6 +666,9 @@ sc_application_set_vault (ScApplication *self,
   if (self->vault != NULL)
     sc_vault_close (self->vault);
   g_set_object (&self->vault, vault);
+  /* How long a record stays open to edits before it is final. */
+  if (vault != NULL && self->settings != NULL)
+    sc_vault_set_final_after_hours (vault, g_settings_get_uint (self->settings, "final-after-hours"));
 
   lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
   if (lock != NULL)

@@ -39,7 +39,7 @@ G_DEFINE_FINAL_TYPE (ScChronologyPage, sc_chronology_page, SC_TYPE_PAGE)
 /* The kind filter's choices, in its order. */
 static const ScChronologyKinds kinds[] = {
   SC_CHRONOLOGY_ALL, SC_CHRONOLOGY_CONCERN, SC_CHRONOLOGY_STEP, SC_CHRONOLOGY_EVIDENCE,
-  SC_CHRONOLOGY_CONTACT, SC_CHRONOLOGY_REVIEW,
+  SC_CHRONOLOGY_CONTACT, SC_CHRONOLOGY_REVIEW, SC_CHRONOLOGY_ADDENDUM,
 };
 
 /* The period filter's choices: months back, 0 for all time. */

@@ -23,6 +23,7 @@
 #include "sc-evidence-dialog.h"
 #include "sc-step-row.h"
 #include "sc-review.h"
+#include "sc-addendum.h"
 #include "sc-choices.h"
 
 struct _ScResponsePage
@@ -40,6 +41,10 @@ struct _ScResponsePage
   AdwActionRow        *closed_row;
   AdwPreferencesGroup *reviews_group;
   GPtrArray           *review_rows;   /* rows added to reviews_group */
+  AdwPreferencesGroup *record_group;
+  AdwActionRow        *final_row;
+  GtkWidget           *finalise_button;
+  GPtrArray           *addendum_rows; /* rows added to record_group */
 
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
@@ -382,6 +387,180 @@ fill_reviews (ScResponsePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.attach", !closed);
 }
 
+/* Final or not, and the addenda that correct the concern, under it. */
+static void
+fill_record (ScResponsePage *self)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) addenda = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = NULL;
+
+  for (guint i = 0; i < self->addendum_rows->len; i++)
+    adw_preferences_group_remove (self->record_group, self->addendum_rows->pdata[i]);
+  g_ptr_array_set_size (self->addendum_rows, 0);
+  if (vault == NULL || concern == NULL)
+    return;
+
+  since = sc_records_final_since (vault, SC_RECORD (concern), now,
+                                  sc_vault_get_final_after_hours (vault), &error);
+  if (since != NULL)
+    {
+      g_autofree char *when = sc_datetime_format_display (since);
+      g_autofree char *said = g_strdup_printf (_("Final since %s, as notes made at the time must "
+                                                 "be: add an addendum to correct it or say more."),
+                                               when);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->final_row), _("Final"));
+      adw_action_row_set_subtitle (self->final_row, said);
+    }
+  else
+    {
+      g_autofree char *said = g_strdup_printf (_("It becomes final %u hours after it was first "
+                                                 "saved, or when you mark it so; after that, an "
+                                                 "addendum corrects it."),
+                                               sc_vault_get_final_after_hours (vault));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->final_row),
+                                     _("Open to corrections"));
+      adw_action_row_set_subtitle (self->final_row, said);
+    }
+  gtk_widget_set_visible (self->finalise_button, since == NULL);
+  if (since != NULL)
+    gtk_widget_set_sensitive (self->edit_button, FALSE);
+
+  if (!(addenda = sc_addenda_for (vault, SC_RECORD (concern), &error)))
+    return;
+  for (guint i = 0; i < addenda->len; i++)
+    {
+      ScRecord *r = addenda->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "written-at"));
+      g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
+                                                sc_record_get_text (r, "author"), when);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (r, "text"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
+      adw_preferences_group_add (self->record_group, row);
+      g_ptr_array_add (self->addendum_rows, row);
+    }
+}
+
+/* response.finalise: the concern final now. */
+static void
+finalise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (vault == NULL || concern == NULL)
+    return;
+  if (!sc_records_finalise (vault, SC_RECORD (concern), &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (widget, sentence);
+      return;
+    }
+  sc_form_toast (widget, _("Final. From now on, an addendum corrects it."));
+  fill_record (self);
+}
+
+/* What the Add Addendum dialog holds. */
+typedef struct
+{
+  ScResponsePage *self;
+  GtkTextBuffer  *text;
+} AddendumDialog;
+
+static void
+addendum_dialog_free (gpointer  data,
+                      GClosure *closure)
+{
+  AddendumDialog *dialog = data;
+
+  g_object_unref (dialog->text);
+  g_free (dialog);
+}
+
+static void
+add_addendum_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          AddendumDialog   *add)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (add->self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (add->self));
+  g_autoptr(ScAddendum) addendum = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (!g_str_equal (response, "add") || vault == NULL || concern == NULL)
+    return;
+  gtk_text_buffer_get_bounds (add->text, &start, &end);
+  text = gtk_text_buffer_get_text (add->text, &start, &end, FALSE);
+  if (!(addendum = sc_addendum_add (vault, SC_RECORD (concern), text, &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (GTK_WIDGET (add->self), sentence);
+      return;
+    }
+  sc_form_toast (GTK_WIDGET (add->self), _("Addendum added, signed with your name."));
+  fill_record (add->self);
+}
+
+/* response.add-addendum: a dated, signed correction or addition, kept
+ * under the concern. */
+static void
+add_addendum_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  AddendumDialog *add;
+  GtkWidget *view, *frame;
+  AdwMessageDialog *dialog;
+
+  if (sc_page_get_concern (SC_PAGE (self)) == NULL)
+    return;
+  add = g_new0 (AddendumDialog, 1);
+  add->self = self;
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 100);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Addendum"), -1);
+  add->text = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Add an Addendum"),
+                                                       _("Say what it corrects or adds. It is "
+                                                         "kept under the concern, dated and "
+                                                         "signed with your name; the concern "
+                                                         "itself is not changed.")));
+  adw_message_dialog_set_extra_child (dialog, frame);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (add_addendum_response_cb), add,
+                         addendum_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
 /* What the Sign Off dialog holds; kept if the signing fails, so nothing
  * typed is lost. */
 typedef struct
@@ -681,6 +860,7 @@ sc_response_page_show (ScPage *page)
   rebuild (self);
   fill_evidence (self);
   fill_reviews (self);
+  fill_record (self);
 }
 
 static void
@@ -704,6 +884,7 @@ sc_response_page_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->review_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->addendum_rows, g_ptr_array_unref);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_response_page_parent_class)->finalize (object);
@@ -731,6 +912,9 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, closed_group);
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, closed_row);
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, reviews_group);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, record_group);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, final_row);
+  gtk_widget_class_bind_template_child (widget_class, ScResponsePage, finalise_button);
 
   gtk_widget_class_install_action (widget_class, "response.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.attach", "x", attach_action);
@@ -739,6 +923,8 @@ sc_response_page_class_init (ScResponsePageClass *klass)
                                    save_step_field_action);
   gtk_widget_class_install_action (widget_class, "response.copy", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "response.sign-off", NULL, sign_off_action);
+  gtk_widget_class_install_action (widget_class, "response.finalise", NULL, finalise_action);
+  gtk_widget_class_install_action (widget_class, "response.add-addendum", NULL, add_addendum_action);
 }
 
 static void
@@ -749,6 +935,7 @@ sc_response_page_init (ScResponsePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->review_rows = g_ptr_array_new ();
+  self->addendum_rows = g_ptr_array_new ();
   self->step_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   placeholder = gtk_label_new (_("No evidence logged yet."));

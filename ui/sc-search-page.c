@@ -49,6 +49,9 @@ kind_label (ScSearchKind kind)
       return _("Contact");
     case SC_SEARCH_REVIEW:
       return _("Manager’s review");
+    case SC_SEARCH_ADDENDUM:
+    case SC_SEARCH_CONTACT_ADDENDUM:
+      return _("Addendum");
     default:
       return "";
     }
@@ -62,11 +65,12 @@ result_row_new (const ScSearchHit *hit)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *when = sc_datetime_format_display (hit->at);
   g_autofree char *title = g_markup_printf_escaped ("%s · %s", kind_label (hit->kind), when);
+  gboolean about_contacts = hit->kind == SC_SEARCH_CONTACT
+                            || hit->kind == SC_SEARCH_CONTACT_ADDENDUM;
   const char *action = hit->kind == SC_SEARCH_CHILD ? "window.show-child"
-                       : hit->kind == SC_SEARCH_CONTACT ? "window.show-contacts"
+                       : about_contacts ? "window.show-contacts"
                        : "window.show-concern";
-  gint64 target = hit->kind == SC_SEARCH_CHILD || hit->kind == SC_SEARCH_CONTACT
-                  ? hit->child_id : hit->record_id;
+  gint64 target = hit->kind == SC_SEARCH_CHILD || about_contacts ? hit->child_id : hit->record_id;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -1,0 +1,212 @@
+/* sc-addendum.c: final records, and the addenda that correct them
+ *
+ * Notes made at the time are what a court relies on. A concern, an
+ * evidence entry or a contact becomes final when the worker marks it so (a
+ * "finalise" entry in the audit trail) or once the vault's final-after
+ * hours (24 by default, a setting) have passed since it was first saved
+ * (its first audit entry: a draft's keystrokes have none). A final record
+ * is never edited in place (sc_records_save() refuses it); a correction is
+ * an addendum, dated and signed with its author's name, kept beside it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-addendum"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-addendum.h"
+#include "sc-audit-private.h"
+#include "sc-dates.h"
+#include "sc-record-private.h"
+#include "sc-records.h"
+#include "sc-response.h"
+#include "sc-vault-private.h"
+
+struct _ScAddendum
+{
+  ScRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ScAddendum, sc_addendum, SC_TYPE_RECORD)
+
+static const ScField addendum_fields[] = {
+  { "entity", SC_FIELD_TEXT },
+  { "entity-id", SC_FIELD_INT64 },
+  { "child-id", SC_FIELD_INT64 },
+  { "concern-id", SC_FIELD_INT64 },
+  { "author", SC_FIELD_TEXT },
+  { "text", SC_FIELD_TEXT },
+  { "written-at", SC_FIELD_TEXT },
+  { "recorded-at", SC_FIELD_TEXT },
+};
+
+static gboolean
+sc_addendum_validate (ScRecord *record,
+                      gboolean  final,
+                      GError  **error)
+{
+  if (sc_text_is_blank (sc_record_get_text (record, "text")))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                           _("Write what the addendum corrects or adds."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sc_addendum_class_init (ScAddendumClass *klass)
+{
+  ScRecordClass *record_class = SC_RECORD_CLASS (klass);
+
+  sc_record_class_install_fields (record_class, "addendum", addendum_fields,
+                                  G_N_ELEMENTS (addendum_fields));
+  record_class->validate = sc_addendum_validate;
+}
+
+static void
+sc_addendum_init (ScAddendum *self)
+{
+}
+
+/* Only what is written at the time and relied on later becomes final: a
+ * concern (once saved), an evidence entry, a contact. A step's status
+ * moves on as the response does; the trail keeps each change. */
+gboolean
+sc_record_can_be_final (ScRecord *record)
+{
+  return (SC_IS_CONCERN (record) && !sc_record_get_boolean (record, "is-draft"))
+         || SC_IS_EVIDENCE (record) || SC_IS_CONTACT (record);
+}
+
+static const char *
+table_of (ScRecord *record)
+{
+  return SC_RECORD_GET_CLASS (record)->table;
+}
+
+/* Since when @record is final (storage form), or NULL if it is not (yet);
+ * NULL with @error set if that cannot be read. */
+char *
+sc_records_final_since (ScVault    *vault,
+                        ScRecord   *record,
+                        GDateTime  *now,
+                        guint       hours,
+                        GError    **error)
+{
+  sqlite3 *db = sc_vault_get_db (vault);
+  gint64 id = sc_record_get_id (record);
+  g_autofree char *first = NULL;
+  char *marked;
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return NULL;
+    }
+  if (id <= 0 || !sc_record_can_be_final (record))
+    return NULL;
+  if ((marked = sc_audit_first_at (db, table_of (record), id, "finalise")) != NULL)
+    return marked;
+  first = sc_audit_first_at (db, table_of (record), id, NULL);
+  if (first != NULL)
+    {
+      g_autoptr(GDateTime) saved = sc_datetime_from_storage (first);
+      g_autoptr(GDateTime) final = saved != NULL ? g_date_time_add_hours (saved, (gint) hours) : NULL;
+
+      if (final != NULL && g_date_time_compare (final, now) <= 0)
+        return sc_datetime_to_storage (final);
+    }
+  return NULL;
+}
+
+/* The worker marks @record final now: an entry in the trail says so. */
+gboolean
+sc_records_finalise (ScVault   *vault,
+                     ScRecord  *record,
+                     GError   **error)
+{
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                           _("Only a saved concern, evidence entry or contact can be made final."));
+      return FALSE;
+    }
+  return sc_vault_begin (vault, error)
+         && sc_vault_append_audit (vault, "finalise", table_of (record), sc_record_get_id (record),
+                                   NULL, NULL, error)
+         && sc_vault_commit (vault, error);
+}
+
+/* A correction or an addition to @record, signed with the name of whoever
+ * is using the vault, dated now. */
+ScAddendum *
+sc_addendum_add (ScVault     *vault,
+                 ScRecord    *record,
+                 const char  *text,
+                 GError     **error)
+{
+  g_autoptr(ScAddendum) addendum = g_object_new (SC_TYPE_ADDENDUM, NULL);
+  g_autofree char *now = sc_datetime_now_storage ();
+  gint64 child_id = 0, concern_id = 0;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                           _("An addendum is added to a saved concern, evidence entry or contact."));
+      return NULL;
+    }
+  if (SC_IS_CONCERN (record))
+    {
+      concern_id = sc_record_get_id (record);
+      child_id = sc_record_get_int64 (record, "child-id");
+    }
+  else if (SC_IS_CONTACT (record))
+    child_id = sc_record_get_int64 (record, "child-id");
+  else
+    {
+      g_autoptr(ScConcern) concern = NULL;
+
+      concern_id = sc_record_get_int64 (record, "concern-id");
+      if (!(concern = sc_records_load (vault, SC_TYPE_CONCERN, concern_id, error)))
+        return NULL;
+      child_id = sc_record_get_int64 (SC_RECORD (concern), "child-id");
+    }
+  sc_record_set_text (SC_RECORD (addendum), "entity", table_of (record));
+  sc_record_set_int64 (SC_RECORD (addendum), "entity-id", sc_record_get_id (record));
+  sc_record_set_int64 (SC_RECORD (addendum), "child-id", child_id);
+  sc_record_set_int64 (SC_RECORD (addendum), "concern-id", concern_id);
+  sc_record_set_text (SC_RECORD (addendum), "author", sc_vault_get_actor (vault));
+  sc_record_set_text (SC_RECORD (addendum), "text", text != NULL ? text : "");
+  sc_record_set_text (SC_RECORD (addendum), "written-at", now);
+  if (!sc_records_save (vault, SC_RECORD (addendum), error))
+    return NULL;
+  return g_steal_pointer (&addendum);
+}
+
+/* @record's addenda, oldest first. */
+GPtrArray *
+sc_addenda_for (ScVault   *vault,
+                ScRecord  *record,
+                GError   **error)
+{
+  return sc_records_list_addenda (vault, table_of (record), sc_record_get_id (record), error);
+}
+
+/* Every addendum about child @child_id, oldest first. */
+GPtrArray *
+sc_addenda_for_child (ScVault  *vault,
+                      gint64    child_id,
+                      GError  **error)
+{
+  return sc_records_list_addenda (vault, NULL, child_id, error);
+}
