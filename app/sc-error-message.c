@@ -48,6 +48,8 @@ vault_error_sentence (int code)
       return _("Storage is full, so the change was not saved. Free some space and try again; nothing already saved was lost.");
     case SC_VAULT_ERROR_LOCKED:
       return _("The vault is locked. Unlock it and try again.");
+    case SC_VAULT_ERROR_OLD_SCHEMA:
+      return _("This vault was last opened by an older version of Safecase. Open it in Safecase once, then check it again.");
     case SC_VAULT_ERROR_FAILED:
     default:
       return _("Safecase could not use the vault. Try again; if it keeps happening, contact your IT support.");

@@ -28,6 +28,7 @@ typedef enum
   SC_VAULT_ERROR_INSECURE,
   SC_VAULT_ERROR_STORAGE_FULL,
   SC_VAULT_ERROR_LOCKED,
+  SC_VAULT_ERROR_OLD_SCHEMA,
 } ScVaultError;
 
 GQuark sc_vault_error_quark (void);

@@ -615,6 +615,7 @@ load_worker (ScVault *self,
 static ScVault *
 vault_open_with_key (const char  *directory,
                      const ScKey *key,
+                     gboolean     migrating,
                      GError     **error)
 {
   g_autoptr(ScVault) self = g_object_new (SC_TYPE_VAULT, NULL);
@@ -638,6 +639,14 @@ vault_open_with_key (const char  *directory,
   {
     int before = query_int (self->db, "PRAGMA user_version", &rc);
 
+    /* A check changes nothing: a vault an older Safecase left is refused. */
+    if (!migrating && before != sc_vault_get_latest_schema_version ())
+      {
+        g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_OLD_SCHEMA,
+                     "The vault has schema version %d, not %d: open it in Safecase first",
+                     before, sc_vault_get_latest_schema_version ());
+        return NULL;
+      }
     if (!migrate (self->db, G_MAXINT, &self->schema_version, error) || !load_worker (self, error))
       return NULL;
     /* The entries written before the chain are anchored as they are now. */
@@ -681,10 +690,11 @@ load_key_file (const char *directory,
   return key_file;
 }
 
-ScVault *
-sc_vault_open_with_keyring (const char   *directory,
-                            GCancellable *cancellable,
-                            GError      **error)
+static ScVault *
+open_with_keyring (const char   *directory,
+                   gboolean      migrating,
+                   GCancellable *cancellable,
+                   GError      **error)
 {
   g_autoptr(ScKeyFile) key_file = NULL;
   g_autoptr(ScKey) key = NULL;
@@ -707,9 +717,26 @@ sc_vault_open_with_keyring (const char   *directory,
       return NULL;
     }
 
-  if ((self = vault_open_with_key (directory, key, error)))
+  if ((self = vault_open_with_key (directory, key, migrating, error)))
     self->key_in_keyring = TRUE;
   return self;
+}
+
+ScVault *
+sc_vault_open_with_keyring (const char   *directory,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+  return open_with_keyring (directory, TRUE, cancellable, error);
+}
+
+/* With the key from the login keyring, for a check that must change
+ * nothing: a vault at an older schema is refused, not migrated. */
+ScVault *
+sc_vault_open_for_check (const char  *directory,
+                         GError     **error)
+{
+  return open_with_keyring (directory, FALSE, NULL, error);
 }
 
 static ScVault *
@@ -737,7 +764,7 @@ open_with_passphrase (const char   *directory,
   if (!(key = sc_key_file_unwrap_anyone (key_file, passphrase, &manager_id, error)))
     return NULL;
 
-  if (!(self = vault_open_with_key (directory, key, error)))
+  if (!(self = vault_open_with_key (directory, key, TRUE, error)))
     return NULL;
   /* Whoever unlocked is the actor in every audit entry from now on. */
   for (guint i = 0; manager_id != NULL && i < sc_key_file_get_n_managers (key_file); i++)

@@ -81,6 +81,8 @@ gboolean    sc_vault_append_audit               (ScVault              *self,
                                                  const char           *before,
                                                  const char           *after,
                                                  GError              **error);
+ScVault       *sc_vault_open_for_check          (const char           *directory,
+                                                 GError              **error);
 ScAuditReport *sc_vault_verify_audit            (ScVault              *self,
                                                  GError              **error);
 /* A manager whose own passphrase opens the vault. */

@@ -575,6 +575,35 @@ test_gap_before_chain_named (void)
   g_assert_nonnull (strstr (report->problem, "missing"));
 }
 
+/* A check changes nothing: a vault an older Safecase left is refused, not
+ * migrated, and its key file is as it was. */
+static void
+test_check_opens_without_migrating (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autofree char *key_path = g_build_filename (directory, SC_VAULT_KEY_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) old = sc_vault_create_at_version (directory, "Sam Taylor", PASSPHRASE, 6,
+                                                       &error);
+  g_autoptr(ScVault) checked = NULL;
+  g_autoptr(ScVault) opened = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  sc_vault_close (old);
+  g_assert_true (g_file_get_contents (key_path, &before, NULL, NULL));
+  checked = sc_vault_open_for_check (directory, &error);
+  g_assert_null (checked);
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_OLD_SCHEMA);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (key_path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  opened = sc_vault_open_with_keyring (directory, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_vault_get_schema_version (opened), ==, sc_vault_get_latest_schema_version ());
+}
+
 /* A vault from before the chain: its entries are chained, in order, and
  * anchored, when it is first opened. */
 static void
@@ -718,6 +747,7 @@ main (int   argc,
   ADD ("/audit/drafts/keystrokes-not-audited", NULL, test_draft_keystrokes_not_audited);
   g_test_add_func ("/audit/migration/old-entries-chained", test_old_entries_chained);
   g_test_add_func ("/audit/migration/gap-before-the-chain-named", test_gap_before_chain_named);
+  g_test_add_func ("/audit/check/opens-without-migrating", test_check_opens_without_migrating);
 
   return g_test_run ();
 }

@@ -404,7 +404,7 @@ sc_application_verify_audit (const char *directory)
                             "then check its audit trail from the main menu."));
       return 1;
     }
-  if (!(vault = sc_vault_open_with_keyring (directory, NULL, &error))
+  if (!(vault = sc_vault_open_for_check (directory, &error))
       || !(report = sc_vault_verify_audit (vault, &error)))
     {
       g_autofree char *sentence = sc_error_message_for (error);
