@@ -23,7 +23,7 @@
 #include "sc-audit-private.h"
 #include "sc-dates.h"
 #include "sc-record-private.h"
-#include "sc-records.h"
+#include "sc-records-private.h"
 #include "sc-response.h"
 #include "sc-vault-private.h"
 
@@ -139,10 +139,15 @@ sc_records_finalise (ScVault   *vault,
                            _("Only a saved concern, evidence entry or contact can be made final."));
       return FALSE;
     }
-  return sc_vault_begin (vault, error)
-         && sc_vault_append_audit (vault, "finalise", table_of (record), sc_record_get_id (record),
-                                   NULL, NULL, error)
-         && sc_vault_commit (vault, error);
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  if (!sc_vault_append_audit (vault, "finalise", table_of (record), sc_record_get_id (record),
+                              NULL, NULL, error))
+    {
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  return sc_vault_commit (vault, error);
 }
 
 /* A correction or an addition to @record, signed with the name of whoever
@@ -156,6 +161,7 @@ sc_addendum_add (ScVault     *vault,
   g_autoptr(ScAddendum) addendum = g_object_new (SC_TYPE_ADDENDUM, NULL);
   g_autofree char *now = sc_datetime_now_storage ();
   gint64 child_id = 0, concern_id = 0;
+  ScRecord *records[1];
 
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
@@ -188,7 +194,8 @@ sc_addendum_add (ScVault     *vault,
   sc_record_set_text (SC_RECORD (addendum), "author", sc_vault_get_actor (vault));
   sc_record_set_text (SC_RECORD (addendum), "text", text != NULL ? text : "");
   sc_record_set_text (SC_RECORD (addendum), "written-at", now);
-  if (!sc_records_save (vault, SC_RECORD (addendum), error))
+  records[0] = SC_RECORD (addendum);
+  if (!sc_records_save_as (vault, records, 1, SC_WRITE_ADDENDUM, error))
     return NULL;
   return g_steal_pointer (&addendum);
 }

@@ -107,6 +107,13 @@ static const ScChoice status[] = {
   { "closed", N_("Closed") },
 };
 
+/* What the worker may choose: only a manager's signed review closes a
+ * concern (sc_review_sign()). */
+static const ScChoice worker_status[] = {
+  { "open", N_("Open") },
+  { "awaiting-action", N_("Awaiting action") },
+};
+
 static const ScChoice decision[] = {
   { "actions-agreed", N_("Actions agreed") },
   { "further-action", N_("Further action needed") },
@@ -157,6 +164,7 @@ static const struct
   { "incident-types", incident_types, G_N_ELEMENTS (incident_types), TRUE },
   { "media", media, G_N_ELEMENTS (media), TRUE },
   { "status", status, G_N_ELEMENTS (status), FALSE },
+  { "worker-status", worker_status, G_N_ELEMENTS (worker_status), FALSE },
   { "decision", decision, G_N_ELEMENTS (decision), FALSE },
   { "channel", channel, G_N_ELEMENTS (channel), FALSE },
   { "direction", direction, G_N_ELEMENTS (direction), FALSE },

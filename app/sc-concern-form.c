@@ -153,7 +153,9 @@ update (ScConcernForm *self)
                PROP_SHOW_SETTING_OTHER);
   set_boolean (self, &self->show_media_other, sc_choice_list_has (text (self, "media"), "other"),
                PROP_SHOW_MEDIA_OTHER);
-  set_boolean (self, &self->show_outcome, g_str_equal (text (self, "status"), "closed"),
+  /* An outcome is written as the concern waits on action or is closed. */
+  set_boolean (self, &self->show_outcome,
+               !g_str_equal (text (self, "status"), "open") || *text (self, "outcome") != '\0',
                PROP_SHOW_OUTCOME);
 }
 

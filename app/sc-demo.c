@@ -65,7 +65,7 @@ static const DemoConcern demo_concerns[] = {
   { 3, 20, "Dev sent threatening messages to a support worker after a house meeting.",
     "I only said I'd sort him out, I wasn't going to do anything.",
     "deliberate", "bullying", "violence", "child-on-adult", "Support worker (fictional)",
-    "", "setting", "office", "mobile-phone", "closed" },
+    "", "setting", "office", "mobile-phone", "awaiting-action" },
   { 4, 6, "A member of staff messaged Ella from a personal account late at night.",
     "She said I could message her any time on her own phone and not tell anyone.",
     "deliberate", "sexual", "grooming", "adult-on-child", "Staff member (fictional)",

@@ -436,10 +436,23 @@ gboolean
 sc_record_fields_equal (ScRecord *a,
                         ScRecord *b)
 {
+  return sc_record_fields_equal_except (a, b, NULL);
+}
+
+/* Whether @a and @b differ in no field but those named in @except
+ * (NULL-terminated, or NULL for none). */
+gboolean
+sc_record_fields_equal_except (ScRecord          *a,
+                               ScRecord          *b,
+                               const char *const *except)
+{
+  ScRecordClass *klass = SC_RECORD_GET_CLASS (a);
+
   g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), FALSE);
 
-  for (guint i = 0; i < SC_RECORD_GET_CLASS (a)->n_fields; i++)
-    if (!values_equal (sc_record_get_value (a, i), sc_record_get_value (b, i)))
+  for (guint i = 0; i < klass->n_fields; i++)
+    if ((except == NULL || !g_strv_contains (except, klass->fields[i].name))
+        && !values_equal (sc_record_get_value (a, i), sc_record_get_value (b, i)))
       return FALSE;
   return TRUE;
 }

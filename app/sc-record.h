@@ -78,6 +78,9 @@ void        sc_record_copy_fields          (ScRecord      *dest,
                                             ScRecord      *src);
 gboolean    sc_record_fields_equal         (ScRecord      *a,
                                             ScRecord      *b);
+gboolean    sc_record_fields_equal_except  (ScRecord          *a,
+                                            ScRecord          *b,
+                                            const char *const *except);
 
 char       *sc_text_fold                   (const char    *text);
 gboolean    sc_text_is_blank               (const char    *text);

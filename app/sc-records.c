@@ -17,8 +17,9 @@
 
 #include "sc-dates.h"
 #include "sc-record-private.h"
-#include "sc-records.h"
+#include "sc-records-private.h"
 #include "sc-addendum.h"
+#include "sc-review.h"
 #include "sc-vault-private.h"
 
 #define MAX_FILTER_WORDS 8
@@ -211,6 +212,7 @@ is_draft (ScRecord *record)
 static gboolean
 write_record (ScVault  *vault,
               ScRecord *record,
+              ScRecord *before,
               GError  **error)
 {
   ScRecordClass *klass = SC_RECORD_GET_CLASS (record);
@@ -218,7 +220,6 @@ write_record (ScVault  *vault,
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(ScRecord) before = NULL;
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
   g_autofree char *now = sc_datetime_now_storage ();
@@ -226,11 +227,9 @@ write_record (ScVault  *vault,
   int param = 1;
   int rc;
 
+  g_assert (inserting == (before == NULL));
   if (!inserting)
     {
-      if (!(before = load_in_transaction (vault, G_OBJECT_TYPE (record),
-                                          sc_record_get_id (record), error)))
-        return FALSE;
       if (sc_record_fields_equal (before, record))
         return TRUE;
       before_text = sc_record_describe (before);
@@ -310,30 +309,27 @@ write_record (ScVault  *vault,
                                 sc_record_get_id (record), before_text, after_text, error);
 }
 
+static gboolean guarded_write (ScVault     *vault,
+                               ScRecord    *record,
+                               ScWriteKind  kind,
+                               GError     **error);
+
 static gboolean
 save_validated (ScVault  *vault,
                 ScRecord *record,
                 GError  **error)
 {
-  gint64 id_before = sc_record_get_id (record);
+  ScRecord *records[1] = { record };
 
-  if (!check_lengths (record, error) || !sc_vault_begin (vault, error))
-    return FALSE;
-
-  if (!write_record (vault, record, error) || !sc_vault_commit (vault, error))
-    {
-      sc_vault_rollback (vault);
-      /* A rolled-back insert did not happen: the record is still new. */
-      sc_record_set_id (record, id_before);
-      return FALSE;
-    }
-  return TRUE;
+  return sc_records_save_as (vault, records, 1, SC_WRITE_WORKER, error);
 }
 
 /* The concern a record belongs to (itself for a concern), or 0. */
 static gint64
 owning_concern (ScRecord *record)
 {
+  if (record == NULL)
+    return 0;
   if (SC_IS_CONCERN (record))
     return sc_record_get_id (record);
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "concern-id") != NULL
@@ -342,83 +338,65 @@ owning_concern (ScRecord *record)
   return 0;
 }
 
+static gboolean
+is_closed_status (ScRecord *concern)
+{
+  return concern != NULL && g_str_equal (sc_record_get_text (concern, "status"), "closed");
+}
+
+static gboolean
+refuse (GError     **error,
+        int          code,
+        const char  *sentence)
+{
+  g_set_error_literal (error, SC_RECORD_ERROR, code, sentence);
+  return FALSE;
+}
+
 /* A concern a manager's review closed is read-only, and so are its steps
- * and evidence, until a new review reopens it (sc_review_sign(), which
- * saves with sc_records_save_all()). */
+ * and evidence, until a new review reopens it: judged by the concern as
+ * saved, for the concern @record belongs to and the one it belonged to. */
 static gboolean
 check_not_closed (ScVault  *vault,
                   ScRecord *record,
+                  ScRecord *stored,
                   GError  **error)
 {
-  gint64 concern_id = owning_concern (record);
-  sqlite3_stmt *stmt;
-  gboolean closed = FALSE;
+  gint64 ids[2] = { owning_concern (record), owning_concern (stored) };
 
-  if (concern_id <= 0)
-    return TRUE;
-  if (!(stmt = prepare (vault, "SELECT status FROM concern WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, concern_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "closed") == 0;
-  sqlite3_finalize (stmt);
-  if (closed)
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_CLOSED,
-                           _("A manager’s review closed this concern, so nothing in it can be "
-                             "changed. A new review reopens it."));
-      return FALSE;
+      sqlite3_stmt *stmt;
+      gboolean closed = FALSE;
+
+      if (ids[i] <= 0)
+        continue;
+      if (!(stmt = prepare (vault, "SELECT status FROM concern WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "closed") == 0;
+      sqlite3_finalize (stmt);
+      if (closed)
+        return refuse (error, SC_RECORD_ERROR_CLOSED,
+                       _("A manager’s review closed this concern, so nothing in it can be "
+                         "changed. A new review reopens it."));
     }
   return TRUE;
 }
 
-/* A personal device's approval is a manager's, signed with their own
- * passphrase (sc_contact_approve(), which saves with
- * sc_records_save_all()): a contact saved here keeps what it had. */
-static gboolean
-check_approval_unchanged (ScVault  *vault,
-                          ScRecord *record,
-                          GError  **error)
-{
-  g_autoptr(ScRecord) stored = NULL;
-  const char *by = "", *on = "";
-
-  if (!SC_IS_CONTACT (record))
-    return TRUE;
-  if (sc_record_get_id (record) > 0)
-    {
-      if (!(stored = load_in_transaction (vault, SC_TYPE_CONTACT, sc_record_get_id (record), error)))
-        return FALSE;
-      by = sc_record_get_text (stored, "approved-by");
-      on = sc_record_get_text (stored, "approved-on");
-    }
-  if (g_str_equal (by, sc_record_get_text (record, "approved-by"))
-      && g_str_equal (on, sc_record_get_text (record, "approved-on")))
-    return TRUE;
-  g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
-                       _("A manager approves a personal device contact with their own passphrase, "
-                         "on the contacts page; it cannot be typed in."));
-  return FALSE;
-}
-
-/* A final record is never edited in place: an addendum corrects it. */
+/* A final record is never edited in place: an addendum corrects it.
+ * Judged by the record as saved. */
 static gboolean
 check_not_final (ScVault  *vault,
-                 ScRecord *record,
+                 ScRecord *stored,
                  GError  **error)
 {
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(ScRecord) stored = NULL;
   g_autofree char *since = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
-    return TRUE;
-  /* Judged by the record as saved (a concern's draft flag as it was). */
-  if (!(stored = load_in_transaction (vault, G_OBJECT_TYPE (record), sc_record_get_id (record),
-                                      error)))
-    return FALSE;
-  if (!sc_record_can_be_final (stored))
+  if (stored == NULL || !sc_record_can_be_final (stored))
     return TRUE;
   now = g_date_time_new_now_utc ();
   since = sc_records_final_since (vault, stored, now, sc_vault_get_final_after_hours (vault),
@@ -430,10 +408,114 @@ check_not_final (ScVault  *vault,
     }
   if (since == NULL)
     return TRUE;
-  g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL,
-                       _("This record is final, as notes made at the time must be: it is not "
-                         "changed. Add an addendum to correct it or say more."));
-  return FALSE;
+  return refuse (error, SC_RECORD_ERROR_FINAL,
+                 _("This record is final, as notes made at the time must be: it is not "
+                   "changed. Add an addendum to correct it or say more."));
+}
+
+/* The fields a write of @kind may change in a saved record, NULL-terminated;
+ * NULL: any. */
+static const char *const *
+fields_of_kind (ScWriteKind kind)
+{
+  static const char *const review[] = { "status", NULL };
+  static const char *const approval[] = { "approved-by", "approved-on", NULL };
+  static const char *const copied[] = { "copied-at", NULL };
+  static const char *const file_removed[] = { "file-name", "file-type", NULL };
+  static const char *const nothing[] = { NULL };
+
+  switch (kind)
+    {
+    case SC_WRITE_WORKER: return NULL;
+    case SC_WRITE_REVIEW: return review;
+    case SC_WRITE_APPROVAL: return approval;
+    case SC_WRITE_COPIED: return copied;
+    case SC_WRITE_FILE_REMOVED: return file_removed;
+    case SC_WRITE_ADDENDUM: return nothing;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Every rule a write must keep, judged against @stored, the record as it
+ * is in the vault (NULL for a new one), inside the write's transaction. No
+ * path writes a record without passing here. */
+static gboolean
+check_write (ScVault     *vault,
+             ScRecord    *record,
+             ScRecord    *stored,
+             ScWriteKind  kind,
+             GError     **error)
+{
+  /* A review is made by a manager's signature and an addendum by its
+   * author, each once: neither is ever typed over. */
+  if (SC_IS_REVIEW (record) && (stored != NULL || kind != SC_WRITE_REVIEW))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("A review is signed by a manager with their own passphrase, and is never "
+                     "changed afterwards."));
+  if (SC_IS_ADDENDUM (record) && (stored != NULL || kind != SC_WRITE_ADDENDUM))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("An addendum is never changed. Add another to correct it."));
+
+  /* A signed write changes what it signs, and nothing else. */
+  if (kind != SC_WRITE_WORKER && !SC_IS_REVIEW (record) && !SC_IS_ADDENDUM (record)
+      && (stored == NULL || !sc_record_fields_equal_except (stored, record, fields_of_kind (kind))))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("Only what was signed is saved with a signature. Save the record’s other "
+                     "changes on their own first."));
+
+  /* An addendum is an addition, so a closed concern takes one. */
+  if (kind != SC_WRITE_REVIEW && !SC_IS_ADDENDUM (record)
+      && !check_not_closed (vault, record, stored, error))
+    return FALSE;
+
+  /* Only a manager's signed review closes or reopens a concern. */
+  if (SC_IS_CONCERN (record) && kind != SC_WRITE_REVIEW
+      && is_closed_status (record) != is_closed_status (stored))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("Only a manager’s signed review closes a concern. Ask a manager to sign it "
+                     "off."));
+
+  /* A personal device's approval is a manager's, signed with their own
+   * passphrase (sc_contact_approve()). */
+  if (SC_IS_CONTACT (record) && kind != SC_WRITE_APPROVAL
+      && (!g_str_equal (stored != NULL ? sc_record_get_text (stored, "approved-by") : "",
+                        sc_record_get_text (record, "approved-by"))
+          || !g_str_equal (stored != NULL ? sc_record_get_text (stored, "approved-on") : "",
+                           sc_record_get_text (record, "approved-on"))))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("A manager approves a personal device contact with their own passphrase, "
+                     "on the contacts page; it cannot be typed in."));
+
+  /* A concern once saved in full is never a draft again: drafts are not
+   * audited, and a final one would slip out of its finality. */
+  if (stored != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL
+      && !is_draft (stored) && is_draft (record))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("A concern saved in full does not go back to being a draft."));
+
+  /* Bookkeeping and signatures may touch a final record, within their own
+   * fields; what the worker types may not. */
+  return kind != SC_WRITE_WORKER || check_not_final (vault, stored, error);
+}
+
+/* The one way a record reaches the vault, inside a transaction: checked
+ * against the saved copy, then written with its audit entry. */
+static gboolean
+guarded_write (ScVault     *vault,
+               ScRecord    *record,
+               ScWriteKind  kind,
+               GError     **error)
+{
+  g_autoptr(ScRecord) stored = NULL;
+
+  if (sc_record_get_id (record) < 0)
+    return refuse (error, SC_RECORD_ERROR_NOT_FOUND, _("This record is no longer in the vault."));
+  if (sc_record_get_id (record) > 0
+      && !(stored = load_in_transaction (vault, G_OBJECT_TYPE (record), sc_record_get_id (record),
+                                         error)))
+    return FALSE;
+  return check_write (vault, record, stored, kind, error)
+         && write_record (vault, record, stored, error);
 }
 
 /* Saves what there is, as a draft if the record has drafts: only what was
@@ -448,20 +530,18 @@ sc_records_save (ScVault  *vault,
 
   return sc_record_validate (record, FALSE, error)
          && (!SC_IS_CONTACT (record) || check_contact_link (vault, SC_CONTACT (record), error))
-         && check_not_closed (vault, record, error)
-         && check_approval_unchanged (vault, record, error)
-         && check_not_final (vault, record, error)
          && save_validated (vault, record, error);
 }
 
-/* Saves @records together, all or none, in one transaction: a review and
- * the concern it closes or reopens. Each is checked as for
- * sc_records_save(), but a closed concern may be saved here. */
+/* Saves @records together, all or none, in one transaction, as a write of
+ * @kind (sc-records-private.h): a review and the concern it closes or
+ * reopens, an approval, an addendum. */
 gboolean
-sc_records_save_all (ScVault   *vault,
-                     ScRecord **records,
-                     guint      n_records,
-                     GError   **error)
+sc_records_save_as (ScVault      *vault,
+                    ScRecord    **records,
+                    guint         n_records,
+                    ScWriteKind   kind,
+                    GError      **error)
 {
   g_autofree gint64 *ids = g_new0 (gint64, n_records);
 
@@ -476,9 +556,10 @@ sc_records_save_all (ScVault   *vault,
   if (!sc_vault_begin (vault, error))
     return FALSE;
   for (guint i = 0; i < n_records; i++)
-    if (!write_record (vault, records[i], error))
+    if (!guarded_write (vault, records[i], kind, error))
       {
         sc_vault_rollback (vault);
+        /* A rolled-back insert did not happen: the record is still new. */
         for (guint j = 0; j < n_records; j++)
           sc_record_set_id (records[j], ids[j]);
         return FALSE;
@@ -504,10 +585,7 @@ sc_records_complete (ScVault  *vault,
   g_return_val_if_fail (SC_IS_RECORD (record), FALSE);
 
   if (!sc_record_validate (record, TRUE, error)
-      || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error))
-      || !check_not_closed (vault, record, error)
-      || !check_approval_unchanged (vault, record, error)
-      || !check_not_final (vault, record, error))
+      || (SC_IS_CONTACT (record) && !check_contact_link (vault, SC_CONTACT (record), error)))
     return FALSE;
 
   has_draft_flag = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL;
@@ -967,16 +1045,27 @@ sc_records_mark_copied (ScVault   *vault,
 
   if (!sc_vault_begin (vault, error))
     return FALSE;
+  /* Each as saved, with only its copied-at changed: nothing unsaved goes
+   * in with it. */
   for (guint i = 0; i < contacts->len; i++)
     {
-      sc_record_set_text (contacts->pdata[i], "copied-at", now);
-      if (!write_record (vault, contacts->pdata[i], error))
+      ScRecord *contact = contacts->pdata[i];
+      g_autoptr(ScRecord) saved = load_in_transaction (vault, G_OBJECT_TYPE (contact),
+                                                       sc_record_get_id (contact), error);
+
+      if (saved != NULL)
+        sc_record_set_text (saved, "copied-at", now);
+      if (saved == NULL || !guarded_write (vault, saved, SC_WRITE_COPIED, error))
         {
           sc_vault_rollback (vault);
           return FALSE;
         }
     }
-  return sc_vault_commit (vault, error);
+  if (!sc_vault_commit (vault, error))
+    return FALSE;
+  for (guint i = 0; i < contacts->len; i++)
+    sc_record_set_text (contacts->pdata[i], "copied-at", now);
+  return TRUE;
 }
 
 /* Children with contacts not yet copied to the case system, last reminded
@@ -1102,6 +1191,7 @@ sc_records_save_with_file (ScVault  *vault,
   sqlite3_stmt *stmt;
   gsize size;
   const void *bytes = g_bytes_get_data (data, &size);
+  gint64 id_before = sc_record_get_id (record);
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
@@ -1109,17 +1199,20 @@ sc_records_save_with_file (ScVault  *vault,
       || !sc_vault_begin (vault, error))
     return FALSE;
 
-  if (!write_record (vault, record, error)
+  if (!guarded_write (vault, record, SC_WRITE_WORKER, error)
       || !(stmt = prepare (vault, "INSERT OR REPLACE INTO evidence_file (evidence_id, data)"
                                   " VALUES (?1, ?2)", error)))
     {
       sc_vault_rollback (vault);
+      sc_record_set_id (record, id_before);
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, sc_record_get_id (record));
   sqlite3_bind_blob64 (stmt, 2, bytes != NULL ? bytes : "", size, SQLITE_TRANSIENT);
-  return step_or_roll_back (vault, stmt, "Saving a file", error)
-         && sc_vault_commit (vault, error);
+  if (step_or_roll_back (vault, stmt, "Saving a file", error) && sc_vault_commit (vault, error))
+    return TRUE;
+  sc_record_set_id (record, id_before);
+  return FALSE;
 }
 
 /* Deletes the files of @evidence (records with a file), all or none: the
@@ -1149,6 +1242,7 @@ sc_records_remove_files (ScVault    *vault,
                                                bytes != NULL ? g_bytes_get_size (bytes) : 0,
                                                hash, reason);
       sqlite3_stmt *stmt = prepare (vault, "DELETE FROM evidence_file WHERE evidence_id = ?1", error);
+      g_autoptr(ScRecord) saved = NULL;
 
       if (stmt == NULL)
         {
@@ -1158,16 +1252,27 @@ sc_records_remove_files (ScVault    *vault,
       sqlite3_bind_int64 (stmt, 1, id);
       if (!step_or_roll_back (vault, stmt, "Removing a file", error))
         return FALSE;
-      sc_record_set_text (record, "file-name", "");
-      sc_record_set_text (record, "file-type", "");
-      if (!write_record (vault, record, error)
+      /* As saved, with only its file forgotten. */
+      if ((saved = load_in_transaction (vault, G_OBJECT_TYPE (record), id, error)) != NULL)
+        {
+          sc_record_set_text (saved, "file-name", "");
+          sc_record_set_text (saved, "file-type", "");
+        }
+      if (saved == NULL || !guarded_write (vault, saved, SC_WRITE_FILE_REMOVED, error)
           || !sc_vault_append_audit (vault, "remove-file", "evidence", id, NULL, what, error))
         {
           sc_vault_rollback (vault);
           return FALSE;
         }
     }
-  return sc_vault_commit (vault, error);
+  if (!sc_vault_commit (vault, error))
+    return FALSE;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      sc_record_set_text (evidence->pdata[i], "file-name", "");
+      sc_record_set_text (evidence->pdata[i], "file-type", "");
+    }
+  return TRUE;
 }
 
 GBytes *

@@ -35,10 +35,6 @@ GQuark     sc_record_error_quark      (void);
 gboolean   sc_records_save            (ScVault      *vault,
                                        ScRecord     *record,
                                        GError      **error);
-gboolean   sc_records_save_all        (ScVault      *vault,
-                                       ScRecord    **records,
-                                       guint         n_records,
-                                       GError      **error);
 gboolean   sc_records_complete        (ScVault      *vault,
                                        ScRecord     *record,
                                        GError      **error);

@@ -21,7 +21,7 @@
 #include "sc-choices.h"
 #include "sc-dates.h"
 #include "sc-record-private.h"
-#include "sc-records.h"
+#include "sc-records-private.h"
 #include "sc-review.h"
 #include "sc-contact.h"
 
@@ -138,9 +138,8 @@ sc_contact_approve (ScVault     *vault,
   g_autoptr(GPtrArray) managers = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *by_before = NULL, *on_before = NULL;
+  g_autoptr(ScRecord) saved = NULL;
   const ScManager *manager;
-  ScRecord *records[1] = { SC_RECORD (contact) };
 
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (SC_IS_CONTACT (contact), FALSE);
@@ -148,16 +147,16 @@ sc_contact_approve (ScVault     *vault,
   if (!(manager = find_manager (vault, manager_id, &managers, error))
       || !check_signer (vault, manager, passphrase, error))
     return FALSE;
-  by_before = g_strdup (sc_record_get_text (SC_RECORD (contact), "approved-by"));
-  on_before = g_strdup (sc_record_get_text (SC_RECORD (contact), "approved-on"));
+  /* The contact as saved is what is approved, never unsaved edits. */
+  if (!(saved = sc_records_load (vault, SC_TYPE_CONTACT, sc_record_get_id (SC_RECORD (contact)),
+                                 error)))
+    return FALSE;
+  sc_record_set_text (saved, "approved-by", manager->name);
+  sc_record_set_text (saved, "approved-on", today);
+  if (!sc_records_save_as (vault, &saved, 1, SC_WRITE_APPROVAL, error))
+    return FALSE;
   sc_record_set_text (SC_RECORD (contact), "approved-by", manager->name);
   sc_record_set_text (SC_RECORD (contact), "approved-on", today);
-  if (!sc_records_save_all (vault, records, 1, error))
-    {
-      sc_record_set_text (SC_RECORD (contact), "approved-by", by_before);
-      sc_record_set_text (SC_RECORD (contact), "approved-on", on_before);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -177,7 +176,7 @@ sc_review_sign (ScVault     *vault,
   g_autoptr(GPtrArray) managers = NULL;
   g_autofree char *head = NULL;
   g_autofree char *now = sc_datetime_now_storage ();
-  g_autofree char *status_before = NULL;
+  g_autoptr(ScRecord) saved = NULL;
   const ScManager *manager = NULL;
   guint64 entries = 0;
   ScRecord *records[2];
@@ -207,21 +206,22 @@ sc_review_sign (ScVault     *vault,
   sc_record_set_int64 (SC_RECORD (review), "audit-entries", (gint64) entries);
   sc_record_set_text (SC_RECORD (review), "audit-head", head);
 
-  status_before = g_strdup (sc_record_get_text (SC_RECORD (concern), "status"));
+  /* The concern as saved takes the decision: nothing unsaved is signed. */
+  if (!(saved = sc_records_load (vault, SC_TYPE_CONCERN, sc_record_get_id (SC_RECORD (concern)),
+                                 error)))
+    return NULL;
   if (g_str_equal (decision, "close"))
-    sc_record_set_text (SC_RECORD (concern), "status", "closed");
+    sc_record_set_text (saved, "status", "closed");
   else if (g_str_equal (decision, "further-action"))
-    sc_record_set_text (SC_RECORD (concern), "status", "awaiting-action");
-  else if (sc_concern_is_closed (concern))
-    sc_record_set_text (SC_RECORD (concern), "status", "open");
+    sc_record_set_text (saved, "status", "awaiting-action");
+  else if (sc_concern_is_closed (SC_CONCERN (saved)))
+    sc_record_set_text (saved, "status", "open");
 
   records[0] = SC_RECORD (review);
-  records[1] = SC_RECORD (concern);
-  if (!sc_records_save_all (vault, records, G_N_ELEMENTS (records), error))
-    {
-      sc_record_set_text (SC_RECORD (concern), "status", status_before);
-      return NULL;
-    }
+  records[1] = saved;
+  if (!sc_records_save_as (vault, records, G_N_ELEMENTS (records), SC_WRITE_REVIEW, error))
+    return NULL;
+  sc_record_set_text (SC_RECORD (concern), "status", sc_record_get_text (saved, "status"));
   return g_steal_pointer (&review);
 }
 

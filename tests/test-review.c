@@ -361,6 +361,162 @@ test_final_and_addendum (Fixture       *fixture,
   g_assert_nonnull (strstr (sc_chronology_entry_get_source (lines->pdata[0]), "Sam Taylor"));
 }
 
+static void
+assert_refused (gboolean  saved,
+                GError  **error,
+                int       code)
+{
+  g_assert_false (saved);
+  g_assert_error (*error, SC_RECORD_ERROR, code);
+  g_clear_error (error);
+}
+
+static char *
+stored_text (Fixture    *fixture,
+             GType       type,
+             gint64      id,
+             const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScRecord) stored = sc_records_load (fixture->vault, type, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (sc_record_get_text (stored, field));
+}
+
+/* Every way a record reaches the vault keeps the same rules: a final
+ * record is not set back to a draft; only a signed review closes a
+ * concern; a file, a removal, a "copied" mark or a signature carries
+ * nothing else in with it; reviews and addenda are never typed over; and
+ * nothing leaves a closed concern. */
+static void
+test_guards_on_every_path (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScRecord *r = SC_RECORD (fixture->concern);
+  gint64 concern_id = sc_record_get_id (r);
+  gint64 child_id = sc_record_get_int64 (r, "child-id");
+  g_autoptr(ScConcern) closing = sc_concern_new (child_id);
+  g_autoptr(ScConcern) draft = sc_concern_new (child_id);
+  g_autoptr(ScEvidence) evidence = sc_evidence_new (concern_id);
+  g_autoptr(ScEvidence) late = sc_evidence_new (concern_id);
+  g_autoptr(ScContact) contact = sc_contact_new (child_id);
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(ScReview) forged = g_object_new (SC_TYPE_REVIEW, NULL);
+  g_autoptr(ScAddendum) addendum = NULL;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("Typed from the screen.", 22);
+  g_autofree char *summary = NULL;
+  g_autofree char *copied = NULL;
+
+  /* The worker closes nothing: not a concern, not a draft. */
+  sc_record_set_text (r, "status", "closed");
+  assert_refused (sc_records_save (fixture->vault, r, &error), &error, SC_RECORD_ERROR_INVALID);
+  sc_record_set_text (r, "status", "open");
+  sc_record_set_text (SC_RECORD (draft), "summary", "Half typed");
+  sc_record_set_text (SC_RECORD (draft), "status", "closed");
+  assert_refused (sc_records_save (fixture->vault, SC_RECORD (draft), &error), &error,
+                  SC_RECORD_ERROR_INVALID);
+  sc_record_set_text (SC_RECORD (closing), "summary", "Complete, and closed by hand");
+  sc_record_set_text (SC_RECORD (closing), "happened-at", "2026-11-20T16:00:00Z");
+  sc_record_set_text (SC_RECORD (closing), "area", "bullying");
+  sc_record_set_text (SC_RECORD (closing), "status", "closed");
+  assert_refused (sc_records_complete (fixture->vault, SC_RECORD (closing), &error), &error,
+                  SC_RECORD_ERROR_INVALID);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM concern WHERE status = 'closed'"), ==, 0);
+
+  /* Evidence and a contact, then everything final. */
+  sc_record_set_text (SC_RECORD (evidence), "what", "Chat");
+  sc_test_save (fixture->vault, evidence);
+  sc_record_set_text (SC_RECORD (contact), "happened-at", "2026-11-21T10:00:00Z");
+  sc_record_set_text (SC_RECORD (contact), "channel", "text");
+  sc_record_set_text (SC_RECORD (contact), "direction", "to");
+  sc_record_set_text (SC_RECORD (contact), "device", "work");
+  sc_record_set_text (SC_RECORD (contact), "summary", "Checked she got home.");
+  sc_test_save (fixture->vault, contact);
+  g_assert_true (sc_records_finalise (fixture->vault, r, &error));
+  g_assert_true (sc_records_finalise (fixture->vault, SC_RECORD (evidence), &error));
+  g_assert_true (sc_records_finalise (fixture->vault, SC_RECORD (contact), &error));
+  g_assert_no_error (error);
+
+  /* A final concern set back to a draft is still final, and unchanged. */
+  sc_record_set_boolean (r, "is-draft", TRUE);
+  sc_record_set_text (r, "summary", "Rewritten as a draft");
+  assert_refused (sc_records_save (fixture->vault, r, &error), &error, SC_RECORD_ERROR_INVALID);
+  assert_refused (sc_records_complete (fixture->vault, r, &error), &error, SC_RECORD_ERROR_FINAL);
+  summary = stored_text (fixture, SC_TYPE_CONCERN, concern_id, "summary");
+  g_assert_cmpstr (summary, ==, "Messages from a stranger");
+  sc_record_set_boolean (r, "is-draft", FALSE);
+  sc_record_set_text (r, "summary", "Messages from a stranger");
+
+  /* A file is not attached to final evidence. */
+  assert_refused (sc_evidence_attach (fixture->vault, evidence, fixture->concern, "notes.txt", text,
+                                      1024, &error), &error, SC_RECORD_ERROR_FINAL);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 0);
+
+  /* Marked copied: the mark goes in, an unsaved change does not. */
+  sc_record_set_text (SC_RECORD (contact), "summary", "Changed while being copied");
+  g_ptr_array_add (contacts, contact);
+  g_assert_true (sc_records_mark_copied (fixture->vault, contacts, &error));
+  g_assert_no_error (error);
+  copied = stored_text (fixture, SC_TYPE_CONTACT, sc_record_get_id (SC_RECORD (contact)), "copied-at");
+  g_assert_cmpstr (copied, !=, "");
+  g_free (summary);
+  summary = stored_text (fixture, SC_TYPE_CONTACT, sc_record_get_id (SC_RECORD (contact)), "summary");
+  g_assert_cmpstr (summary, ==, "Checked she got home.");
+
+  /* A review is signed, never typed, and never typed over. */
+  sc_record_set_int64 (SC_RECORD (forged), "concern-id", concern_id);
+  sc_record_set_text (SC_RECORD (forged), "manager-id", fixture->manager_id);
+  sc_record_set_text (SC_RECORD (forged), "manager", "Priya Shah");
+  sc_record_set_text (SC_RECORD (forged), "decision", "close");
+  sc_record_set_text (SC_RECORD (forged), "comments", "Signed without a passphrase");
+  assert_refused (sc_records_save (fixture->vault, SC_RECORD (forged), &error), &error,
+                  SC_RECORD_ERROR_INVALID);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM review"), ==, 0);
+
+  /* Signed with an unsaved edit in the concern: only the decision goes in. */
+  sc_record_set_text (r, "summary", "Slipped in with the signature");
+  review = sc_review_sign (fixture->vault, fixture->concern, fixture->manager_id,
+                           MANAGER_PASSPHRASE, "close", "Agreed.", &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_concern_is_closed (fixture->concern));
+  g_free (summary);
+  summary = stored_text (fixture, SC_TYPE_CONCERN, concern_id, "summary");
+  g_assert_cmpstr (summary, ==, "Messages from a stranger");
+  sc_record_set_text (SC_RECORD (review), "comments", "Changed after signing");
+  assert_refused (sc_records_save (fixture->vault, SC_RECORD (review), &error), &error,
+                  SC_RECORD_ERROR_INVALID);
+
+  /* Closed: no new evidence with a file, no file removed, nothing moved out. */
+  sc_record_set_text (SC_RECORD (late), "what", "Later screenshot");
+  assert_refused (sc_evidence_attach (fixture->vault, late, fixture->concern, "late.txt", text, 1024,
+                                      &error), &error, SC_RECORD_ERROR_CLOSED);
+  g_assert_cmpint (sc_record_get_id (SC_RECORD (late)), ==, 0);
+  sc_record_set_text (SC_RECORD (evidence), "file-name", "notes.txt");
+  g_ptr_array_add (files, evidence);
+  assert_refused (sc_records_remove_files (fixture->vault, files, "test", &error), &error,
+                  SC_RECORD_ERROR_CLOSED);
+  sc_record_set_text (SC_RECORD (evidence), "file-name", "");
+  sc_record_set_int64 (SC_RECORD (evidence), "concern-id", sc_record_get_id (SC_RECORD (draft)));
+  assert_refused (sc_records_save (fixture->vault, SC_RECORD (evidence), &error), &error,
+                  SC_RECORD_ERROR_CLOSED);
+
+  /* An addendum is an addition: a closed concern takes one, and it is
+   * never typed over afterwards. */
+  addendum = sc_addendum_add (fixture->vault, r, "Found later: a second account.", &error);
+  g_assert_no_error (error);
+  sc_record_set_text (SC_RECORD (addendum), "author", "Someone else");
+  assert_refused (sc_records_save (fixture->vault, SC_RECORD (addendum), &error), &error,
+                  SC_RECORD_ERROR_INVALID);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM addendum WHERE author = 'Sam Taylor'"),
+                   ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +531,7 @@ main (int   argc,
   ADD ("/review/sign-off", test_sign_off);
   ADD ("/review/overview", test_overview);
   ADD ("/review/final-and-addendum", test_final_and_addendum);
+  ADD ("/review/guards-on-every-path", test_guards_on_every_path);
 
   return g_test_run ();
 }

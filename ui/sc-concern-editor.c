@@ -454,9 +454,14 @@ sc_concern_editor_init (ScConcernEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
     /* Translators: shown in a list of choices before one has been made. */
-    sc_form_combo_setup (row_at (self, &combo_rows[i]), combo_rows[i].field,
-                         /* A concern always has a status. */
-                         g_str_equal (combo_rows[i].field, "status") ? NULL : _("Not chosen yet"));
+    {
+      /* A concern always has a status, and the worker never closes one:
+       * only a manager's signed review does. */
+      gboolean status = g_str_equal (combo_rows[i].field, "status");
+
+      sc_form_combo_setup (row_at (self, &combo_rows[i]), status ? "worker-status" : combo_rows[i].field,
+                           status ? NULL : _("Not chosen yet"));
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.save", FALSE);
 }
 
