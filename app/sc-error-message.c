@@ -50,6 +50,9 @@ vault_error_sentence (int code)
       return _("The vault is locked. Unlock it and try again.");
     case SC_VAULT_ERROR_OLD_SCHEMA:
       return _("This vault was last opened by an older version of Safecase. Open it in Safecase once, then check it again.");
+    case SC_VAULT_ERROR_MANAGER_NEEDED:
+      return _("Once there is a manager, only a manager changes who the managers are. Ask one to "
+               "confirm with their own passphrase.");
     case SC_VAULT_ERROR_FAILED:
     default:
       return _("Safecase could not use the vault. Try again; if it keeps happening, contact your IT support.");

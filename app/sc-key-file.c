@@ -22,7 +22,10 @@
 #define GROUP_AUDIT      "Audit"
 #define GROUP_MANAGER    "Manager "   /* then the manager's id */
 #define MAX_MANAGERS     32
-#define FORMAT_VERSION   1
+/* 2: managers' wraps. A build that knows only 1 refuses the file rather
+ * than saving it without them. */
+#define FORMAT_VERSION   2
+#define MAX_FILE_BYTES   (64 * 1024)
 #define KDF_NAME         "argon2id13"
 #define WRAPPED_BYTES    (crypto_secretbox_MACBYTES + SC_KEY_BYTES)
 #define CHECK_CONTEXT    "safecase vault key check v1"
@@ -216,57 +219,92 @@ read_audit_anchor (ScKeyFile *self,
   self->audit_head = g_steal_pointer (&head);
 }
 
-/* The managers' wraps, each bounded as the worker's is. */
-static gboolean
+/* Whether @text is a name or role a manager may have: one line of valid
+ * UTF-8, without control characters, at most SC_KEY_FILE_MAX_NAME
+ * characters. */
+gboolean
+sc_key_file_name_is_valid (const char *text)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL)
+      || g_utf8_strlen (text, -1) > SC_KEY_FILE_MAX_NAME)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* One manager's wrap, bounded as the worker's is; NULL if it does not read. */
+static ScKeyWrap *
+read_manager (GKeyFile   *kf,
+              const char *group,
+              GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ScKeyWrap *wrap = g_new0 (ScKeyWrap, 1);
+  guint64 opslimit, memlimit;
+
+  wrap->id = g_strdup (group + strlen (GROUP_MANAGER));
+  wrap->name = g_key_file_get_string (kf, group, "Name", &local_error);
+  if (local_error == NULL)
+    wrap->role = g_key_file_get_string (kf, group, "Role", &local_error);
+  opslimit = local_error == NULL ? g_key_file_get_uint64 (kf, group, "OpsLimit", &local_error) : 0;
+  memlimit = local_error == NULL ? g_key_file_get_uint64 (kf, group, "MemLimit", &local_error) : 0;
+  if (local_error == NULL)
+    read_base64 (kf, group, "Salt", wrap->salt, sizeof wrap->salt, &local_error);
+  if (local_error == NULL)
+    read_base64 (kf, group, "Nonce", wrap->nonce, sizeof wrap->nonce, &local_error);
+  if (local_error == NULL)
+    read_base64 (kf, group, "WrappedKey", wrap->wrapped, sizeof wrap->wrapped, &local_error);
+  if (local_error == NULL
+      && (!g_uuid_string_is_valid (wrap->id)
+          || !sc_key_file_name_is_valid (wrap->name) || !sc_key_file_name_is_valid (wrap->role)
+          || opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE
+          || memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE))
+    g_set_error_literal (&local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                         "parameters out of range");
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      key_wrap_free (wrap);
+      return NULL;
+    }
+  wrap->opslimit = opslimit;
+  wrap->memlimit = (gsize) memlimit;
+  return wrap;
+}
+
+/* The managers' wraps. One that does not read is left out, with a warning
+ * for whoever supports the laptop: it never locks the worker out of their
+ * own vault. */
+static void
 read_managers (ScKeyFile *self,
-               GKeyFile  *kf,
-               GError   **error)
+               GKeyFile  *kf)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (kf, NULL);
 
   self->managers = g_ptr_array_new_with_free_func ((GDestroyNotify) key_wrap_free);
   for (guint i = 0; groups[i] != NULL; i++)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GError) error = NULL;
       ScKeyWrap *wrap;
-      guint64 opslimit, memlimit;
 
       if (!g_str_has_prefix (groups[i], GROUP_MANAGER))
         continue;
       if (self->managers->len >= MAX_MANAGERS)
         {
-          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED, "Too many managers");
-          return FALSE;
+          g_message ("The key file names more than %u managers; the rest are left out",
+                     MAX_MANAGERS);
+          return;
         }
-      wrap = g_new0 (ScKeyWrap, 1);
-      g_ptr_array_add (self->managers, wrap);
-      wrap->id = g_strdup (groups[i] + strlen (GROUP_MANAGER));
-      wrap->name = g_key_file_get_string (kf, groups[i], "Name", &local_error);
-      if (local_error == NULL)
-        wrap->role = g_key_file_get_string (kf, groups[i], "Role", &local_error);
-      opslimit = local_error == NULL ? g_key_file_get_uint64 (kf, groups[i], "OpsLimit", &local_error) : 0;
-      memlimit = local_error == NULL ? g_key_file_get_uint64 (kf, groups[i], "MemLimit", &local_error) : 0;
-      if (local_error == NULL)
-        read_base64 (kf, groups[i], "Salt", wrap->salt, sizeof wrap->salt, &local_error);
-      if (local_error == NULL)
-        read_base64 (kf, groups[i], "Nonce", wrap->nonce, sizeof wrap->nonce, &local_error);
-      if (local_error == NULL)
-        read_base64 (kf, groups[i], "WrappedKey", wrap->wrapped, sizeof wrap->wrapped, &local_error);
-      if (local_error == NULL
-          && (!g_uuid_string_is_valid (wrap->id)
-              || opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE
-              || memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE))
-        g_set_error (&local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                     "%s has parameters out of range", groups[i]);
-      if (local_error != NULL)
+      if (!(wrap = read_manager (kf, groups[i], &error)))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          /* The group's name only: the value may be anything. */
+          g_message ("The key file's [%s] does not read, and is left out", groups[i]);
+          continue;
         }
-      wrap->opslimit = opslimit;
-      wrap->memlimit = (gsize) memlimit;
+      g_ptr_array_add (self->managers, wrap);
     }
-  return TRUE;
 }
 
 ScKeyFile *
@@ -283,7 +321,7 @@ sc_key_file_load (const char *path,
   {
     /* Never through a link: O_NOFOLLOW, no gap between check and open. */
     gsize length = 0;
-    g_autofree char *data = sc_secure_read_private_file (path, 64 * 1024, &length, &local_error);
+    g_autofree char *data = sc_secure_read_private_file (path, MAX_FILE_BYTES, &length, &local_error);
 
     if (data == NULL || !g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE,
                                                      &local_error))
@@ -351,33 +389,26 @@ sc_key_file_load (const char *path,
   self->opslimit = opslimit;
   self->memlimit = (gsize) memlimit;
   read_audit_anchor (self, kf);
-  if (!read_managers (self, kf, &local_error))
-    {
-      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
-                   "The key file %s is damaged: %s", path, local_error->message);
-      return NULL;
-    }
+  read_managers (self, kf);
 
   return g_steal_pointer (&self);
 }
 
-gboolean
-sc_key_file_save (ScKeyFile  *self,
-                  const char *path,
-                  GError    **error)
+/* Puts what this version knows into @kf: the managers' groups are
+ * replaced, anything else it holds stays. */
+static void
+fill_key_file (ScKeyFile *self,
+               GKeyFile  *kf)
 {
-  g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *salt = g_base64_encode (self->salt, sizeof self->salt);
   g_autofree char *nonce = g_base64_encode (self->nonce, sizeof self->nonce);
   g_autofree char *wrapped = g_base64_encode (self->wrapped, sizeof self->wrapped);
   g_autofree char *check = g_base64_encode (self->check, sizeof self->check);
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_auto(GStrv) groups = g_key_file_get_groups (kf, NULL);
 
-  g_key_file_set_comment (kf, NULL, NULL,
-                          " Safecase vault key file. Without it and the passphrase,\n"
-                          " the vault next to it cannot be opened: back them up together.",
-                          NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], GROUP_MANAGER))
+      g_key_file_remove_group (kf, groups[i], NULL);
   g_key_file_set_int64 (kf, GROUP_VAULT, "Format", FORMAT_VERSION);
   g_key_file_set_string (kf, GROUP_VAULT, "Id", self->vault_id);
   g_key_file_set_string (kf, GROUP_VAULT, "KeyCheck", check);
@@ -408,12 +439,63 @@ sc_key_file_save (ScKeyFile  *self,
       g_key_file_set_string (kf, group, "Nonce", wrap_nonce);
       g_key_file_set_string (kf, group, "WrappedKey", wrap_key);
     }
+}
 
-  data = g_key_file_to_data (kf, &len, NULL);
+/* Writes @kf atomically and durably, readable by the worker alone, if it
+ * is no bigger than a key file is ever read. */
+static gboolean
+write_key_file (GKeyFile   *kf,
+                const char *path,
+                GError    **error)
+{
+  gsize len = 0;
+  g_autofree char *data = g_key_file_to_data (kf, &len, NULL);
 
-  return g_file_set_contents_full (path, data, len,
+  if (len > MAX_FILE_BYTES)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                           "The key file would be too large");
+      return FALSE;
+    }
+  return g_file_set_contents_full (path, data, (gssize) len,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);
+}
+
+/* A new key file at @path. */
+gboolean
+sc_key_file_save (ScKeyFile  *self,
+                  const char *path,
+                  GError    **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+
+  g_key_file_set_comment (kf, NULL, NULL,
+                          " Safecase vault key file. Without it and the passphrase,\n"
+                          " the vault next to it cannot be opened: back them up together.",
+                          NULL);
+  fill_key_file (self, kf);
+  return write_key_file (kf, path, error);
+}
+
+/* The key file at @path with what @self now holds (its managers): groups,
+ * keys and comments this version does not know stay, as does an [Audit]
+ * group that does not read. */
+gboolean
+sc_key_file_save_over (ScKeyFile  *self,
+                       const char *path,
+                       GError    **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!(data = sc_secure_read_private_file (path, MAX_FILE_BYTES, &length, error))
+      || !g_key_file_load_from_data (kf, data, length,
+                                     G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, error))
+    return FALSE;
+  fill_key_file (self, kf);
+  return write_key_file (kf, path, error);
 }
 
 ScKey *
@@ -475,21 +557,17 @@ sc_key_file_write_audit_anchor (const char  *path,
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *data = NULL;
-  g_autofree char *out = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (is_sha256_hex (head), FALSE);
 
-  if (!(data = sc_secure_read_private_file (path, 64 * 1024, &length, error))
+  if (!(data = sc_secure_read_private_file (path, MAX_FILE_BYTES, &length, error))
       || !g_key_file_load_from_data (kf, data, length,
                                      G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return FALSE;
   g_key_file_set_uint64 (kf, GROUP_AUDIT, "Entries", entries);
   g_key_file_set_string (kf, GROUP_AUDIT, "Head", head);
-  out = g_key_file_to_data (kf, &length, NULL);
-  return g_file_set_contents_full (path, out, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return write_key_file (kf, path, error);
 }
 
 /* Managers -------------------------------------------------------------------------- */
@@ -508,6 +586,13 @@ sc_key_file_add_manager (ScKeyFile   *self,
   ScKeyWrap *wrap;
 
   g_return_val_if_fail (name != NULL && passphrase != NULL, NULL);
+
+  if (!sc_key_file_name_is_valid (name) || !sc_key_file_name_is_valid (role != NULL ? role : ""))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                           "A manager's name or role is not one line of text");
+      return NULL;
+    }
 
   if (!sc_key_file_check_key (self, key))
     {

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The longest name or role a manager has, in characters. */
+#define SC_KEY_FILE_MAX_NAME 80
+
 /* The small file beside the database. It holds the vault key wrapped with a
  * key derived from the passphrase (Argon2id, then XSalsa20-Poly1305), and a
  * check value (a keyed BLAKE2b of a constant) that tells a wrong key from a
@@ -23,6 +26,10 @@ ScKeyFile  *sc_key_file_load          (const char   *path,
 gboolean    sc_key_file_save          (ScKeyFile    *self,
                                        const char   *path,
                                        GError      **error);
+gboolean    sc_key_file_save_over     (ScKeyFile    *self,
+                                       const char   *path,
+                                       GError      **error);
+gboolean    sc_key_file_name_is_valid (const char   *text);
 ScKey      *sc_key_file_unwrap        (ScKeyFile    *self,
                                        const char   *passphrase,
                                        GError      **error);

@@ -300,7 +300,8 @@ sc_response_mark (ScVault        *vault,
       g_autofree char *now = sc_datetime_now_storage ();
 
       sc_record_set_text (r, "done-at", now);
-      sc_record_set_text (r, "done-by", sc_vault_get_worker_name (vault));
+      /* Whoever unlocked: a manager's session marks steps in their name. */
+      sc_record_set_text (r, "done-by", sc_vault_get_actor (vault));
     }
 
   if (!sc_records_save (vault, r, error))

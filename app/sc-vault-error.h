@@ -29,6 +29,7 @@ typedef enum
   SC_VAULT_ERROR_STORAGE_FULL,
   SC_VAULT_ERROR_LOCKED,
   SC_VAULT_ERROR_OLD_SCHEMA,
+  SC_VAULT_ERROR_MANAGER_NEEDED,
 } ScVaultError;
 
 GQuark sc_vault_error_quark (void);

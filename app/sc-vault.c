@@ -1185,12 +1185,76 @@ sc_vault_list_managers (ScVault *self,
   return managers;
 }
 
-/* Changes the people in the key file: the worker's own passphrase unlocks
- * the key to wrap, then the file is written whole, atomically, and the
- * change is an audit entry. */
+/* Who may change the people in the key file: the worker, to add the first
+ * manager; after that, a manager already in it (so a worker cannot enrol
+ * a passphrase of their own choosing to sign their own work). Sets
+ * @by to who confirmed. */
+static ScKey *
+unwrap_to_change_managers (ScKeyFile   *key_file,
+                           const char  *passphrase,
+                           char       **by,
+                           GError     **error)
+{
+  g_autofree char *manager_id = NULL;
+  ScKey *key;
+
+  if (sc_key_file_get_n_managers (key_file) == 0)
+    {
+      *by = NULL;
+      return sc_key_file_unwrap (key_file, passphrase, error);
+    }
+  if (!(key = sc_key_file_unwrap_anyone (key_file, passphrase, &manager_id, error)))
+    return NULL;
+  if (manager_id == NULL)
+    {
+      sc_key_free (key);
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_MANAGER_NEEDED,
+                           "A manager's passphrase is needed to change the managers");
+      return NULL;
+    }
+  for (guint i = 0; i < sc_key_file_get_n_managers (key_file); i++)
+    {
+      const char *id, *name;
+
+      sc_key_file_get_manager (key_file, i, &id, &name, NULL);
+      if (g_str_equal (id, manager_id))
+        *by = g_strdup (name);
+    }
+  return key;
+}
+
+static char *
+describe_manager_change (const char *id,
+                         const char *name,
+                         const char *role,
+                         const char *by)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name != NULL ? name : "");
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, role != NULL ? role : "");
+  json_builder_set_member_name (builder, "confirmed-by");
+  json_builder_add_string_value (builder, by);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Changes the people in the key file. The change and its audit entry go
+ * together: the entry is written in a transaction, the key file replaced,
+ * then the transaction committed; if the commit fails, the key file is
+ * put back as it was. Never a passphrase in the trail. */
 static gboolean
 change_managers (ScVault     *self,
-                 const char  *worker_passphrase,
+                 const char  *confirm_passphrase,
                  const char  *action,
                  const char  *name,
                  const char  *role,
@@ -1201,22 +1265,34 @@ change_managers (ScVault     *self,
   g_autofree char *path = vault_file (self->directory, SC_VAULT_KEY_NAME);
   g_autoptr(ScKeyFile) key_file = NULL;
   g_autoptr(ScKey) key = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *added = NULL;
   g_autofree char *said = NULL;
-  g_autofree char *quoted_name = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *removed_name = NULL;
+  g_autofree char *removed_role = NULL;
+  gsize before_length = 0;
 
-  if (!ensure_open (self, error) || !(key_file = sc_key_file_load (path, error))
-      || !(key = sc_key_file_unwrap (key_file, worker_passphrase, error)))
+  if (!ensure_open (self, error)
+      || !(before = sc_secure_read_private_file (path, 64 * 1024, &before_length, error))
+      || !(key_file = sc_key_file_load (path, error))
+      || !(key = unwrap_to_change_managers (key_file, confirm_passphrase, &by, error)))
     return FALSE;
+  if (by == NULL)
+    by = g_strdup (sc_vault_get_actor (self));
+
   if (remove_id != NULL)
     {
-      for (guint i = 0; i < sc_key_file_get_n_managers (key_file) && quoted_name == NULL; i++)
+      for (guint i = 0; i < sc_key_file_get_n_managers (key_file) && removed_name == NULL; i++)
         {
-          const char *id, *manager;
+          const char *id, *manager, *manager_role;
 
-          sc_key_file_get_manager (key_file, i, &id, &manager, NULL);
+          sc_key_file_get_manager (key_file, i, &id, &manager, &manager_role);
           if (g_str_equal (id, remove_id))
-            quoted_name = g_strdup (manager);
+            {
+              removed_name = g_strdup (manager);
+              removed_role = g_strdup (manager_role);
+            }
         }
       if (!sc_key_file_remove_manager (key_file, remove_id))
         {
@@ -1224,59 +1300,82 @@ change_managers (ScVault     *self,
                                "No such manager in this vault");
           return FALSE;
         }
+      said = describe_manager_change (remove_id, removed_name, removed_role, by);
     }
-  else if (!(added = sc_key_file_add_manager (key_file, key, name, role, manager_passphrase,
-                                              error)))
-    return FALSE;
-  if (!sc_key_file_save (key_file, path, error))
-    return FALSE;
+  else
+    {
+      g_autofree char *opens = NULL;
+      g_autoptr(ScKey) taken = sc_key_file_unwrap_anyone (key_file, manager_passphrase, &opens, NULL);
 
-  /* The trail says who was given, or lost, a way in (never a passphrase). */
-  {
-    g_autoptr(JsonBuilder) builder = json_builder_new ();
-    g_autoptr(JsonGenerator) generator = json_generator_new ();
-    g_autoptr(JsonNode) root = NULL;
+      /* Each person has their own: one passphrase is one person. */
+      if (taken != NULL)
+        {
+          g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                               _("That passphrase already opens this vault. Each person needs "
+                                 "their own"));
+          return FALSE;
+        }
+      if (!(added = sc_key_file_add_manager (key_file, key, name, role, manager_passphrase,
+                                             error)))
+        return FALSE;
+      said = describe_manager_change (added, name, role, by);
+    }
 
-    json_builder_begin_object (builder);
-    json_builder_set_member_name (builder, "id");
-    json_builder_add_string_value (builder, added != NULL ? added : remove_id);
-    json_builder_set_member_name (builder, "name");
-    json_builder_add_string_value (builder, added != NULL ? name : quoted_name != NULL ? quoted_name : "");
-    json_builder_set_member_name (builder, "role");
-    json_builder_add_string_value (builder, added != NULL && role != NULL ? role : "");
-    json_builder_end_object (builder);
-    root = json_builder_get_root (builder);
-    json_generator_set_root (generator, root);
-    said = json_generator_to_data (generator, NULL);
-  }
-  return sc_vault_begin (self, error)
-         && sc_vault_append_audit (self, action, "manager", 0,
-                                   added != NULL ? NULL : said, added != NULL ? said : NULL, error)
-         && sc_vault_commit (self, error);
+  if (!sc_vault_begin (self, error))
+    return FALSE;
+  if (!sc_vault_append_audit (self, action, "manager", 0, added != NULL ? NULL : said,
+                              added != NULL ? said : NULL, error)
+      || !sc_key_file_save_over (key_file, path, error))
+    {
+      sc_vault_rollback (self);
+      return FALSE;
+    }
+  if (!sc_vault_commit (self, error))
+    {
+      g_autoptr(GError) restore_error = NULL;
+
+      if (!g_file_set_contents_full (path, before, (gssize) before_length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0600, &restore_error))
+        g_warning ("The key file could not be put back after a failed change: %s",
+                   restore_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A manager, named, with a role and a passphrase of their own: a second
- * wrap of the vault key. The worker confirms with their own passphrase. */
+ * wrap of the vault key. The first is confirmed with the worker's
+ * passphrase; each later one with a manager's already there. */
 gboolean
 sc_vault_add_manager (ScVault     *self,
-                      const char  *worker_passphrase,
+                      const char  *confirm_passphrase,
                       const char  *name,
                       const char  *role,
                       const char  *manager_passphrase,
                       GError     **error)
 {
   g_autofree char *clean = NULL;
+  g_autofree char *clean_role = NULL;
   ScPassphraseProblems problems;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (name != NULL && manager_passphrase != NULL && worker_passphrase != NULL,
+  g_return_val_if_fail (name != NULL && manager_passphrase != NULL && confirm_passphrase != NULL,
                         FALSE);
 
   clean = g_strstrip (g_strdup (name));
-  if (*clean == '\0' || !g_utf8_validate (clean, -1, NULL))
+  clean_role = g_strstrip (g_strdup (role != NULL ? role : ""));
+  if (*clean == '\0')
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
-                           "A manager needs a name");
+                           _("A manager needs a name"));
+      return FALSE;
+    }
+  if (!sc_key_file_name_is_valid (clean) || !sc_key_file_name_is_valid (clean_role))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                   _("A manager’s name and role are each one line of at most %u characters"),
+                   SC_KEY_FILE_MAX_NAME);
       return FALSE;
     }
   if ((problems = sc_passphrase_check (manager_passphrase, clean)) != SC_PASSPHRASE_OK)
@@ -1284,24 +1383,27 @@ sc_vault_add_manager (ScVault     *self,
       g_autofree char *said = sc_passphrase_describe_problems (problems);
 
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
-                   "The manager's passphrase is too weak: %s", said);
+                   _("The manager’s passphrase is too weak: %s"), said);
       return FALSE;
     }
-  return change_managers (self, worker_passphrase, "add-manager", clean, role,
+  return change_managers (self, confirm_passphrase, "add-manager", clean, clean_role,
                           manager_passphrase, NULL, error);
 }
 
-/* The manager's wrap removed: their passphrase no longer opens the vault. */
+/* The manager's wrap removed, confirmed with a manager's passphrase: from
+ * now on their passphrase does not open the vault's key file. A copy of
+ * the key file from before still would: the vault key itself is not
+ * changed. */
 gboolean
 sc_vault_remove_manager (ScVault     *self,
-                         const char  *worker_passphrase,
+                         const char  *confirm_passphrase,
                          const char  *manager_id,
                          GError     **error)
 {
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (manager_id != NULL && worker_passphrase != NULL, FALSE);
+  g_return_val_if_fail (manager_id != NULL && confirm_passphrase != NULL, FALSE);
 
-  return change_managers (self, worker_passphrase, "remove-manager", NULL, NULL, NULL, manager_id,
+  return change_managers (self, confirm_passphrase, "remove-manager", NULL, NULL, NULL, manager_id,
                           error);
 }
 

@@ -107,6 +107,22 @@ test_manager_unlocks_and_acts (Fixture       *fixture,
   g_assert_cmpstr (sc_vault_get_actor (fixture->vault), ==, "Priya Shah");
   sc_record_set_text (SC_RECORD (child), "name", "Zoe Brown");
   sc_test_save (fixture->vault, child);
+  /* A step marked in a manager's session is theirs. */
+  {
+    g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+    g_autoptr(ScChild) ava = sc_records_load (fixture->vault, SC_TYPE_CHILD,
+                                              sc_record_get_int64 (SC_RECORD (fixture->concern),
+                                                                   "child-id"), &error);
+    g_autoptr(GPtrArray) items = sc_response_build (fixture->vault, procedure, fixture->concern,
+                                                    ava, &error);
+    ScResponseItem *first = items->pdata[0];
+
+    g_assert_no_error (error);
+    g_assert_true (sc_response_mark (fixture->vault, first, "not-needed", "Agreed in supervision",
+                                     &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (first->record), "done-by"), ==, "Priya Shah");
+  }
   g_assert_cmpint (sc_test_count_rows (fixture->vault,
                                        "SELECT count(*) FROM audit WHERE entity = 'child' "
                                        "AND actor = 'Priya Shah'"), ==, 1);
@@ -138,7 +154,12 @@ test_manager_removed_and_refused (Fixture       *fixture,
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
 
-  g_assert_true (sc_vault_remove_manager (fixture->vault, WORKER_PASSPHRASE, fixture->manager_id,
+  /* Once there is a manager, the worker alone changes no one. */
+  g_assert_false (sc_vault_remove_manager (fixture->vault, WORKER_PASSPHRASE, fixture->manager_id,
+                                           &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_MANAGER_NEEDED);
+  g_clear_error (&error);
+  g_assert_true (sc_vault_remove_manager (fixture->vault, MANAGER_PASSPHRASE, fixture->manager_id,
                                           &error));
   g_assert_no_error (error);
   sc_vault_close (fixture->vault);
@@ -517,6 +538,131 @@ test_guards_on_every_path (Fixture       *fixture,
                    ==, 1);
 }
 
+static char *
+key_file_path (Fixture *fixture)
+{
+  return g_build_filename (fixture->directory, SC_VAULT_KEY_NAME, NULL);
+}
+
+static char *
+read_key_file (Fixture *fixture)
+{
+  g_autofree char *path = key_file_path (fixture);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+write_key_file (Fixture    *fixture,
+                const char *text)
+{
+  g_autofree char *path = key_file_path (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                           &error));
+  g_assert_no_error (error);
+}
+
+/* Who the managers are is a manager's business once there is one: the
+ * worker cannot enrol a passphrase of their own to sign their own work,
+ * nor reuse one that already opens the vault. A name or role that is not
+ * one short line is refused before it reaches the key file. */
+static void
+test_manager_enrolment (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_role = g_string_new (NULL);
+  const char *bad_roles[] = { "Team\xff manager", "Team\nmanager", "Team\tmanager", NULL };
+  const char *taken[] = { WORKER_PASSPHRASE, MANAGER_PASSPHRASE };
+  g_autoptr(GPtrArray) managers = NULL;
+
+  g_assert_false (sc_vault_add_manager (fixture->vault, WORKER_PASSPHRASE, "Tom Reed", "Deputy",
+                                        "Orange-Kettle-55", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_MANAGER_NEEDED);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_assert_false (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed", "Deputy",
+                                            taken[i], &error));
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+  while (long_role->len < 70000)
+    g_string_append (long_role, "Team manager ");
+  g_assert_false (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed",
+                                        long_role->str, "Orange-Kettle-55", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  for (guint i = 0; bad_roles[i] != NULL; i++)
+    {
+      g_assert_false (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed",
+                                            bad_roles[i], "Orange-Kettle-55", &error));
+      g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+
+  /* Confirmed by a manager: added, and the trail says by whom. */
+  g_assert_true (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed", "Deputy",
+                                       "Orange-Kettle-55", &error));
+  g_assert_no_error (error);
+  managers = sc_vault_list_managers (fixture->vault, &error);
+  g_assert_cmpuint (managers->len, ==, 2);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'add-manager' "
+                                       "AND after LIKE '%Tom Reed%' "
+                                       "AND after LIKE '%\"confirmed-by\":\"Priya Shah\"%'"), ==, 1);
+}
+
+/* The key file is the worker's way in: a manager's entry that does not
+ * read leaves that manager out, never the worker; a change of managers
+ * keeps what this version does not know, and says a newer format so an
+ * older build refuses it rather than dropping the managers. */
+static void
+test_manager_key_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autofree char *text = read_key_file (fixture);
+  g_autofree char *kept = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *role_line = g_strdup ("Role=Team manager\n");
+  char *at;
+
+  g_assert_nonnull (strstr (text, "Format=2"));
+  kept = g_strconcat ("# kept by hand\n", text, "\n[Future]\nSetting=kept\n", NULL);
+  write_key_file (fixture, kept);
+  g_assert_true (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed", "Deputy",
+                                       "Orange-Kettle-55", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = read_key_file (fixture);
+  g_assert_nonnull (strstr (text, "# kept by hand"));
+  g_assert_nonnull (strstr (text, "[Future]\nSetting=kept"));
+  g_assert_nonnull (strstr (text, "[Audit]"));
+
+  /* Priya's role made unreadable by hand: she is left out, the worker
+   * and Tom still open the vault. */
+  at = strstr (text, role_line);
+  g_assert_nonnull (at);
+  broken = g_strdup_printf ("%.*sRole=Team\xff manager\n%s", (int) (at - text), text,
+                            at + strlen (role_line));
+  write_key_file (fixture, broken);
+  reopen_with (fixture, WORKER_PASSPHRASE);
+  managers = sc_vault_list_managers (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (managers->len, ==, 1);
+  g_assert_cmpstr (((ScManager *) managers->pdata[0])->name, ==, "Tom Reed");
+  reopen_with (fixture, "Orange-Kettle-55");
+  g_assert_cmpstr (sc_vault_get_actor (fixture->vault), ==, "Tom Reed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +674,8 @@ main (int   argc,
 
   ADD ("/review/managers/unlock-and-act", test_manager_unlocks_and_acts);
   ADD ("/review/managers/removed-and-refused", test_manager_removed_and_refused);
+  ADD ("/review/managers/enrolment", test_manager_enrolment);
+  ADD ("/review/managers/key-file", test_manager_key_file);
   ADD ("/review/sign-off", test_sign_off);
   ADD ("/review/overview", test_overview);
   ADD ("/review/final-and-addendum", test_final_and_addendum);

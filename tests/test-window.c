@@ -638,8 +638,9 @@ manager_listed (gpointer prefs)
   return rows->len == 1;
 }
 
-/* Preferences, People: the worker adds a manager, who types their own
- * passphrase; the worker confirms with theirs. */
+/* Preferences, People: the worker adds the first manager, who types their
+ * own passphrase; the worker confirms with theirs. A mistyped passphrase
+ * asks again, keeping the rest; a later manager is confirmed by a manager. */
 static void
 test_add_manager (void)
 {
@@ -663,6 +664,20 @@ test_add_manager (void)
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), typed[i].title)),
                            typed[i].text);
+  /* Mistyped the second time: asked again, the name and role kept. */
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "Manager’s Passphrase Again")),
+                         "Green-Teapot-78");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not the same"));
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog),
+                                                                            typed[i].title))),
+                     ==, typed[i].text);
+  for (guint i = 2; i < G_N_ELEMENTS (typed); i++)
+    gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), typed[i].title)),
+                           typed[i].text);
   sc_test_save_png (GTK_WIDGET (dialog), "add-manager");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -672,6 +687,14 @@ test_add_manager (void)
   managers = sc_vault_list_managers (sc_application_get_vault (app), NULL);
   g_assert_cmpuint (managers->len, ==, 1);
   g_assert_cmpstr (((ScManager *) managers->pdata[0])->role, ==, "Team manager");
+
+  /* The next manager is confirmed by a manager, not the worker. */
+  gtk_widget_activate_action (prefs, "prefs.add-manager", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "A Manager’s Passphrase, to Confirm"));
+  g_assert_null (sc_test_find_row (GTK_WIDGET (dialog), "Your Own Passphrase, to Confirm"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (prefs));
   sc_test_stop_app (app, window);
 }

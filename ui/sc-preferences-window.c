@@ -11,6 +11,7 @@
 
 #include "sc-dates.h"
 #include "sc-error-message.h"
+#include "sc-form.h"
 #include "sc-preferences-window.h"
 
 struct _ScPreferencesWindow
@@ -52,7 +53,7 @@ static void
 say (ScPreferencesWindow *self,
      const char          *sentence)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (sentence));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), sc_form_toast_new (sentence));
 }
 
 static void
@@ -126,6 +127,24 @@ add_entry (GtkWidget  *list,
   return GTK_EDITABLE (row);
 }
 
+static void present_add_manager (ScPreferencesWindow *self,
+                                 const char          *name,
+                                 const char          *role,
+                                 const char          *problem);
+
+/* The row the change is confirmed in: the worker's passphrase for the
+ * first manager, a manager's after that (sc_vault_add_manager()). */
+static GtkEditable *
+add_confirm_entry (ScPreferencesWindow *self,
+                   GtkWidget           *list)
+{
+  g_autoptr(GPtrArray) managers = sc_vault_list_managers (get_vault (self), NULL);
+
+  return add_entry (list, managers != NULL && managers->len > 0
+                          ? _("A Manager’s Passphrase, to Confirm")
+                          : _("Your Own Passphrase, to Confirm"), TRUE);
+}
+
 static void
 add_manager_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -134,20 +153,27 @@ add_manager_response_cb (AdwMessageDialog *dialog,
   ScPreferencesWindow *self = add->self;
   g_autoptr(GError) error = NULL;
   const char *name = gtk_editable_get_text (add->name);
+  const char *role = gtk_editable_get_text (add->role);
 
   if (!g_str_equal (response, "add") || get_vault (self) == NULL)
     return;
+  /* Asked again with the name and role as typed, and the reason. */
   if (!g_str_equal (gtk_editable_get_text (add->passphrase), gtk_editable_get_text (add->confirm)))
     {
-      say (self, _("The manager’s two passphrases are not the same, so no one was added. Try "
-                   "again."));
+      present_add_manager (self, name, role,
+                           _("The manager’s two passphrases are not the same, so no one was "
+                             "added. The manager types theirs again."));
       return;
     }
   if (!sc_vault_add_manager (get_vault (self), gtk_editable_get_text (add->worker_passphrase), name,
-                             gtk_editable_get_text (add->role),
-                             gtk_editable_get_text (add->passphrase), &error))
+                             role, gtk_editable_get_text (add->passphrase), &error))
     {
-      say_error (self, error);
+      g_autofree char *sentence = error->domain == SC_VAULT_ERROR
+                                  && error->code == SC_VAULT_ERROR_INVALID_INPUT
+                                  ? g_strdup_printf ("%s.", error->message)
+                                  : sc_error_message_for (error);
+
+      present_add_manager (self, name, role, sentence);
       return;
     }
   fill_managers (self);
@@ -159,14 +185,12 @@ add_manager_response_cb (AdwMessageDialog *dialog,
   }
 }
 
-/* prefs.add-manager: a manager, named, with a role and a passphrase of
- * their own; the worker confirms with theirs. */
 static void
-add_manager_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+present_add_manager (ScPreferencesWindow *self,
+                     const char          *name,
+                     const char          *role,
+                     const char          *problem)
 {
-  ScPreferencesWindow *self = SC_PREFERENCES_WINDOW (widget);
   AddManager *add = g_new0 (AddManager, 1);
   GtkWidget *list = gtk_list_box_new ();
   AdwMessageDialog *dialog;
@@ -175,15 +199,18 @@ add_manager_action (GtkWidget  *widget,
   gtk_widget_add_css_class (list, "boxed-list");
   add->self = self;
   add->name = add_entry (list, _("Manager’s Name"), FALSE);
+  gtk_editable_set_text (add->name, name != NULL ? name : "");
   add->role = add_entry (list, _("Role, e.g. Team Manager"), FALSE);
+  gtk_editable_set_text (add->role, role != NULL ? role : "");
   add->passphrase = add_entry (list, _("Manager’s Passphrase"), TRUE);
   add->confirm = add_entry (list, _("Manager’s Passphrase Again"), TRUE);
-  add->worker_passphrase = add_entry (list, _("Your Own Passphrase, to Confirm"), TRUE);
+  add->worker_passphrase = add_confirm_entry (self, list);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add a Manager"),
-                                                       _("The manager types their own passphrase "
-                                                         "here, out of your sight; then you "
-                                                         "confirm with yours.")));
+                                                       problem != NULL ? problem
+                                                       : _("The manager types their own "
+                                                           "passphrase here, out of your sight; "
+                                                           "then it is confirmed.")));
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
@@ -191,6 +218,16 @@ add_manager_action (GtkWidget  *widget,
   g_signal_connect_data (dialog, "response", G_CALLBACK (add_manager_response_cb), add,
                          add_manager_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* prefs.add-manager: a manager, named, with a role and a passphrase of
+ * their own; the worker confirms the first, a manager each later one. */
+static void
+add_manager_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  present_add_manager (SC_PREFERENCES_WINDOW (widget), NULL, NULL, NULL);
 }
 
 /* What the Remove dialog needs. */
@@ -228,11 +265,12 @@ remove_manager_response_cb (AdwMessageDialog *dialog,
       return;
     }
   fill_managers (remove->self);
-  say (remove->self, _("Removed. Their passphrase no longer opens the vault."));
+  say (remove->self, _("Removed. Their passphrase no longer opens the vault’s key file; a backup "
+                       "of the key file from before still would."));
 }
 
-/* prefs.remove-manager(s): the manager's wrap removed, after the worker's
- * passphrase. */
+/* prefs.remove-manager(s): the manager's wrap removed, confirmed with a
+ * manager's passphrase. */
 static void
 remove_manager_action (GtkWidget  *widget,
                        const char *action_name,
@@ -247,7 +285,7 @@ remove_manager_action (GtkWidget  *widget,
   gtk_widget_add_css_class (list, "boxed-list");
   remove->self = self;
   remove->id = g_variant_dup_string (parameter, NULL);
-  remove->worker_passphrase = add_entry (list, _("Your Own Passphrase, to Confirm"), TRUE);
+  remove->worker_passphrase = add_confirm_entry (self, list);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Remove This Manager?"),
                                                        _("Their passphrase will no longer open the "
                                                          "vault or sign reviews. The reviews they "
