@@ -197,7 +197,101 @@ sc_addendum_add (ScVault     *vault,
   records[0] = SC_RECORD (addendum);
   if (!sc_records_save_as (vault, records, 1, SC_WRITE_ADDENDUM, error))
     return NULL;
+  /* Added: the draft it was written from goes. */
+  {
+    g_autoptr(GError) draft_error = NULL;
+
+    if (!sc_addendum_save_draft (vault, record, NULL, &draft_error))
+      g_message ("An addendum's draft was not cleared: %s", draft_error->message);
+  }
   return g_steal_pointer (&addendum);
+}
+
+/* Keeps @text as the addendum being written to @record (NULL or blank:
+ * none), apart from the addenda: not audited, not searched. */
+gboolean
+sc_addendum_save_draft (ScVault     *vault,
+                        ScRecord    *record,
+                        const char  *text,
+                        GError     **error)
+{
+  sqlite3 *db = sc_vault_get_db (vault);
+  gboolean keep = text != NULL && !sc_text_is_blank (text);
+  g_autofree char *now = sc_datetime_now_storage ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return FALSE;
+    }
+  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
+    return TRUE;
+  if (keep && strlen (text) > SC_RECORD_MAX_TEXT_BYTES)
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_TOO_LONG,
+                           _("This addendum is too long to keep. Shorten it and try again."));
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (db, keep ? "INSERT OR REPLACE INTO addendum_draft"
+                                      " (entity, entity_id, text, updated_at) VALUES (?1, ?2, ?3, ?4)"
+                                    : "DELETE FROM addendum_draft WHERE entity = ?1 AND entity_id = ?2",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table_of (record), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, sc_record_get_id (record));
+      if (keep)
+        {
+          sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+        }
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sc_vault_set_sqlite_error (db, rc, "Keeping an addendum being written", error);
+  return TRUE;
+}
+
+/* The addendum being written to @record, or "" if there is none. */
+char *
+sc_addendum_get_draft (ScVault   *vault,
+                       ScRecord  *record,
+                       GError   **error)
+{
+  sqlite3 *db = sc_vault_get_db (vault);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return NULL;
+    }
+  rc = sqlite3_prepare_v2 (db, "SELECT text FROM addendum_draft WHERE entity = ?1 AND entity_id = ?2",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table_of (record), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, sc_record_get_id (record));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (db, rc, "Reading an addendum being written", error);
+      return NULL;
+    }
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* @record's addenda, oldest first. */

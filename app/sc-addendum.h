@@ -29,6 +29,13 @@ ScAddendum *sc_addendum_add         (ScVault     *vault,
                                      ScRecord    *record,
                                      const char  *text,
                                      GError     **error);
+gboolean    sc_addendum_save_draft  (ScVault     *vault,
+                                     ScRecord    *record,
+                                     const char  *text,
+                                     GError     **error);
+char       *sc_addendum_get_draft   (ScVault     *vault,
+                                     ScRecord    *record,
+                                     GError     **error);
 GPtrArray  *sc_addenda_for          (ScVault     *vault,
                                      ScRecord    *record,
                                      GError     **error);

@@ -425,8 +425,9 @@ test_sign_off (void)
     g_autoptr(ScConcern) concern = sc_concern_new (child_id);
 
     g_assert_no_error (error);
-    g_assert_true (sc_vault_add_manager (vault, SC_TEST_PASSPHRASE, "Priya Shah", "Team manager",
-                                         "Green-Teapot-77", &error));
+    /* A name a toast once read as markup. */
+    g_assert_true (sc_vault_add_manager (vault, SC_TEST_PASSPHRASE, "Priya Shah & <Co>",
+                                         "Team manager", "Green-Teapot-77", &error));
     sc_record_set_text (SC_RECORD (concern), "summary", "Threats in a group chat");
     sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T16:00:00Z");
     sc_record_set_text (SC_RECORD (concern), "area", "bullying");
@@ -455,7 +456,7 @@ test_sign_off (void)
   adw_message_dialog_response (dialog, "sign");
   gtk_window_destroy (GTK_WINDOW (dialog));
   dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not Priya Shah’s passphrase"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not Priya Shah & <Co>’s passphrase"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog),
                                                                           "What Was Reviewed, and Why"))),
                    ==, "Support in place; the school has dealt with the group chat.");
@@ -469,7 +470,7 @@ test_sign_off (void)
   adw_message_dialog_response (dialog, "sign");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (sc_test_find_by_id (GTK_WIDGET (response), "closed_group")));
-  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "Priya Shah closed this concern"));
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (response), "Priya Shah & <Co> closed this concern"));
   g_assert_false (gtk_widget_get_sensitive (sc_test_find_by_id (GTK_WIDGET (response), "edit_button")));
   /* A step's button does nothing now. */
   mark (response, "support", "not-needed");
@@ -493,6 +494,7 @@ test_final_and_addendum (void)
   ScApplication *app;
   GtkWidget *response;
   AdwMessageDialog *dialog;
+  ScUnlockPage *unlock;
   gint64 concern_id;
 
   {
@@ -500,6 +502,8 @@ test_final_and_addendum (void)
     g_autoptr(ScConcern) concern = sc_concern_new (child_id);
 
     g_assert_no_error (error);
+    g_assert_true (sc_vault_add_manager (vault, SC_TEST_PASSPHRASE, "Priya Shah", "Team manager",
+                                         "Green-Teapot-77", &error));
     sc_record_set_text (SC_RECORD (concern), "summary", "Threats in a group chat");
     sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T16:00:00Z");
     sc_record_set_text (SC_RECORD (concern), "area", "bullying");
@@ -537,6 +541,50 @@ test_final_and_addendum (void)
   g_assert_nonnull (sc_test_find_text (response, "The chat was on Snapchat, not WhatsApp."));
   g_assert_nonnull (sc_test_find_text (response, "Addendum by Sam Taylor"));
   sc_test_save_png (GTK_WIDGET (window), "response-final");
+
+  /* A review that keeps the concern open leaves a final concern final. */
+  gtk_widget_activate_action (response, "response.sign-off", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "What Was Reviewed, and Why")),
+                         "Reviewed in supervision.");
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "Manager’s Own Passphrase")),
+                         "Green-Teapot-77");
+  adw_message_dialog_response (dialog, "sign");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_settle ();
+  g_assert_nonnull (sc_test_find_text (response, "Reviewed in supervision."));
+  g_assert_false (gtk_widget_get_sensitive (sc_test_find_by_id (response, "edit_button")));
+
+  /* An addendum half written when the vault locks is kept, not added, and
+   * offered again after the unlock. */
+  gtk_widget_activate_action (response, "response.add-addendum", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_test_find_widget (GTK_WIDGET (dialog),
+                                                                                          GTK_TYPE_TEXT_VIEW))),
+                            "Half a sentence about the", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  sc_test_settle ();
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), SC_TEST_PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  sc_test_wait_for_page (window, "response");
+  response = sc_test_page (window, "response");
+  g_assert_null (sc_test_find_text (response, "Half a sentence about the"));
+  gtk_widget_activate_action (response, "response.add-addendum", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_test_find_widget (GTK_WIDGET (dialog),
+                                                                                           GTK_TYPE_TEXT_VIEW)));
+    GtkTextIter start, end;
+    g_autofree char *kept = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (kept, ==, "Half a sentence about the");
+  }
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   sc_test_stop_app (app, window);
 }
 

@@ -711,7 +711,9 @@ sc_application_lock (ScApplication *self)
   g_signal_emit (self, signals[ABOUT_TO_LOCK], 0);
   self->was_locked = TRUE;
   /* Every other window goes with the vault (file choosers, Preferences,
-   * dialogs): what was typed in them was kept by the pages just now. */
+   * dialogs). The pages kept what was typed in theirs just now (a child's
+   * name, evidence, an addendum as a draft); a sign-off's comments and the
+   * Add Manager dialog are not kept: they are typed with a manager there. */
   sc_form_close_native_dialogs ();
   {
     GListModel *toplevels = gtk_window_get_toplevels ();

@@ -230,6 +230,16 @@ sc_form_close_native_dialogs (void)
     }
 }
 
+/* A toast saying @text as it is: a toast's title is always markup in
+ * libadwaita 1.2, and a name may hold "&" or "<". */
+AdwToast *
+sc_form_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 /* A passing confirmation, in the window's toast overlay. */
 void
 sc_form_toast (GtkWidget  *widget,
@@ -238,7 +248,7 @@ sc_form_toast (GtkWidget  *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), sc_form_toast_new (text));
 }
 
 void

@@ -31,6 +31,7 @@ void        sc_form_bind_sentence (GPtrArray   *bindings,
 void        sc_form_unbind_all    (GPtrArray   *bindings);
 void        sc_form_track_native_dialog  (GtkNativeDialog *dialog);
 void        sc_form_close_native_dialogs (void);
+AdwToast   *sc_form_toast_new          (const char  *text);
 void        sc_form_toast         (GtkWidget   *widget,
                                    const char  *text);
 void        sc_form_name_inner_buttons (GtkWidget  *widget,

@@ -49,6 +49,7 @@ struct _ScResponsePage
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
   GtkWidget           *evidence_dialog;   /* weak: while it is open */
+  GtkWidget           *addendum_dialog;   /* weak: while it is open */
   GHashTable          *step_rows;   /* step id → its ScStepRow */
   gint64               attach_id;   /* the evidence entry a file is being chosen for */
 };
@@ -380,7 +381,6 @@ fill_reviews (ScResponsePage *self)
 
       adw_action_row_set_subtitle (self->closed_row, said);
     }
-  gtk_widget_set_sensitive (self->edit_button, !closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.mark-step", !closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.save-step-field", !closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "response.add-evidence", !closed);
@@ -428,8 +428,8 @@ fill_record (ScResponsePage *self)
       adw_action_row_set_subtitle (self->final_row, said);
     }
   gtk_widget_set_visible (self->finalise_button, since == NULL);
-  if (since != NULL)
-    gtk_widget_set_sensitive (self->edit_button, FALSE);
+  /* Neither a final concern nor a closed one is edited in place. */
+  gtk_widget_set_sensitive (self->edit_button, since == NULL && !sc_concern_is_closed (concern));
 
   if (!(addenda = sc_addenda_for (vault, SC_RECORD (concern), &error)))
     return;
@@ -492,6 +492,10 @@ addendum_dialog_free (gpointer  data,
   g_free (dialog);
 }
 
+static void present_addendum (ScResponsePage *self,
+                              const char     *text,
+                              const char     *problem);
+
 static void
 add_addendum_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
@@ -504,35 +508,40 @@ add_addendum_response_cb (AdwMessageDialog *dialog,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (!g_str_equal (response, "add") || vault == NULL || concern == NULL)
+  if (vault == NULL || concern == NULL)
     return;
+  if (!g_str_equal (response, "add"))
+    {
+      /* Cancelled: what was kept of it goes too. */
+      if (!sc_addendum_save_draft (vault, SC_RECORD (concern), NULL, &error))
+        g_message ("An addendum's draft was not cleared: %s", error->message);
+      return;
+    }
   gtk_text_buffer_get_bounds (add->text, &start, &end);
   text = gtk_text_buffer_get_text (add->text, &start, &end, FALSE);
   if (!(addendum = sc_addendum_add (vault, SC_RECORD (concern), text, &error)))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
-      sc_form_toast (GTK_WIDGET (add->self), sentence);
+      /* Asked again, with what was typed, and the reason. */
+      present_addendum (add->self, text, sentence);
       return;
     }
   sc_form_toast (GTK_WIDGET (add->self), _("Addendum added, signed with your name."));
   fill_record (add->self);
 }
 
-/* response.add-addendum: a dated, signed correction or addition, kept
- * under the concern. */
+/* The Add Addendum dialog, holding @text, saying @problem if there was one. */
 static void
-add_addendum_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+present_addendum (ScResponsePage *self,
+                  const char     *text,
+                  const char     *problem)
 {
-  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
   AddendumDialog *add;
   GtkWidget *view, *frame;
   AdwMessageDialog *dialog;
+  g_autofree char *draft = NULL;
 
-  if (sc_page_get_concern (SC_PAGE (self)) == NULL)
-    return;
   add = g_new0 (AddendumDialog, 1);
   add->self = self;
   view = gtk_text_view_new ();
@@ -543,22 +552,40 @@ add_addendum_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Addendum"), -1);
   add->text = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  /* As typed before, if the vault locked while it was being written. */
+  if (text == NULL && sc_page_get_vault (SC_PAGE (self)) != NULL)
+    draft = sc_addendum_get_draft (sc_page_get_vault (SC_PAGE (self)),
+                                   SC_RECORD (sc_page_get_concern (SC_PAGE (self))), NULL);
+  gtk_text_buffer_set_text (add->text, text != NULL ? text : draft != NULL ? draft : "", -1);
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), view);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Add an Addendum"),
-                                                       _("Say what it corrects or adds. It is "
-                                                         "kept under the concern, dated and "
-                                                         "signed with your name; the concern "
-                                                         "itself is not changed.")));
+                                                       problem != NULL ? problem
+                                                       : _("Say what it corrects or adds. It is "
+                                                           "kept under the concern, dated and "
+                                                           "signed with your name; the concern "
+                                                           "itself is not changed.")));
   adw_message_dialog_set_extra_child (dialog, frame);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (add_addendum_response_cb), add,
                          addendum_dialog_free, 0);
+  g_set_weak_pointer (&self->addendum_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
+}
+
+/* response.add-addendum: a dated, signed correction or addition, kept
+ * under the concern. */
+static void
+add_addendum_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  if (sc_page_get_concern (SC_PAGE (widget)) != NULL)
+    present_addendum (SC_RESPONSE_PAGE (widget), NULL, NULL);
 }
 
 /* What the Sign Off dialog holds; kept if the signing fails, so nothing
@@ -619,6 +646,8 @@ sign_off_response_cb (AdwMessageDialog *dialog,
       if (managers != NULL)
         present_sign_off (self, managers, manager, sc_form_combo_get_id (sign->decision),
                           gtk_editable_get_text (sign->comments), sentence);
+      else
+        sc_form_toast (GTK_WIDGET (self), sentence);
       return;
     }
   {
@@ -629,6 +658,7 @@ sign_off_response_cb (AdwMessageDialog *dialog,
   }
   rebuild (self);
   fill_reviews (self);
+  fill_record (self);
 }
 
 static void
@@ -872,6 +902,7 @@ sc_response_page_dispose (GObject *object)
     clear_rows (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_weak_pointer (&self->evidence_dialog);
+  g_clear_weak_pointer (&self->addendum_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESPONSE_PAGE);
 
   G_OBJECT_CLASS (sc_response_page_parent_class)->dispose (object);
@@ -951,6 +982,29 @@ void
 sc_response_page_flush (ScResponsePage *self)
 {
   g_return_if_fail (SC_IS_RESPONSE_PAGE (self));
+
+  /* An addendum being written is kept apart, and offered again; it is
+   * not added half-written. */
+  if (self->addendum_dialog != NULL)
+    {
+      GtkWidget *frame = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (self->addendum_dialog));
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame))));
+      ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+      ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (vault != NULL && concern != NULL
+          && !sc_addendum_save_draft (vault, SC_RECORD (concern), text, &error))
+        g_message ("An addendum being written was not kept: %s", error->message);
+      /* Destroyed without a response: the draft stays. */
+      g_signal_handlers_disconnect_matched (self->addendum_dialog, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                            add_addendum_response_cb, NULL);
+      gtk_window_destroy (GTK_WINDOW (self->addendum_dialog));
+    }
 
   if (self->evidence_dialog == NULL)
     return;

@@ -86,7 +86,7 @@ static void
 toast (ScWindow   *self,
        const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, sc_form_toast_new (text));
 }
 
 static const char *
@@ -355,7 +355,7 @@ vault_ready_cb (ScWindow *self,
 
   if (keyring_error != NULL)
     {
-      AdwToast *message = adw_toast_new (_("The vault is ready, but the login keyring was not available: Safecase will ask for your passphrase when it starts."));
+      AdwToast *message = sc_form_toast_new (_("The vault is ready, but the login keyring was not available: Safecase will ask for your passphrase when it starts."));
 
       adw_toast_set_timeout (message, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, message);
@@ -776,7 +776,7 @@ contact_saved_cb (ScWindow  *self,
 {
   if (sc_contact_is_breach (contact))
     {
-      AdwToast *warning = adw_toast_new (_("Contact noted. It was on a personal device with no manager’s approval: raise it in supervision."));
+      AdwToast *warning = sc_form_toast_new (_("Contact noted. It was on a personal device with no manager’s approval: raise it in supervision."));
 
       adw_toast_set_timeout (warning, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, warning);
