@@ -486,6 +486,15 @@ check_write (ScVault     *vault,
                    _("A manager approves a personal device contact with their own passphrase, "
                      "on the contacts page; it cannot be typed in."));
 
+  /* An approval is of the contact as it was approved: a change after it
+   * is an addendum, or the approval would vouch for what it never saw. */
+  if (SC_IS_CONTACT (record) && kind == SC_WRITE_WORKER && stored != NULL
+      && *sc_record_get_text (stored, "approved-by") != '\0'
+      && !sc_record_fields_equal_except (stored, record, fields_of_kind (SC_WRITE_COPIED)))
+    return refuse (error, SC_RECORD_ERROR_FINAL,
+                   _("A manager approved this contact as it is, so it is not changed. Add an "
+                     "addendum to correct it or say more."));
+
   /* A concern once saved in full is never a draft again: drafts are not
    * audited, and a final one would slip out of its finality. */
   if (stored != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "is-draft") != NULL

@@ -229,6 +229,19 @@ test_personal_device_breach_and_approval (Fixture       *fixture,
   g_assert_true (sc_contact_approve (fixture->vault, approved, manager_id, "Green-Teapot-77", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (sc_record_get_text (SC_RECORD (approved), "approved-by"), ==, "Pat Manager");
+  /* Approved as it was: not changed afterwards, but still copied. */
+  sc_record_set_text (SC_RECORD (approved), "summary", "Rewritten after the approval");
+  g_assert_false (sc_records_save (fixture->vault, SC_RECORD (approved), &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL);
+  g_clear_error (&error);
+  sc_record_set_text (SC_RECORD (approved), "summary", "");
+  {
+    g_autoptr(GPtrArray) to_copy = g_ptr_array_new ();
+
+    g_ptr_array_add (to_copy, approved);
+    g_assert_true (sc_records_mark_copied (fixture->vault, to_copy, &error));
+    g_assert_no_error (error);
+  }
 
   g_assert_false (sc_contact_is_breach (work));
   g_assert_true (sc_contact_is_breach (unapproved));
