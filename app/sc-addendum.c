@@ -139,6 +139,22 @@ sc_records_finalise (ScVault   *vault,
                            _("Only a saved concern, evidence entry or contact can be made final."));
       return FALSE;
     }
+  /* Final already: it stays so, from when it became so. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *since = sc_records_final_since (vault, record, now,
+                                                     sc_vault_get_final_after_hours (vault),
+                                                     &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+    if (since != NULL)
+      return TRUE;
+  }
   if (!sc_vault_begin (vault, error))
     return FALSE;
   if (!sc_vault_append_audit (vault, "finalise", table_of (record), sc_record_get_id (record),

@@ -3,7 +3,8 @@
  * Read from the repository, never written: the steps past their due time
  * (a LADO referral past its working day before anything else), the
  * personal-device contacts no manager has approved, the open concerns no
- * manager has reviewed for @review_days days, and every open concern. Each
+ * manager has reviewed for @review_days days, the final ones no review has
+ * signed off since they became final, and every open concern. Each
  * line names the window action that opens its record.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sc-addendum.h"
 #include "sc-choices.h"
 #include "sc-dates.h"
 #include "sc-overview.h"
@@ -166,6 +168,30 @@ add_concern_lines (ScOverview  *overview,
                 reviews->len > 0 ? g_strdup_printf (_("Last reviewed %s"), when)
                                  : g_strdup_printf (_("Never reviewed; recorded %s"), when));
     }
+
+  /* Final, and no review signed since: the record as it stands awaits a
+   * manager's sign-off. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *since = sc_records_final_since (vault, SC_RECORD (concern), now,
+                                                     sc_vault_get_final_after_hours (vault),
+                                                     &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+    if (since != NULL
+        && (reviews->len == 0
+            || strcmp (sc_record_get_text (reviews->pdata[reviews->len - 1], "signed-at"), since) < 0))
+      {
+        g_autofree char *when = sc_datetime_format_display (since);
+
+        add_item (overview, SC_OVERVIEW_FINAL_UNSIGNED, "window.show-concern", id, g_strdup (title),
+                  g_strdup_printf (_("Final since %s; not signed off since"), when));
+      }
+  }
 
   add_item (overview, SC_OVERVIEW_OPEN, "window.show-concern", id, g_strdup (title),
             g_strdup_printf (_("%s, recorded %s"),

@@ -15,6 +15,7 @@ typedef enum
   SC_OVERVIEW_OVERDUE,       /* steps past due, the LADO's first */
   SC_OVERVIEW_APPROVALS,     /* personal-device contacts with no approval */
   SC_OVERVIEW_NOT_REVIEWED,  /* open concerns with no review for too long */
+  SC_OVERVIEW_FINAL_UNSIGNED, /* final concerns no review has signed off since */
   SC_OVERVIEW_OPEN,          /* every open concern */
   SC_OVERVIEW_N_SECTIONS
 } ScOverviewSection;

@@ -19,6 +19,7 @@
 #include "sc-form.h"
 #include "sc-records.h"
 #include "sc-secure.h"
+#include "sc-history-window.h"
 #include "sc-test-ui.h"
 
 static gint64 child_id;
@@ -276,12 +277,14 @@ test_quick_add_list_copy_export (void)
     g_autoptr(GError) error = NULL;
     AdwMessageDialog *approve;
     GtkWidget *button;
+    gint64 contact_id;
 
     g_assert_true (sc_vault_add_manager (sc_application_get_vault (app), "Blue-Kettle-42",
                                          "Pat Manager", "Team manager", "Green-Teapot-77", &error));
     g_assert_no_error (error);
     button = sc_test_find_by_id (GTK_WIDGET (contacts_page), "approve_button");
     g_assert_true (gtk_widget_get_visible (button));
+    contact_id = g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
     g_signal_emit_by_name (button, "clicked");
     approve = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
     gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (approve),
@@ -292,6 +295,29 @@ test_quick_add_list_copy_export (void)
     sc_test_wait_until (approved_shown, contacts_page, "the contact shown approved");
     g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (GTK_WIDGET (contacts_page),
                                                                 "approve_button")));
+
+    /* Approved as it was: a later correction is an addendum, added from
+     * the list, and kept in the contact's history. */
+    {
+      AdwMessageDialog *addendum;
+      GtkWidget *history;
+
+      g_assert_nonnull (sc_test_find_by_id (GTK_WIDGET (contacts_page), "menu_button"));
+      gtk_widget_activate_action (GTK_WIDGET (contacts_page), "contacts.add-addendum", "x", contact_id);
+      addendum = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_test_find_widget (GTK_WIDGET (addendum),
+                                                                                              GTK_TYPE_TEXT_VIEW))),
+                                "She had asked me to text, not ring.", -1);
+      adw_message_dialog_response (addendum, "add");
+      gtk_window_destroy (GTK_WINDOW (addendum));
+      sc_test_settle ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.show-history", "(sx)", "contact",
+                                  contact_id);
+      history = sc_test_wait_for_window (SC_TYPE_HISTORY_WINDOW);
+      g_assert_nonnull (sc_test_find_text (history, "She had asked me to text, not ring."));
+      g_assert_nonnull (sc_test_find_text (history, "Addendum by Sam Taylor"));
+      gtk_window_destroy (GTK_WINDOW (history));
+    }
   }
 
   /* The linked contact shows in the concern's record. */

@@ -16,6 +16,7 @@
 #include "sc-records.h"
 #include "sc-evidence-dialog.h"
 #include "sc-form.h"
+#include "sc-history-window.h"
 #include "sc-response-page.h"
 #include "sc-step-row.h"
 #include "sc-response.h"
@@ -495,7 +496,8 @@ test_final_and_addendum (void)
   GtkWidget *response;
   AdwMessageDialog *dialog;
   ScUnlockPage *unlock;
-  gint64 concern_id;
+  GtkWidget *history;
+  gint64 concern_id, evidence_id = 0;
 
   {
     g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
@@ -511,6 +513,14 @@ test_final_and_addendum (void)
     g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
     g_assert_no_error (error);
     concern_id = sc_record_get_id (SC_RECORD (concern));
+    {
+      g_autoptr(ScEvidence) evidence = sc_evidence_new (concern_id);
+
+      sc_record_set_text (SC_RECORD (evidence), "what", "Screenshots of the group chat");
+      g_assert_true (sc_records_save (vault, SC_RECORD (evidence), &error));
+      g_assert_no_error (error);
+      evidence_id = sc_record_get_id (SC_RECORD (evidence));
+    }
     sc_vault_close (vault);
   }
 
@@ -528,6 +538,9 @@ test_final_and_addendum (void)
                    ==, "Final");
   g_assert_false (gtk_widget_get_sensitive (sc_test_find_by_id (response, "edit_button")));
   g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (response, "finalise_button")));
+  /* Not edited now: the steps it leaves open are settled one by one. */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (sc_test_find_by_id (response, "steps_group"))),
+                            "It is not edited now"));
 
   gtk_widget_activate_action (response, "response.add-addendum", NULL);
   dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
@@ -541,6 +554,36 @@ test_final_and_addendum (void)
   g_assert_nonnull (sc_test_find_text (response, "The chat was on Snapchat, not WhatsApp."));
   g_assert_nonnull (sc_test_find_text (response, "Addendum by Sam Taylor"));
   sc_test_save_png (GTK_WIDGET (window), "response-final");
+
+  /* Evidence too: made final from its menu, then corrected by an
+   * addendum shown under it, and both in its history. */
+  g_assert_nonnull (sc_test_find_widget (sc_test_find_by_id (response, "evidence_list"),
+                                         GTK_TYPE_MENU_BUTTON));
+  g_assert_null (sc_test_find_text (sc_test_find_by_id (response, "evidence_list"), "Final"));
+  gtk_widget_activate_action (response, "response.finalise-evidence", "x", evidence_id);
+  g_assert_nonnull (sc_test_find_text (sc_test_find_by_id (response, "evidence_list"), "Final"));
+  gtk_widget_activate_action (response, "response.add-evidence-addendum", "x", evidence_id);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_test_find_widget (GTK_WIDGET (dialog),
+                                                                                          GTK_TYPE_TEXT_VIEW))),
+                            "Three of the screenshots were taken by her carer.", -1);
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_settle ();
+  g_assert_nonnull (sc_test_find_text (sc_test_find_by_id (response, "evidence_list"),
+                                       "Three of the screenshots were taken by her carer."));
+  sc_test_set_size (window, 960, 1500);
+  sc_test_save_png (GTK_WIDGET (window), "response-evidence-final");
+  sc_test_set_size (window, 360, 1500);
+  sc_test_save_png (GTK_WIDGET (window), "response-evidence-final-narrow");
+  sc_test_set_size (window, 960, 680);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-history", "(sx)", "evidence",
+                              evidence_id);
+  history = sc_test_wait_for_window (SC_TYPE_HISTORY_WINDOW);
+  g_assert_nonnull (sc_test_find_row (history, "Marked final by Sam Taylor"));
+  g_assert_nonnull (sc_test_find_text (history, "Three of the screenshots were taken by her carer."));
+  sc_test_save_png (history, "history-addenda");
+  gtk_window_destroy (GTK_WINDOW (history));
 
   /* A review that keeps the concern open leaves a final concern final. */
   gtk_widget_activate_action (response, "response.sign-off", NULL);

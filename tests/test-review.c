@@ -309,10 +309,12 @@ test_overview (Fixture       *fixture,
   g_assert_cmpuint (today->sections[SC_OVERVIEW_APPROVALS]->len, ==, 1);
   g_assert_cmpuint (today->sections[SC_OVERVIEW_OPEN]->len, ==, 2);
   g_assert_cmpuint (today->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 0);
+  g_assert_cmpuint (today->sections[SC_OVERVIEW_FINAL_UNSIGNED]->len, ==, 0);
 
-  /* Four weeks on, neither has been reviewed. */
+  /* Four weeks on, neither has been reviewed, and both are final. */
   later = overview_at (fixture, 30);
   g_assert_cmpuint (later->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 2);
+  g_assert_cmpuint (later->sections[SC_OVERVIEW_FINAL_UNSIGNED]->len, ==, 2);
 
   /* Closed by a review: gone from every list. */
   review = sc_review_sign (fixture->vault, fixture->concern, fixture->manager_id,
@@ -321,6 +323,20 @@ test_overview (Fixture       *fixture,
   after_close = overview_at (fixture, 30);
   g_assert_cmpuint (after_close->sections[SC_OVERVIEW_OPEN]->len, ==, 1);
   g_assert_cmpuint (after_close->sections[SC_OVERVIEW_NOT_REVIEWED]->len, ==, 1);
+  g_assert_cmpuint (after_close->sections[SC_OVERVIEW_FINAL_UNSIGNED]->len, ==, 1);
+
+  /* Marked final, then signed off: no longer awaiting. */
+  g_assert_true (sc_records_finalise (fixture->vault, SC_RECORD (lado), &error));
+  g_clear_object (&review);
+  review = sc_review_sign (fixture->vault, lado, fixture->manager_id, MANAGER_PASSPHRASE,
+                           "actions-agreed", "LADO referral made; strategy meeting booked.", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ScOverview) signed_off = overview_at (fixture, 30);
+
+    g_assert_cmpuint (signed_off->sections[SC_OVERVIEW_FINAL_UNSIGNED]->len, ==, 0);
+    g_assert_cmpuint (signed_off->sections[SC_OVERVIEW_OPEN]->len, ==, 1);
+  }
 }
 
 /* Final records: by hand, or a day after the first save (the clock given);

@@ -30,6 +30,7 @@ struct _ScContactRow
   GtkWidget *copied_badge;
   GtkWidget *copy_button;
   GtkWidget *approve_button;
+  GtkWidget *menu_button;
 
   ScContact *contact;
   char      *child_label;
@@ -88,6 +89,13 @@ update (ScContactRow *self)
   gtk_widget_set_visible (self->approve_button, breach);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->approve_button), "x", sc_record_get_id (r));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->approve_button), "contacts.approve");
+  {
+    g_autoptr(GMenuModel) menu = sc_form_record_menu_model_new ("contact", sc_record_get_id (r),
+                                                                "contacts.finalise",
+                                                                "contacts.add-addendum");
+
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
+  }
 }
 
 static void
@@ -190,6 +198,7 @@ sc_contact_row_class_init (ScContactRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScContactRow, copied_badge);
   gtk_widget_class_bind_template_child (widget_class, ScContactRow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, ScContactRow, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, ScContactRow, menu_button);
 }
 
 static void

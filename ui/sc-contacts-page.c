@@ -16,6 +16,7 @@
 #include "sc-dates.h"
 #include "sc-error-message.h"
 #include "sc-form.h"
+#include "sc-finality.h"
 #include "sc-paged-model.h"
 #include "sc-records.h"
 #include "sc-review.h"
@@ -293,6 +294,50 @@ copy_one_action (GtkWidget  *widget,
     }
   g_ptr_array_add (contacts, contact);
   copy_and_mark (self, contacts);
+}
+
+/* The contact @parameter names, or NULL (said in a toast). */
+static ScRecord *
+load_contact (ScContactsPage *self,
+              GVariant       *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  ScRecord *contact;
+
+  if (sc_page_get_vault (SC_PAGE (self)) == NULL)
+    return NULL;
+  if (!(contact = sc_records_load (sc_page_get_vault (SC_PAGE (self)), SC_TYPE_CONTACT,
+                                   g_variant_get_int64 (parameter), &error)))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (GTK_WIDGET (self), sentence);
+    }
+  return contact;
+}
+
+/* contacts.finalise(x): a contact final now. */
+static void
+finalise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(ScRecord) contact = load_contact (SC_CONTACTS_PAGE (widget), parameter);
+
+  if (contact != NULL)
+    sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (widget)), contact, NULL);
+}
+
+/* contacts.add-addendum(x): an addendum to a contact, added later. */
+static void
+add_addendum_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(ScRecord) contact = load_contact (SC_CONTACTS_PAGE (widget), parameter);
+
+  if (contact != NULL)
+    sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (widget)), contact, NULL);
 }
 
 /* The file leaves the vault, as a referral does: it is made readable by the
@@ -588,6 +633,9 @@ sc_contacts_page_class_init (ScContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.copy-one", "x", copy_one_action);
   gtk_widget_class_install_action (widget_class, "contacts.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "contacts.approve", "x", approve_action);
+  gtk_widget_class_install_action (widget_class, "contacts.finalise", "x", finalise_action);
+  gtk_widget_class_install_action (widget_class, "contacts.add-addendum", "x",
+                                   add_addendum_action);
 }
 
 static void

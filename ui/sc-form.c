@@ -315,3 +315,53 @@ sc_form_manager_row_new (GPtrArray *managers,
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), MIN (selected, managers->len - 1));
   return row;
 }
+
+/* The menu of a record in a list (an evidence entry, a contact): Mark
+ * Final (@finalise_action, none if NULL), Add Addendum… (@addendum_action)
+ * and History, each with the record's id as target. */
+GMenuModel *
+sc_form_record_menu_model_new (const char *table,
+                               gint64      id,
+                               const char *finalise_action,
+                               const char *addendum_action)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
+  g_autoptr(GMenuItem) addendum = g_menu_item_new (_("Add _Addendum…"), NULL);
+
+  if (finalise_action != NULL)
+    {
+      g_autoptr(GMenuItem) finalise = g_menu_item_new (_("Mark _Final"), NULL);
+
+      g_menu_item_set_action_and_target_value (finalise, finalise_action,
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (menu, finalise);
+    }
+  g_menu_item_set_action_and_target_value (addendum, addendum_action, g_variant_new_int64 (id));
+  g_menu_append_item (menu, addendum);
+  g_menu_item_set_action_and_target_value (history, "window.show-history",
+                                           g_variant_new ("(sx)", table, id));
+  g_menu_append_item (menu, history);
+  return G_MENU_MODEL (menu);
+}
+
+/* A button opening that menu. */
+GtkWidget *
+sc_form_record_menu_new (const char *table,
+                         gint64      id,
+                         const char *finalise_action,
+                         const char *addendum_action)
+{
+  g_autoptr(GMenuModel) menu = sc_form_record_menu_model_new (table, id, finalise_action,
+                                                              addendum_action);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Final, Addenda and History"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Final, Addenda and History"), -1);
+  return button;
+}

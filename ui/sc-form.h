@@ -31,6 +31,14 @@ void        sc_form_bind_sentence (GPtrArray   *bindings,
 void        sc_form_unbind_all    (GPtrArray   *bindings);
 void        sc_form_track_native_dialog  (GtkNativeDialog *dialog);
 void        sc_form_close_native_dialogs (void);
+GMenuModel *sc_form_record_menu_model_new (const char *table,
+                                          gint64      id,
+                                          const char *finalise_action,
+                                          const char *addendum_action);
+GtkWidget  *sc_form_record_menu_new    (const char  *table,
+                                       gint64       id,
+                                       const char  *finalise_action,
+                                       const char  *addendum_action);
 AdwToast   *sc_form_toast_new          (const char  *text);
 void        sc_form_toast         (GtkWidget   *widget,
                                    const char  *text);

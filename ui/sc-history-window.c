@@ -17,6 +17,8 @@
 #include "sc-choices.h"
 #include "sc-dates.h"
 #include "sc-history-window.h"
+#include "sc-records.h"
+#include "sc-addendum.h"
 
 struct _ScHistoryWindow
 {
@@ -24,6 +26,7 @@ struct _ScHistoryWindow
 
   AdwWindowTitle      *window_title;
   AdwPreferencesGroup *entries_group;
+  AdwPreferencesGroup *addenda_group;
 };
 
 G_DEFINE_FINAL_TYPE (ScHistoryWindow, sc_history_window, ADW_TYPE_WINDOW)
@@ -64,6 +67,8 @@ describe_action (const char *action,
     return g_strdup_printf (_("Changed by %s"), actor);
   if (g_str_equal (action, "remove-file"))
     return g_strdup_printf (_("File removed by %s"), actor);
+  if (g_str_equal (action, "finalise"))
+    return g_strdup_printf (_("Marked final by %s"), actor);
   return g_strdup_printf (_("Recorded by %s"), actor);
 }
 
@@ -119,14 +124,34 @@ sc_history_window_new (GtkWindow   *parent,
                        GError     **error)
 {
   g_autoptr(GPtrArray) entries = sc_vault_record_history (vault, table, id, error);
+  g_autoptr(GPtrArray) addenda = NULL;
   ScHistoryWindow *self;
 
   if (entries == NULL)
+    return NULL;
+  /* A child's details take no addenda; the records that may be final do. */
+  if (!g_str_equal (table, "child")
+      && !(addenda = sc_records_list_addenda (vault, table, id, error)))
     return NULL;
   self = g_object_new (SC_TYPE_HISTORY_WINDOW, "transient-for", parent, NULL);
   adw_window_title_set_subtitle (self->window_title, subject);
   for (guint i = 0; i < entries->len; i++)
     adw_preferences_group_add (self->entries_group, entry_row_new (entries->pdata[i]));
+  for (guint i = 0; addenda != NULL && i < addenda->len; i++)
+    {
+      ScRecord *r = addenda->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "written-at"));
+      g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
+                                                sc_record_get_text (r, "author"), when);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (r, "text"));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_preferences_group_add (self->addenda_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->addenda_group), addenda != NULL && addenda->len > 0);
   return GTK_WIDGET (self);
 }
 
@@ -139,6 +164,7 @@ sc_history_window_class_init (ScHistoryWindowClass *klass)
                                                RESOURCE_BASE_PATH "/sc-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScHistoryWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScHistoryWindow, entries_group);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryWindow, addenda_group);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

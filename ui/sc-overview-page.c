@@ -25,6 +25,7 @@ struct _ScOverviewPage
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *approvals_group;
   AdwPreferencesGroup *not_reviewed_group;
+  AdwPreferencesGroup *final_group;
   AdwPreferencesGroup *open_group;
   GPtrArray           *rows;   /* every row added, to remove them again */
 };
@@ -119,6 +120,8 @@ sc_overview_page_show (ScPage *page)
     fill_group (self, self->not_reviewed_group, overview->sections[SC_OVERVIEW_NOT_REVIEWED],
                 title, _("Every open concern was reviewed lately."));
   }
+  fill_group (self, self->final_group, overview->sections[SC_OVERVIEW_FINAL_UNSIGNED],
+              _("Final, Awaiting Sign-Off"), _("Every final concern was signed off."));
   fill_group (self, self->open_group, overview->sections[SC_OVERVIEW_OPEN], _("Open Concerns"),
               _("No concern is open."));
 }
@@ -149,6 +152,7 @@ sc_overview_page_class_init (ScOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, approvals_group);
   gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, not_reviewed_group);
+  gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, final_group);
   gtk_widget_class_bind_template_child (widget_class, ScOverviewPage, open_group);
 }
 

@@ -24,6 +24,7 @@
 #include "sc-step-row.h"
 #include "sc-review.h"
 #include "sc-addendum.h"
+#include "sc-finality.h"
 #include "sc-choices.h"
 
 struct _ScResponsePage
@@ -49,7 +50,6 @@ struct _ScResponsePage
   GPtrArray           *items;    /* ScResponseItem */
   GPtrArray           *rows;     /* widgets added to the groups, to remove them again */
   GtkWidget           *evidence_dialog;   /* weak: while it is open */
-  GtkWidget           *addendum_dialog;   /* weak: while it is open */
   GHashTable          *step_rows;   /* step id → its ScStepRow */
   gint64               attach_id;   /* the evidence entry a file is being chosen for */
 };
@@ -175,6 +175,23 @@ police_step_open (ScResponsePage *self)
   return FALSE;
 }
 
+/* An addendum, as it is shown under what it corrects. */
+static GtkWidget *
+addendum_row_new (ScRecord *addendum)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = sc_datetime_format_display (sc_record_get_text (addendum, "written-at"));
+  g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
+                                            sc_record_get_text (addendum, "author"), when);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (addendum, "text"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
+  return row;
+}
+
 static void
 fill_evidence (ScResponsePage *self)
 {
@@ -196,13 +213,26 @@ fill_evidence (ScResponsePage *self)
       g_autofree char *subtitle = sc_form_join_nonempty (" · ", sc_record_get_text (e, "held-where"),
                                                          sc_record_get_text (e, "secured-by"),
                                                          sc_record_get_text (e, "urls"), file, NULL);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *since = sc_records_final_since (vault, e, now,
+                                                       sc_vault_get_final_after_hours (vault), NULL);
+      g_autoptr(GPtrArray) addenda = sc_addenda_for (vault, e, NULL);
+
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sc_record_get_text (e, "what"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      /* No file of any kind for a sexual or grooming concern, and one file
-       * an entry: no button then. */
-      if (sc_evidence_files_allowed (concern) && *file == '\0')
+      if (since != NULL)
+        {
+          g_autofree char *final = g_strconcat (*subtitle != '\0' ? subtitle : "",
+                                                *subtitle != '\0' ? " · " : "", _("Final"), NULL);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), final);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* No file of any kind for a sexual or grooming concern, one file an
+       * entry, and none added to a final one: no button then. */
+      if (sc_evidence_files_allowed (concern) && *file == '\0' && since == NULL)
         {
           GtkWidget *attach = gtk_button_new_with_mnemonic (_("Attach _File…"));
 
@@ -211,7 +241,14 @@ fill_evidence (ScResponsePage *self)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "response.attach");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
         }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 sc_form_record_menu_new ("evidence", sc_record_get_id (e),
+                                                          since == NULL ? "response.finalise-evidence" : NULL,
+                                                          "response.add-evidence-addendum"));
       gtk_list_box_append (self->evidence_list, row);
+      /* Its addenda, under it. */
+      for (guint j = 0; addenda != NULL && j < addenda->len; j++)
+        gtk_list_box_append (self->evidence_list, addendum_row_new (addenda->pdata[j]));
     }
 }
 
@@ -257,9 +294,26 @@ show_missing_answers (ScResponsePage *self)
     }
   g_ptr_array_add (answers, NULL);
   list = g_strjoinv (", ", (char **) answers->pdata);
-  text = g_strdup_printf (_("Some steps may apply: edit the concern to answer %s, and the list "
-                            "will say which do. Until then every step that could apply is shown."),
-                          list);
+  /* A final or closed concern is not edited: the steps it leaves open are
+   * settled one by one, and what was missing said in an addendum. */
+  {
+    ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+    ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *since = vault != NULL && concern != NULL
+                             ? sc_records_final_since (vault, SC_RECORD (concern), now,
+                                                       sc_vault_get_final_after_hours (vault), NULL)
+                             : NULL;
+
+    if (since != NULL || (concern != NULL && sc_concern_is_closed (concern)))
+      text = g_strdup_printf (_("Some steps may apply, because the concern does not say %s. It is "
+                                "not edited now: mark each of these steps done or not needed, and "
+                                "say what was missing in an addendum."), list);
+    else
+      text = g_strdup_printf (_("Some steps may apply: edit the concern to answer %s, and the list "
+                                "will say which do. Until then every step that could apply is "
+                                "shown."), list);
+  }
   adw_preferences_group_set_description (self->steps_group, text);
 }
 
@@ -435,20 +489,22 @@ fill_record (ScResponsePage *self)
     return;
   for (guint i = 0; i < addenda->len; i++)
     {
-      ScRecord *r = addenda->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "written-at"));
-      g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
-                                                sc_record_get_text (r, "author"), when);
+      GtkWidget *row = addendum_row_new (addenda->pdata[i]);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (r, "text"));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
       adw_preferences_group_add (self->record_group, row);
       g_ptr_array_add (self->addendum_rows, row);
     }
+}
+
+static void
+refill_record (GtkWidget *page)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (page);
+
+  fill_record (self);
+  fill_evidence (self);
+  if (self->items != NULL)
+    show_missing_answers (self);
 }
 
 /* response.finalise: the concern final now. */
@@ -457,124 +513,11 @@ finalise_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
-  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
-  g_autoptr(GError) error = NULL;
+  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
 
-  if (vault == NULL || concern == NULL)
-    return;
-  if (!sc_records_finalise (vault, SC_RECORD (concern), &error))
-    {
-      g_autofree char *sentence = sc_error_message_for (error);
-
-      sc_form_toast (widget, sentence);
-      return;
-    }
-  sc_form_toast (widget, _("Final. From now on, an addendum corrects it."));
-  fill_record (self);
-}
-
-/* What the Add Addendum dialog holds. */
-typedef struct
-{
-  ScResponsePage *self;
-  GtkTextBuffer  *text;
-} AddendumDialog;
-
-static void
-addendum_dialog_free (gpointer  data,
-                      GClosure *closure)
-{
-  AddendumDialog *dialog = data;
-
-  g_object_unref (dialog->text);
-  g_free (dialog);
-}
-
-static void present_addendum (ScResponsePage *self,
-                              const char     *text,
-                              const char     *problem);
-
-static void
-add_addendum_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          AddendumDialog   *add)
-{
-  ScVault *vault = sc_page_get_vault (SC_PAGE (add->self));
-  ScConcern *concern = sc_page_get_concern (SC_PAGE (add->self));
-  g_autoptr(ScAddendum) addendum = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (vault == NULL || concern == NULL)
-    return;
-  if (!g_str_equal (response, "add"))
-    {
-      /* Cancelled: what was kept of it goes too. */
-      if (!sc_addendum_save_draft (vault, SC_RECORD (concern), NULL, &error))
-        g_message ("An addendum's draft was not cleared: %s", error->message);
-      return;
-    }
-  gtk_text_buffer_get_bounds (add->text, &start, &end);
-  text = gtk_text_buffer_get_text (add->text, &start, &end, FALSE);
-  if (!(addendum = sc_addendum_add (vault, SC_RECORD (concern), text, &error)))
-    {
-      g_autofree char *sentence = sc_error_message_for (error);
-
-      /* Asked again, with what was typed, and the reason. */
-      present_addendum (add->self, text, sentence);
-      return;
-    }
-  sc_form_toast (GTK_WIDGET (add->self), _("Addendum added, signed with your name."));
-  fill_record (add->self);
-}
-
-/* The Add Addendum dialog, holding @text, saying @problem if there was one. */
-static void
-present_addendum (ScResponsePage *self,
-                  const char     *text,
-                  const char     *problem)
-{
-  AddendumDialog *add;
-  GtkWidget *view, *frame;
-  AdwMessageDialog *dialog;
-  g_autofree char *draft = NULL;
-
-  add = g_new0 (AddendumDialog, 1);
-  add->self = self;
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 100);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Addendum"), -1);
-  add->text = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  /* As typed before, if the vault locked while it was being written. */
-  if (text == NULL && sc_page_get_vault (SC_PAGE (self)) != NULL)
-    draft = sc_addendum_get_draft (sc_page_get_vault (SC_PAGE (self)),
-                                   SC_RECORD (sc_page_get_concern (SC_PAGE (self))), NULL);
-  gtk_text_buffer_set_text (add->text, text != NULL ? text : draft != NULL ? draft : "", -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Add an Addendum"),
-                                                       problem != NULL ? problem
-                                                       : _("Say what it corrects or adds. It is "
-                                                           "kept under the concern, dated and "
-                                                           "signed with your name; the concern "
-                                                           "itself is not changed.")));
-  adw_message_dialog_set_extra_child (dialog, frame);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (add_addendum_response_cb), add,
-                         addendum_dialog_free, 0);
-  g_set_weak_pointer (&self->addendum_dialog, GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
+  if (vault != NULL && concern != NULL)
+    sc_finality_mark_final (widget, vault, SC_RECORD (concern), refill_record);
 }
 
 /* response.add-addendum: a dated, signed correction or addition, kept
@@ -584,8 +527,61 @@ add_addendum_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  if (sc_page_get_concern (SC_PAGE (widget)) != NULL)
-    present_addendum (SC_RESPONSE_PAGE (widget), NULL, NULL);
+  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
+
+  if (vault != NULL && concern != NULL)
+    sc_finality_add_addendum (widget, vault, SC_RECORD (concern), refill_record);
+}
+
+/* The evidence entry @id of this concern, or NULL (said in a toast). */
+static ScRecord *
+load_evidence (ScResponsePage *self,
+               gint64          id)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (self));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScRecord) evidence = NULL;
+
+  if (vault == NULL || concern == NULL)
+    return NULL;
+  if (!(evidence = sc_records_load (vault, SC_TYPE_EVIDENCE, id, &error))
+      || sc_record_get_int64 (evidence, "concern-id") != sc_record_get_id (SC_RECORD (concern)))
+    {
+      g_autofree char *sentence = error != NULL ? sc_error_message_for (error)
+                                                : g_strdup (_("This evidence is not this concern’s."));
+
+      sc_form_toast (GTK_WIDGET (self), sentence);
+      return NULL;
+    }
+  return g_steal_pointer (&evidence);
+}
+
+/* response.finalise-evidence(x): an evidence entry final now. */
+static void
+finalise_evidence_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) evidence = load_evidence (self, g_variant_get_int64 (parameter));
+
+  if (evidence != NULL)
+    sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (self)), evidence, refill_record);
+}
+
+/* response.add-evidence-addendum(x): an addendum to an evidence entry. */
+static void
+add_evidence_addendum_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) evidence = load_evidence (self, g_variant_get_int64 (parameter));
+
+  if (evidence != NULL)
+    sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (self)), evidence, refill_record);
 }
 
 /* What the Sign Off dialog holds; kept if the signing fails, so nothing
@@ -902,7 +898,6 @@ sc_response_page_dispose (GObject *object)
     clear_rows (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_weak_pointer (&self->evidence_dialog);
-  g_clear_weak_pointer (&self->addendum_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_RESPONSE_PAGE);
 
   G_OBJECT_CLASS (sc_response_page_parent_class)->dispose (object);
@@ -956,6 +951,10 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.sign-off", NULL, sign_off_action);
   gtk_widget_class_install_action (widget_class, "response.finalise", NULL, finalise_action);
   gtk_widget_class_install_action (widget_class, "response.add-addendum", NULL, add_addendum_action);
+  gtk_widget_class_install_action (widget_class, "response.finalise-evidence", "x",
+                                   finalise_evidence_action);
+  gtk_widget_class_install_action (widget_class, "response.add-evidence-addendum", "x",
+                                   add_evidence_addendum_action);
 }
 
 static void
@@ -982,29 +981,6 @@ void
 sc_response_page_flush (ScResponsePage *self)
 {
   g_return_if_fail (SC_IS_RESPONSE_PAGE (self));
-
-  /* An addendum being written is kept apart, and offered again; it is
-   * not added half-written. */
-  if (self->addendum_dialog != NULL)
-    {
-      GtkWidget *frame = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (self->addendum_dialog));
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_frame_get_child (GTK_FRAME (frame))));
-      ScVault *vault = sc_page_get_vault (SC_PAGE (self));
-      ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (vault != NULL && concern != NULL
-          && !sc_addendum_save_draft (vault, SC_RECORD (concern), text, &error))
-        g_message ("An addendum being written was not kept: %s", error->message);
-      /* Destroyed without a response: the draft stays. */
-      g_signal_handlers_disconnect_matched (self->addendum_dialog, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
-                                            add_addendum_response_cb, NULL);
-      gtk_window_destroy (GTK_WINDOW (self->addendum_dialog));
-    }
 
   if (self->evidence_dialog == NULL)
     return;

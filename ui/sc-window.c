@@ -17,6 +17,7 @@
 #include "sc-contacts-page.h"
 #include "sc-demo.h"
 #include "sc-error-message.h"
+#include "sc-finality.h"
 #include "sc-history-window.h"
 #include "sc-records.h"
 #include "sc-response-page.h"
@@ -236,6 +237,7 @@ about_to_lock_cb (ScWindow *self)
   sc_concern_editor_flush (self->concern_editor);
   sc_child_page_flush (self->child_page);
   sc_response_page_flush (self->response_page);
+  sc_finality_flush_dialogs ();
   sc_contact_popover_flush (self->contact_popover);
   /* A name typed in Add a Child is a child: kept, not dropped. */
   if (self->add_child_dialog != NULL)
@@ -877,6 +879,10 @@ show_history_action (GtkWidget  *widget,
       subject = child != NULL && sc_record_get_id (SC_RECORD (child)) == id
                 ? sc_child_dup_initials (child) : g_strdup (_("A child’s details"));
     }
+  else if (g_str_equal (table, "evidence"))
+    subject = g_strdup_printf (_("Evidence entry %lld"), (long long) id);
+  else if (g_str_equal (table, "contact"))
+    subject = g_strdup_printf (_("Contact %lld"), (long long) id);
   else
     subject = g_strdup_printf (_("Concern %lld"), (long long) id);
   if (!(history = sc_history_window_new (GTK_WINDOW (self), get_vault (self), table, id, subject,
