@@ -75,13 +75,16 @@ sc_addendum_init (ScAddendum *self)
 }
 
 /* Only what is written at the time and relied on later becomes final: a
- * concern (once saved), an evidence entry, a contact. A step's status
- * moves on as the response does; the trail keeps each change. */
+ * concern (once saved), an evidence entry, a contact, and a step once it
+ * is marked done or not needed (its note: who, when, the reference, why).
+ * A step still to do moves on as the response does. */
 gboolean
 sc_record_can_be_final (ScRecord *record)
 {
   return (SC_IS_CONCERN (record) && !sc_record_get_boolean (record, "is-draft"))
-         || SC_IS_EVIDENCE (record) || SC_IS_CONTACT (record);
+         || SC_IS_EVIDENCE (record) || SC_IS_CONTACT (record)
+         || (SC_IS_RESPONSE_STEP (record)
+             && !g_str_equal (sc_record_get_text (record, "status"), "to-do"));
 }
 
 static const char *
@@ -113,7 +116,10 @@ sc_records_final_since (ScVault    *vault,
     return NULL;
   if ((marked = sc_audit_first_at (db, table_of (record), id, "finalise")) != NULL)
     return marked;
-  first = sc_audit_first_at (db, table_of (record), id, NULL);
+  /* A step's note counts from when it was marked; anything else from its
+   * first save. */
+  first = SC_IS_RESPONSE_STEP (record) ? g_strdup (sc_record_get_text (record, "done-at"))
+                                       : sc_audit_first_at (db, table_of (record), id, NULL);
   if (first != NULL)
     {
       g_autoptr(GDateTime) saved = sc_datetime_from_storage (first);
@@ -136,7 +142,8 @@ sc_records_finalise (ScVault   *vault,
   if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
     {
       g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
-                           _("Only a saved concern, evidence entry or contact can be made final."));
+                           _("Only a saved concern, evidence entry, contact or marked step can "
+                             "be made final."));
       return FALSE;
     }
   /* Final already: it stays so, from when it became so. */
@@ -184,7 +191,8 @@ sc_addendum_add (ScVault     *vault,
   if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
     {
       g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
-                           _("An addendum is added to a saved concern, evidence entry or contact."));
+                           _("An addendum is added to a saved concern, evidence entry, contact or "
+                             "marked step."));
       return NULL;
     }
   if (SC_IS_CONCERN (record))

@@ -418,6 +418,8 @@ add_addendum (Builder    *builder,
                           ? g_strdup_printf (_("concern %lld"), entity_id)
                           : g_str_equal (entity, "evidence")
                           ? g_strdup_printf (_("evidence entry %lld"), entity_id)
+                          : g_str_equal (entity, "response_step")
+                          ? g_strdup_printf (_("step %lld"), entity_id)
                           : g_strdup_printf (_("contact %lld"), entity_id);
 
   add (builder, SC_CHRONOLOGY_ADDENDUM, sc_record_get_text (r, "written-at"), sc_record_get_id (r),

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sc-application.h"
 #include "sc-caseload-page.h"
 #include "sc-child-page.h"
 #include "sc-choices.h"
@@ -584,6 +585,42 @@ test_final_and_addendum (void)
   g_assert_nonnull (sc_test_find_text (history, "Three of the screenshots were taken by her carer."));
   sc_test_save_png (history, "history-addenda");
   gtk_window_destroy (GTK_WINDOW (history));
+
+  /* A step marked done is a note made at the time: final from its menu,
+   * no longer marked again, and corrected by an addendum under it. */
+  mark (SC_RESPONSE_PAGE (response), "support", "done");
+  {
+    g_autoptr(GPtrArray) steps = sc_records_list_for_concern (sc_application_get_vault (app),
+                                                              SC_TYPE_RESPONSE_STEP, concern_id,
+                                                              &error);
+    gint64 step_id = 0;
+    GtkWidget *row;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < steps->len; i++)
+      if (g_str_equal (sc_record_get_text (steps->pdata[i], "step-id"), "support"))
+        step_id = sc_record_get_id (steps->pdata[i]);
+    g_assert_cmpint (step_id, >, 0);
+    row = GTK_WIDGET (step_row (SC_RESPONSE_PAGE (response), "support"));
+    g_assert_nonnull (sc_test_find_widget (row, GTK_TYPE_MENU_BUTTON));
+    gtk_widget_activate_action (response, "response.finalise-step", "x", step_id);
+    row = GTK_WIDGET (step_row (SC_RESPONSE_PAGE (response), "support"));
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Final"));
+    g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (row, "to_do_button")));
+    gtk_widget_activate_action (response, "response.add-step-addendum", "x", step_id);
+    dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sc_test_find_widget (GTK_WIDGET (dialog),
+                                                                                            GTK_TYPE_TEXT_VIEW))),
+                              "Support was from her key worker, not the school.", -1);
+    adw_message_dialog_response (dialog, "add");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sc_test_settle ();
+    row = GTK_WIDGET (step_row (SC_RESPONSE_PAGE (response), "support"));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    sc_test_settle ();
+    g_assert_nonnull (sc_test_find_text (row, "Support was from her key worker, not the school."));
+    sc_test_save_png (GTK_WIDGET (window), "response-step-final");
+  }
 
   /* A review that keeps the concern open leaves a final concern final. */
   gtk_widget_activate_action (response, "response.sign-off", NULL);

@@ -679,6 +679,65 @@ test_manager_key_file (Fixture       *fixture,
   g_assert_cmpstr (sc_vault_get_actor (fixture->vault), ==, "Tom Reed");
 }
 
+/* A step marked done or not needed is a note made at the time: final by
+ * hand or a day after it was marked, not marked again, corrected by an
+ * addendum that the chronology shows. A step still to do is not final. */
+static void
+test_step_final (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  g_autoptr(ScChild) child = sc_records_load (fixture->vault, SC_TYPE_CHILD,
+                                              sc_record_get_int64 (SC_RECORD (fixture->concern),
+                                                                   "child-id"), &error);
+  g_autoptr(GPtrArray) items = sc_response_build (fixture->vault, procedure, fixture->concern,
+                                                  child, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_hours (now, 25);
+  g_autoptr(ScAddendum) addendum = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *not_yet = NULL;
+  g_autofree char *by_rule = NULL;
+  ScResponseItem *item;
+  ScRecord *step;
+
+  g_assert_no_error (error);
+  item = items->pdata[0];
+  step = SC_RECORD (item->record);
+  g_assert_false (sc_records_finalise (fixture->vault, step, &error));
+  g_clear_error (&error);
+  g_assert_true (sc_response_mark (fixture->vault, item, "not-needed", "No one in danger: she is at home",
+                                   &error));
+  g_assert_no_error (error);
+  not_yet = sc_records_final_since (fixture->vault, step, now, 24, &error);
+  g_assert_null (not_yet);
+  by_rule = sc_records_final_since (fixture->vault, step, tomorrow, 24, &error);
+  g_assert_nonnull (by_rule);
+
+  g_assert_true (sc_records_finalise (fixture->vault, step, &error));
+  g_assert_no_error (error);
+  g_assert_false (sc_response_mark (fixture->vault, item, "to-do", NULL, &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL);
+  g_clear_error (&error);
+  g_assert_cmpstr (sc_record_get_text (step, "status"), ==, "not-needed");
+  sc_record_set_text (step, "reference", "Typed in afterwards");
+  g_assert_false (sc_records_save (fixture->vault, step, &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL);
+  g_clear_error (&error);
+
+  addendum = sc_addendum_add (fixture->vault, step, "Police reference PPIU/26/4411, given later.",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_record_get_int64 (SC_RECORD (addendum), "concern-id"), ==,
+                   sc_record_get_id (SC_RECORD (fixture->concern)));
+  lines = sc_chronology_build (fixture->vault, NULL, sc_record_get_id (SC_RECORD (child)),
+                               SC_CHRONOLOGY_ADDENDUM, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_nonnull (strstr (sc_chronology_entry_get_event (lines->pdata[0]), "PPIU/26/4411"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +755,7 @@ main (int   argc,
   ADD ("/review/overview", test_overview);
   ADD ("/review/final-and-addendum", test_final_and_addendum);
   ADD ("/review/guards-on-every-path", test_guards_on_every_path);
+  ADD ("/review/step-final", test_step_final);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "sc-choice-model.h"
 #include "sc-choices.h"
+#include "sc-dates.h"
 #include "sc-form.h"
 #include "sc-vault.h"
 
@@ -364,4 +365,21 @@ sc_form_record_menu_new (const char *table,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Final, Addenda and History"), -1);
   return button;
+}
+
+/* An addendum, as it is shown under what it corrects. */
+GtkWidget *
+sc_form_addendum_row_new (ScRecord *addendum)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = sc_datetime_format_display (sc_record_get_text (addendum, "written-at"));
+  g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
+                                            sc_record_get_text (addendum, "author"), when);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (addendum, "text"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
+  return row;
 }

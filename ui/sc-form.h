@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "sc-record.h"
+
 G_BEGIN_DECLS
 
 /* An AdwComboRow or GtkDropDown offering a field's choices (sc-choices.h). */
@@ -31,6 +33,7 @@ void        sc_form_bind_sentence (GPtrArray   *bindings,
 void        sc_form_unbind_all    (GPtrArray   *bindings);
 void        sc_form_track_native_dialog  (GtkNativeDialog *dialog);
 void        sc_form_close_native_dialogs (void);
+GtkWidget  *sc_form_addendum_row_new   (ScRecord    *addendum);
 GMenuModel *sc_form_record_menu_model_new (const char *table,
                                           gint64      id,
                                           const char *finalise_action,

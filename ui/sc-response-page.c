@@ -175,23 +175,6 @@ police_step_open (ScResponsePage *self)
   return FALSE;
 }
 
-/* An addendum, as it is shown under what it corrects. */
-static GtkWidget *
-addendum_row_new (ScRecord *addendum)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = sc_datetime_format_display (sc_record_get_text (addendum, "written-at"));
-  g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
-                                            sc_record_get_text (addendum, "author"), when);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (addendum, "text"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
-  return row;
-}
-
 static void
 fill_evidence (ScResponsePage *self)
 {
@@ -248,7 +231,7 @@ fill_evidence (ScResponsePage *self)
       gtk_list_box_append (self->evidence_list, row);
       /* Its addenda, under it. */
       for (guint j = 0; addenda != NULL && j < addenda->len; j++)
-        gtk_list_box_append (self->evidence_list, addendum_row_new (addenda->pdata[j]));
+        gtk_list_box_append (self->evidence_list, sc_form_addendum_row_new (addenda->pdata[j]));
     }
 }
 
@@ -371,7 +354,19 @@ rebuild (ScResponsePage *self)
     {
       ScResponseItem *item = self->items->pdata[i];
       GtkWidget *row = sc_step_row_new (item, procedure, police_open);
+      ScRecord *record = SC_RECORD (item->record);
 
+      /* A marked step's note is final in its turn, and takes addenda. */
+      if (sc_record_get_id (record) > 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *since = sc_records_final_since (vault, record, now,
+                                                           sc_vault_get_final_after_hours (vault),
+                                                           NULL);
+          g_autoptr(GPtrArray) addenda = sc_addenda_for (vault, record, NULL);
+
+          sc_step_row_set_record (SC_STEP_ROW (row), sc_record_get_id (record), since, addenda);
+        }
       adw_preferences_group_add (self->steps_group, row);
       g_ptr_array_add (self->rows, row);
       g_hash_table_replace (self->step_rows, g_strdup (sc_procedure_step_get_id (item->step)), row);
@@ -489,7 +484,7 @@ fill_record (ScResponsePage *self)
     return;
   for (guint i = 0; i < addenda->len; i++)
     {
-      GtkWidget *row = addendum_row_new (addenda->pdata[i]);
+      GtkWidget *row = sc_form_addendum_row_new (addenda->pdata[i]);
 
       adw_preferences_group_add (self->record_group, row);
       g_ptr_array_add (self->addendum_rows, row);
@@ -534,10 +529,12 @@ add_addendum_action (GtkWidget  *widget,
     sc_finality_add_addendum (widget, vault, SC_RECORD (concern), refill_record);
 }
 
-/* The evidence entry @id of this concern, or NULL (said in a toast). */
+/* The evidence entry or step @id of this concern, or NULL (said in a
+ * toast). */
 static ScRecord *
-load_evidence (ScResponsePage *self,
-               gint64          id)
+load_of_concern (ScResponsePage *self,
+                 GType           type,
+                 gint64          id)
 {
   ScVault *vault = sc_page_get_vault (SC_PAGE (self));
   ScConcern *concern = sc_page_get_concern (SC_PAGE (self));
@@ -546,11 +543,11 @@ load_evidence (ScResponsePage *self,
 
   if (vault == NULL || concern == NULL)
     return NULL;
-  if (!(evidence = sc_records_load (vault, SC_TYPE_EVIDENCE, id, &error))
+  if (!(evidence = sc_records_load (vault, type, id, &error))
       || sc_record_get_int64 (evidence, "concern-id") != sc_record_get_id (SC_RECORD (concern)))
     {
       g_autofree char *sentence = error != NULL ? sc_error_message_for (error)
-                                                : g_strdup (_("This evidence is not this concern’s."));
+                                                : g_strdup (_("This record is not this concern’s."));
 
       sc_form_toast (GTK_WIDGET (self), sentence);
       return NULL;
@@ -565,10 +562,45 @@ finalise_evidence_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  g_autoptr(ScRecord) evidence = load_evidence (self, g_variant_get_int64 (parameter));
+  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
 
   if (evidence != NULL)
     sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (self)), evidence, refill_record);
+}
+
+static void
+refill_all (GtkWidget *page)
+{
+  rebuild (SC_RESPONSE_PAGE (page));
+  refill_record (page);
+}
+
+/* response.finalise-step(x): a marked step's note final now. */
+static void
+finalise_step_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) step = load_of_concern (self, SC_TYPE_RESPONSE_STEP,
+                                              g_variant_get_int64 (parameter));
+
+  if (step != NULL)
+    sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (self)), step, refill_all);
+}
+
+/* response.add-step-addendum(x): an addendum to a step's note. */
+static void
+add_step_addendum_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) step = load_of_concern (self, SC_TYPE_RESPONSE_STEP,
+                                              g_variant_get_int64 (parameter));
+
+  if (step != NULL)
+    sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (self)), step, refill_all);
 }
 
 /* response.add-evidence-addendum(x): an addendum to an evidence entry. */
@@ -578,7 +610,7 @@ add_evidence_addendum_action (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  g_autoptr(ScRecord) evidence = load_evidence (self, g_variant_get_int64 (parameter));
+  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
 
   if (evidence != NULL)
     sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (self)), evidence, refill_record);
@@ -955,6 +987,10 @@ sc_response_page_class_init (ScResponsePageClass *klass)
                                    finalise_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.add-evidence-addendum", "x",
                                    add_evidence_addendum_action);
+  gtk_widget_class_install_action (widget_class, "response.finalise-step", "x",
+                                   finalise_step_action);
+  gtk_widget_class_install_action (widget_class, "response.add-step-addendum", "x",
+                                   add_step_addendum_action);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-dates.h"
+#include "sc-form.h"
 #include "sc-step-row.h"
 
 struct _ScStepRow
@@ -204,6 +205,40 @@ sc_step_row_new (const ScResponseItem *item,
   self = g_object_new (SC_TYPE_STEP_ROW, NULL);
   fill (self, item, procedure, police_open);
   return GTK_WIDGET (self);
+}
+
+/* What the page read of the step's saved record (@record_id, or 0 if it
+ * has none yet): since when it is final (NULL if it is not) and its
+ * addenda. A final step is not marked again nor its fields changed; its
+ * menu makes it final, adds an addendum or shows its history. */
+void
+sc_step_row_set_record (ScStepRow  *self,
+                        gint64      record_id,
+                        const char *final_since,
+                        GPtrArray  *addenda)
+{
+  g_return_if_fail (SC_IS_STEP_ROW (self));
+
+  if (final_since != NULL)
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s · Final"),
+                                                   adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)));
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->reference_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), FALSE);
+      gtk_widget_set_visible (self->to_do_button, FALSE);
+      gtk_widget_set_visible (self->not_needed_button, FALSE);
+      gtk_widget_set_visible (self->done_button, FALSE);
+    }
+  if (record_id > 0 && !g_str_equal (self->status, "to-do"))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
+                                 sc_form_record_menu_new ("response_step", record_id,
+                                                          final_since == NULL ? "response.finalise-step" : NULL,
+                                                          "response.add-step-addendum"));
+  for (guint i = 0; addenda != NULL && i < addenda->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), sc_form_addendum_row_new (addenda->pdata[i]));
 }
 
 const char *

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (ScStepRow, sc_step_row, SC, STEP_ROW, AdwExpanderRow)
 GtkWidget  *sc_step_row_new        (const ScResponseItem *item,
                                     ScProcedure          *procedure,
                                     gboolean              police_open);
+void        sc_step_row_set_record  (ScStepRow   *self,
+                                     gint64       record_id,
+                                     const char  *final_since,
+                                     GPtrArray   *addenda);
 const char *sc_step_row_get_step_id (ScStepRow *self);
 const char *sc_step_row_get_typed  (ScStepRow  *self,
                                     const char *field);
