@@ -676,6 +676,47 @@ test_migrate_from_previous_version (Fixture       *fixture,
   assert_migrated_keeping_rows (fixture);
 }
 
+/* Version 13 makes the addendum table again to let a step take one: its
+ * rows, and what search finds of them, are kept. */
+static void
+test_migrate_addenda (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ScVault) old = create_at_version (fixture, 12);
+  g_autoptr(ScVault) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (old),
+                                 "INSERT INTO child (id, name, initials, created_at, updated_at)"
+                                 " VALUES (1, 'Ava Jones', 'AJ', '2026-11-20T10:00:00Z',"
+                                 " '2026-11-20T10:00:00Z');"
+                                 "INSERT INTO addendum (id, entity, entity_id, child_id, concern_id,"
+                                 " author, text, written_at, recorded_at, updated_at)"
+                                 " VALUES (5, 'contact', 3, 1, 0, 'Sam Taylor', 'Rang back on Friday',"
+                                 " '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z',"
+                                 " '2026-11-21T10:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sc_vault_close (old);
+
+  reopened = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_test_count_rows (reopened,
+                                       "SELECT count(*) FROM addendum WHERE id = 5 AND entity = 'contact'"
+                                       " AND text = 'Rang back on Friday'"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (reopened,
+                                       "SELECT count(*) FROM search WHERE search MATCH 'friday'"), ==, 1);
+  /* A step's addendum is taken now, and found. */
+  g_assert_cmpint (sqlite3_exec (sc_vault_get_db (reopened),
+                                 "INSERT INTO addendum (entity, entity_id, child_id, concern_id, author,"
+                                 " text, written_at, recorded_at, updated_at)"
+                                 " VALUES ('response_step', 2, 1, 4, 'Sam Taylor', 'Police ref later',"
+                                 " '2026-11-22T10:00:00Z', '2026-11-22T10:00:00Z',"
+                                 " '2026-11-22T10:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sc_test_count_rows (reopened,
+                                       "SELECT count(*) FROM search WHERE search MATCH 'police'"), ==, 1);
+}
+
 /* Version 6 asks whether the adult works with children with three
  * answers; "works with children" ticked before is a "yes". */
 static void
@@ -1000,6 +1041,7 @@ main (int   argc,
 
   ADD ("/vault/create/then-reopen-with-keyring", test_create_then_reopen_with_keyring);
   ADD ("/vault/migrate/works-with-children", test_migrate_works_with_children);
+  ADD ("/vault/migrate/addenda", test_migrate_addenda);
   ADD ("/vault/files/key-file-link-refused", test_key_file_link_refused);
   g_test_add_func ("/vault/lock-state/holds-until-next-login", test_lock_state_holds_until_next_login);
   ADD ("/vault/create/refuses-existing-vault", test_create_refuses_existing);
