@@ -12,6 +12,7 @@
 
 #include "sc-error-message.h"
 #include "sc-records.h"
+#include "sc-document-pdf.h"
 #include "sc-vault-error.h"
 
 /* What happened and what to do, in words a social worker uses. The
@@ -71,8 +72,28 @@ sc_error_message_for (const GError *error)
   if (error->domain == SC_RECORD_ERROR)
     return g_strdup (error->message);
 
+  if (error->domain == SC_DOCUMENT_ERROR)
+    return g_strdup (error->message);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     return g_strdup (vault_error_sentence (SC_VAULT_ERROR_STORAGE_FULL));
+
+  /* Saving a document somewhere the worker chose. */
+  if (error->domain == G_FILE_ERROR)
+    {
+      if (error->code == G_FILE_ERROR_NOSPC)
+        return g_strdup (_("There is not enough room to save the file there, so nothing was "
+                           "saved. Free some space or choose another place."));
+      if (error->code == G_FILE_ERROR_NOENT || error->code == G_FILE_ERROR_NOTDIR)
+        return g_strdup (_("That folder is no longer there, so nothing was saved. Choose another "
+                           "place."));
+      if (error->code == G_FILE_ERROR_ACCES || error->code == G_FILE_ERROR_PERM
+          || error->code == G_FILE_ERROR_ROFS)
+        return g_strdup (_("Safecase cannot write there, so nothing was saved. Choose another "
+                           "place."));
+      return g_strdup (_("The file could not be written there (it may be too large for that "
+                         "place), so nothing was saved. Choose another place."));
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_strdup (_("Cancelled."));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "sc-application.h"
 #include "sc-caseload-page.h"
@@ -668,6 +669,113 @@ test_final_and_addendum (void)
   sc_test_stop_app (app, window);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+static void
+find_password_label (GtkWidget  *widget,
+                     GtkWidget **found)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "monospace"))
+    *found = widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_password_label (child, found);
+}
+
+/* Export, LADO Referral…: initials and a password unless chosen
+ * otherwise; saved where the worker chooses, under the initials and the
+ * day; the password shown once; the file opens with it and not without,
+ * and says what the LADO needs. */
+static void
+test_export_lado (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  gint64 child_id = sc_test_vault_with_child ("Ella Nowak");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) refused = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GFile) file = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  GtkWidget *response, *chooser, *label = NULL;
+  AdwMessageDialog *dialog;
+  gint64 concern_id;
+
+  {
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (directory, NULL, &error);
+    g_autoptr(ScConcern) concern = sc_concern_new (child_id);
+
+    g_assert_no_error (error);
+    sc_record_set_text (SC_RECORD (concern), "summary", "A staff member messaged her at night");
+    sc_record_set_text (SC_RECORD (concern), "own-words", "She said not to tell anyone");
+    sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-24T22:00:00Z");
+    sc_record_set_text (SC_RECORD (concern), "area", "sexual");
+    sc_record_set_text (SC_RECORD (concern), "involvement", "adult-on-child");
+    sc_record_set_text (SC_RECORD (concern), "other-party", "Staff member (fictional)");
+    sc_record_set_text (SC_RECORD (concern), "adult-works-with-children", "yes");
+    g_assert_true (sc_records_complete (vault, SC_RECORD (concern), &error));
+    g_assert_no_error (error);
+    concern_id = sc_record_get_id (SC_RECORD (concern));
+    sc_vault_close (vault);
+  }
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_open_child (window, child_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.show-concern", "x", concern_id);
+  sc_test_wait_for_page (window, "response");
+  response = sc_test_page (window, "response");
+  g_assert_nonnull (sc_test_find_by_id (response, "export_button"));
+
+  gtk_widget_activate_action (response, "response.export-lado", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the LADO Referral");
+  g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
+  sc_test_save_png (GTK_WIDGET (dialog), "export-lado");
+  adw_message_dialog_response (dialog, "choose");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  chooser = sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_true (g_str_has_prefix (name, "LADO-referral-EN-20"));
+    g_assert_null (strstr (name, "Ella"));
+    path = g_build_filename (g_get_home_dir (), name, NULL);
+  }
+  file = g_file_new_for_path (path);
+  sc_test_choose_file (file);
+
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Saved, With a Password");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "never in the same email"));
+  find_password_label (GTK_WIDGET (dialog), &label);
+  g_assert_nonnull (label);
+  password = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  sc_test_save_png (GTK_WIDGET (dialog), "export-lado-password");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  refused = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_null (refused);
+  g_clear_error (&error);
+  pdf = poppler_document_new_from_file (uri, password, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "LADO referral"));
+  g_assert_nonnull (strstr (text, "Staff member (fictional)"));
+  g_assert_nonnull (strstr (text, "EN"));
+  g_assert_null (strstr (text, "Ella"));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +786,7 @@ main (int   argc,
   sc_test_ui_add ("/response-ui/evidence-file", test_evidence_file);
   sc_test_ui_add ("/response-ui/sign-off", test_sign_off);
   sc_test_ui_add ("/response-ui/final-and-addendum", test_final_and_addendum);
+  sc_test_ui_add ("/response-ui/export-lado", test_export_lado);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 
 #include <glib/gi18n.h>
 
@@ -22,6 +23,9 @@ main (int   argc,
 
   /* Before anything can hold a key: no core dumps, no ptrace by others. */
   sc_secure_harden_process ();
+  /* A file too large for its limit is an error to report (a document not
+   * saved), not a reason for the app to die. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

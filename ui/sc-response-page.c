@@ -24,6 +24,7 @@
 #include "sc-step-row.h"
 #include "sc-review.h"
 #include "sc-addendum.h"
+#include "sc-export.h"
 #include "sc-finality.h"
 #include "sc-choices.h"
 
@@ -515,6 +516,19 @@ finalise_action (GtkWidget  *widget,
     sc_finality_mark_final (widget, vault, SC_RECORD (concern), refill_record);
 }
 
+/* response.export-lado: the LADO referral pack, as PDF. */
+static void
+export_lado_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
+
+  if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
+    sc_export_lado_referral (widget, vault, sc_page_get_procedure (SC_PAGE (widget)), concern);
+}
+
 /* response.add-addendum: a dated, signed correction or addition, kept
  * under the concern. */
 static void
@@ -983,6 +997,7 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.sign-off", NULL, sign_off_action);
   gtk_widget_class_install_action (widget_class, "response.finalise", NULL, finalise_action);
   gtk_widget_class_install_action (widget_class, "response.add-addendum", NULL, add_addendum_action);
+  gtk_widget_class_install_action (widget_class, "response.export-lado", NULL, export_lado_action);
   gtk_widget_class_install_action (widget_class, "response.finalise-evidence", "x",
                                    finalise_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.add-evidence-addendum", "x",

@@ -1,0 +1,458 @@
+/* sc-document-pdf.c: a document drawn as PDF, protected and saved
+ *
+ * Drawn with Pango on a Cairo PDF surface into memory, twice: once to
+ * count the pages, once to draw them with "Page N of M". Every page says
+ * it is confidential; the last page's footer gives the audit chain's head
+ * at the moment of export, so a printed copy can be held against the vault
+ * later. The PDF is then protected with AES-256 (PDF R6) by libqpdf, in
+ * memory, and written to a temporary name next to its destination,
+ * renamed only when complete: an unprotected copy never reaches the disk
+ * unless the worker chose no password, and a failure leaves no file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-document-pdf"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <qpdf/qpdf-c.h>
+#include <sodium.h>
+
+#include "sc-dates.h"
+#include "sc-document-pdf.h"
+
+G_DEFINE_QUARK (sc-document-error-quark, sc_document_error)
+
+#define MARGIN        56.0   /* about 2 cm */
+#define HEADER_Y      30.0
+#define BODY_TOP      80.0
+#define BODY_BOTTOM   70.0   /* from the bottom edge */
+#define LABEL_WIDTH   150.0
+#define GAP           6.0
+#define FONT          "Sans"
+
+typedef struct
+{
+  cairo_t      *cr;          /* NULL while counting pages */
+  PangoContext *context;
+  double        width;       /* the page's */
+  double        height;
+  double        y;
+  guint         page;        /* from 1 */
+  guint         n_pages;     /* known when drawing */
+  ScDocument   *document;
+} Flow;
+
+static PangoLayout *
+new_layout (Flow       *flow,
+            const char *markup,
+            double      width,
+            const char *font)
+{
+  PangoLayout *layout = pango_layout_new (flow->context);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* "CONFIDENTIAL — …" and the title at the top; "Page N of M", when it was
+ * produced and, on the last page, the audit chain's head at the foot. */
+static void
+draw_page_furniture (Flow *flow)
+{
+  g_autofree char *produced = sc_datetime_format_display (flow->document->produced_at);
+  g_autofree char *header = g_markup_printf_escaped ("<b>%s</b>   %s",
+                                                     _("CONFIDENTIAL — contains personal data about a child"),
+                                                     flow->document->title);
+  g_autofree char *page = g_strdup_printf (_("Page %u of %u"), flow->page, flow->n_pages);
+  g_autofree char *footer = g_markup_printf_escaped ("%s · %s %s", page, _("Produced"), produced);
+  g_autoptr(PangoLayout) top = new_layout (flow, header, flow->width - 2 * MARGIN, FONT " 8");
+  g_autoptr(PangoLayout) bottom = new_layout (flow, footer, flow->width - 2 * MARGIN, FONT " 8");
+
+  if (flow->cr == NULL)
+    return;
+  cairo_set_source_rgb (flow->cr, 0, 0, 0);
+  cairo_move_to (flow->cr, MARGIN, HEADER_Y);
+  pango_cairo_show_layout (flow->cr, top);
+  cairo_move_to (flow->cr, MARGIN, flow->height - BODY_BOTTOM + 24);
+  pango_cairo_show_layout (flow->cr, bottom);
+  if (flow->page == flow->n_pages)
+    {
+      g_autofree char *audit = sc_document_describe_audit (flow->document);
+      g_autofree char *escaped = g_markup_escape_text (audit, -1);
+      g_autoptr(PangoLayout) chain = new_layout (flow, escaped, flow->width - 2 * MARGIN, FONT " 8");
+
+      cairo_move_to (flow->cr, MARGIN, flow->height - BODY_BOTTOM + 24 + layout_height (bottom));
+      pango_cairo_show_layout (flow->cr, chain);
+    }
+}
+
+static void
+next_page (Flow *flow)
+{
+  if (flow->cr != NULL)
+    cairo_show_page (flow->cr);
+  flow->page++;
+  flow->y = BODY_TOP;
+  draw_page_furniture (flow);
+}
+
+static double
+bottom (Flow *flow)
+{
+  return flow->height - BODY_BOTTOM;
+}
+
+/* Lays @layout's lines at @x from the flow's place down, going on to the
+ * next page wherever one is full: long text is never cut off. Returns the
+ * y of its first line, and the page it is on in @first_page. */
+static double
+place (Flow        *flow,
+       PangoLayout *layout,
+       double       x,
+       guint       *first_page)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double first_y = -1;
+  double offset = 0;   /* the layout's y where this page's part began */
+  double top = flow->y;
+
+  do
+    {
+      PangoRectangle logical;
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      double line_top, line_height, baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_top = (double) logical.y / PANGO_SCALE;
+      line_height = (double) logical.height / PANGO_SCALE;
+      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      if (top + (line_top - offset) + line_height > bottom (flow) && top + (line_top - offset) > BODY_TOP)
+        {
+          next_page (flow);
+          top = flow->y;
+          offset = line_top;
+        }
+      if (first_y < 0)
+        {
+          first_y = top + (line_top - offset);
+          if (first_page != NULL)
+            *first_page = flow->page;
+        }
+      if (flow->cr != NULL)
+        {
+          cairo_move_to (flow->cr, x + (double) logical.x / PANGO_SCALE, top + (baseline - offset));
+          pango_cairo_show_layout_line (flow->cr, line);
+        }
+      flow->y = top + (line_top - offset) + line_height;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return first_y;
+}
+
+static void
+place_block (Flow    *flow,
+             ScBlock *block)
+{
+  double width = flow->width - 2 * MARGIN;
+  g_autofree char *text = g_markup_escape_text (block->text, -1);
+
+  switch (block->kind)
+    {
+    case SC_BLOCK_HEADING:
+      {
+        g_autofree char *markup = g_strdup_printf ("<b>%s</b>", text);
+        g_autoptr(PangoLayout) layout = new_layout (flow, markup, width, FONT " 13");
+
+        /* A heading is never the last thing on a page. */
+        flow->y += 10;
+        if (flow->y + layout_height (layout) + 40 > bottom (flow))
+          next_page (flow);
+        place (flow, layout, MARGIN, NULL);
+        flow->y += GAP;
+        break;
+      }
+    case SC_BLOCK_FIELD:
+      {
+        g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", block->label);
+        g_autoptr(PangoLayout) label_layout = new_layout (flow, label, LABEL_WIDTH - GAP, FONT " 10");
+        g_autoptr(PangoLayout) layout = new_layout (flow, text, width - LABEL_WIDTH, FONT " 10");
+        double label_height = layout_height (label_layout);
+        guint page;
+        double y;
+
+        /* The label beside the text's first line, on one page. */
+        if (flow->y + label_height > bottom (flow))
+          next_page (flow);
+        y = flow->y;
+        page = flow->page;
+        if (flow->cr != NULL)
+          {
+            cairo_move_to (flow->cr, MARGIN, y);
+            pango_cairo_show_layout (flow->cr, label_layout);
+          }
+        place (flow, layout, MARGIN + LABEL_WIDTH, NULL);
+        if (flow->page == page)
+          flow->y = MAX (flow->y, y + label_height);
+        flow->y += 3;
+        break;
+      }
+    case SC_BLOCK_PARAGRAPH:
+      {
+        g_autoptr(PangoLayout) layout = new_layout (flow, text, width, FONT " 10");
+
+        place (flow, layout, MARGIN, NULL);
+        flow->y += GAP;
+        break;
+      }
+    case SC_BLOCK_QUOTE:
+      {
+        g_autofree char *markup = g_strdup_printf ("<i>“%s”</i>", text);
+        g_autoptr(PangoLayout) layout = new_layout (flow, markup, width - 24, FONT " 11");
+
+        place (flow, layout, MARGIN + 24, NULL);
+        flow->y += GAP;
+        break;
+      }
+    case SC_BLOCK_ITEM:
+      {
+        g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", block->label != NULL ? block->label : "");
+        g_autoptr(PangoLayout) title_layout = new_layout (flow, title, width, FONT " 10");
+        g_autoptr(PangoLayout) layout = new_layout (flow, text, width - 14, FONT " 10");
+
+        if (flow->y + layout_height (title_layout) + 14 > bottom (flow))
+          next_page (flow);
+        place (flow, title_layout, MARGIN, NULL);
+        if (*block->text != '\0')
+          place (flow, layout, MARGIN + 14, NULL);
+        flow->y += GAP;
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The whole document, from the first page; returns the pages it took. */
+static guint
+flow_document (Flow *flow)
+{
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", flow->document->title);
+  g_autoptr(PangoLayout) layout = new_layout (flow, title, flow->width - 2 * MARGIN, FONT " 20");
+
+  flow->page = 1;
+  flow->y = BODY_TOP;
+  draw_page_furniture (flow);
+  place (flow, layout, MARGIN, NULL);
+  flow->y += 2 * GAP;
+  for (guint i = 0; i < flow->document->blocks->len; i++)
+    place_block (flow, flow->document->blocks->pdata[i]);
+  return flow->page;
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @document as a PDF, in memory; @n_pages set to its pages. */
+GBytes *
+sc_document_to_pdf (ScDocument  *document,
+                    ScPaper      paper,
+                    guint       *n_pages,
+                    GError     **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  g_autofree char *day = g_strndup (document->produced_at, 10);
+  /* The title the PDF's metadata carries: the initials, never a name. */
+  g_autofree char *meta_title = g_strdup_printf ("%s — %s — %s", document->title, document->initials, day);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Flow flow = { 0 };
+
+  flow.width = paper == SC_PAPER_LETTER ? 612.0 : 595.28;
+  flow.height = paper == SC_PAPER_LETTER ? 792.0 : 841.89;
+  flow.context = PANGO_CONTEXT (context);
+  flow.document = document;
+  pango_cairo_context_set_resolution (flow.context, 72.0);
+
+  /* Counted first, so every page can say how many there are. */
+  flow.n_pages = flow_document (&flow);
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, out, flow.width, flow.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta_title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  _("Confidential: contains personal data about a child"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Safecase");
+  flow.cr = cairo_create (surface);
+  {
+    guint drawn = flow_document (&flow);
+
+    g_warn_if_fail (drawn == flow.n_pages);
+  }
+  cairo_show_page (flow.cr);
+  cairo_destroy (flow.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SC_DOCUMENT_ERROR, SC_DOCUMENT_ERROR_FAILED,
+                   _("The document could not be drawn (%s). Try again; if it keeps happening, "
+                     "contact your IT support."), cairo_status_to_string (status));
+      return NULL;
+    }
+  if (n_pages != NULL)
+    *n_pages = flow.n_pages;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* @pdf with AES-256 (PDF R6): it opens with @password only. */
+GBytes *
+sc_pdf_protect (GBytes      *pdf,
+                const char  *password,
+                GError     **error)
+{
+  qpdf_data qpdf = qpdf_init ();
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  guint8 owner_bytes[24];
+  g_autofree char *owner = NULL;
+  GBytes *protected = NULL;
+
+  g_return_val_if_fail (password != NULL && *password != '\0', NULL);
+
+  /* The owner password is random and forgotten: no one can lift the
+   * protection without the worker's password. */
+  randombytes_buf (owner_bytes, sizeof owner_bytes);
+  owner = g_base64_encode (owner_bytes, sizeof owner_bytes);
+  sodium_memzero (owner_bytes, sizeof owner_bytes);
+
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  if ((qpdf_read_memory (qpdf, "document", data, size, NULL) & QPDF_ERRORS) == 0
+      && (qpdf_init_write_memory (qpdf) & QPDF_ERRORS) == 0)
+    {
+      qpdf_set_r6_encryption_parameters2 (qpdf, password, owner, QPDF_TRUE, QPDF_TRUE, QPDF_FALSE,
+                                          QPDF_FALSE, QPDF_FALSE, QPDF_FALSE, qpdf_r3p_full,
+                                          QPDF_TRUE);
+      if ((qpdf_write (qpdf) & QPDF_ERRORS) == 0)
+        protected = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+    }
+  if (protected == NULL)
+    {
+      qpdf_error problem = qpdf_get_error (qpdf);
+
+      g_message ("qpdf: %s", problem != NULL ? qpdf_get_error_full_text (qpdf, problem) : "failed");
+      g_set_error_literal (error, SC_DOCUMENT_ERROR, SC_DOCUMENT_ERROR_PROTECT,
+                           _("The document could not be protected with a password, so it was not "
+                             "saved. Try again; if it keeps happening, contact your IT support."));
+    }
+  sodium_memzero (owner, strlen (owner));
+  qpdf_cleanup (&qpdf);
+  return protected;
+}
+
+/* Short, common words, easy to read out on the phone and to type. */
+static const char *const words[] = {
+  "acorn", "amber", "anchor", "apple", "arrow", "aspen", "badger", "bakery", "bamboo", "banjo",
+  "barley", "basket", "beacon", "bean", "beetle", "berry", "bicycle", "birch", "biscuit", "blanket",
+  "blossom", "boat", "bonnet", "bottle", "bramble", "bread", "breeze", "brick", "bridge", "brook",
+  "bucket", "butter", "button", "cabin", "cactus", "camel", "candle", "canoe", "carrot", "castle",
+  "cedar", "cherry", "chess", "cider", "cinema", "circle", "clover", "cobble", "comet", "copper",
+  "coral", "cotton", "cricket", "crystal", "cuckoo", "daisy", "dance", "desert", "dolphin", "donkey",
+  "dragon", "drum", "eagle", "easel", "elbow", "ember", "falcon", "feather", "fern", "ferry",
+  "fiddle", "finch", "flame", "flute", "forest", "fossil", "fox", "garden", "garnet", "ginger",
+  "glacier", "goose", "granite", "grape", "gravel", "harbour", "harp", "hazel", "heather", "hedge",
+  "helmet", "heron", "hill", "honey", "island", "ivory", "jacket", "jasmine", "jelly", "jigsaw",
+  "juniper", "kettle", "kite", "kitten", "ladder", "lantern", "lemon", "lily", "linen", "lobster",
+  "locket", "magnet", "mango", "maple", "marble", "meadow", "melon", "mint", "mirror", "mitten",
+  "monkey", "moss", "mountain", "muffin", "nectar", "needle", "nutmeg", "oak", "oasis", "ocean",
+  "olive", "onion", "orange", "orchard", "otter", "owl", "paddle", "panda", "parrot", "pasta",
+  "peach", "pebble", "pencil", "pepper", "piano", "pigeon", "pillow", "pine", "planet", "plum",
+  "pocket", "pond", "poppy", "potato", "pottery", "puffin", "pumpkin", "quarry", "quilt", "rabbit",
+  "radish", "rainbow", "raven", "ribbon", "river", "robin", "rocket", "saddle", "saffron", "sailor",
+  "salmon", "sandal", "scarf", "seal", "shell", "silver", "sketch", "sledge", "snail", "sparrow",
+  "spider", "spoon", "spruce", "squash", "starling", "stone", "storm", "sugar", "summit", "swan",
+  "table", "teapot", "thistle", "thunder", "tiger", "timber", "toast", "tomato", "topaz", "tower",
+  "tractor", "trumpet", "tulip", "tunnel", "turnip", "valley", "velvet", "violet", "violin", "walnut",
+  "walrus", "wave", "whale", "wheat", "willow", "window", "winter", "wizard", "wombat", "wool",
+  "yacht", "yarrow", "zebra", "zigzag", "almond", "badge", "cloud", "delta", "engine", "frost",
+  "glove", "hamlet", "igloo", "jewel", "koala", "lemur",
+};
+
+/* A password for a document: six words and a number, separated by
+ * dashes, chosen with libsodium (about 50 bits), to be read out on the
+ * phone, never sent with the file. */
+char *
+sc_pdf_new_password (void)
+{
+  g_autoptr(GString) password = g_string_new (NULL);
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (password, "%s-", words[randombytes_uniform (G_N_ELEMENTS (words))]);
+  g_string_append_printf (password, "%u", 10 + randombytes_uniform (90));
+  return g_string_free (g_steal_pointer (&password), FALSE);
+}
+
+/* @document drawn, protected with @password (NULL: not protected, the
+ * worker's deliberate choice) and written to @path: to a temporary name
+ * beside it, renamed when complete, readable by the worker alone. On
+ * failure no file is left. */
+gboolean
+sc_document_export (ScDocument  *document,
+                    ScPaper      paper,
+                    const char  *password,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) out = NULL;
+  gsize size;
+  const char *data;
+  gboolean written;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(pdf = sc_document_to_pdf (document, paper, NULL, error)))
+    return FALSE;
+  if (password != NULL)
+    {
+      if (!(out = sc_pdf_protect (pdf, password, error)))
+        return FALSE;
+    }
+  else
+    out = g_bytes_ref (pdf);
+  data = g_bytes_get_data (out, &size);
+  written = g_file_set_contents_full (path, data, (gssize) size,
+                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, error);
+  /* The unprotected drawing is wiped from memory. */
+  sodium_memzero ((gpointer) g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  return written;
+}

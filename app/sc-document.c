@@ -1,0 +1,394 @@
+/* sc-document.c: what a document says, before it is drawn
+ *
+ * A document is a list of blocks (headings, labelled fields, paragraphs,
+ * quotes, list items) read from the vault; sc-document-pdf.c draws it.
+ * Nothing here names the child unless the worker chose the full name for
+ * this document: the title, the file's name and the metadata carry the
+ * initials only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-document"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sc-addendum.h"
+#include "sc-choices.h"
+#include "sc-dates.h"
+#include "sc-document.h"
+#include "sc-records.h"
+#include "sc-response.h"
+#include "sc-review.h"
+
+static void
+block_free (ScBlock *block)
+{
+  g_free (block->label);
+  g_free (block->text);
+  g_free (block);
+}
+
+ScDocument *
+sc_document_new (const char *title,
+                 const char *slug,
+                 const char *initials)
+{
+  ScDocument *document = g_new0 (ScDocument, 1);
+
+  document->title = g_strdup (title);
+  document->slug = g_strdup (slug);
+  document->initials = g_strdup (initials != NULL && *initials != '\0' ? initials : "XX");
+  document->produced_at = sc_datetime_now_storage ();
+  document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  return document;
+}
+
+void
+sc_document_free (ScDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->title);
+  g_free (document->slug);
+  g_free (document->initials);
+  g_free (document->produced_at);
+  g_free (document->audit_head);
+  g_ptr_array_unref (document->blocks);
+  g_free (document);
+}
+
+void
+sc_document_add (ScDocument  *document,
+                 ScBlockKind  kind,
+                 const char  *label,
+                 const char  *text)
+{
+  ScBlock *block = g_new0 (ScBlock, 1);
+
+  block->kind = kind;
+  block->label = g_strdup (label);
+  /* A field with nothing in it says so: a gap the reader can see. */
+  block->text = g_strdup (text != NULL && *text != '\0' ? text
+                          : kind == SC_BLOCK_FIELD ? _("Not recorded") : "");
+  g_ptr_array_add (document->blocks, block);
+}
+
+/* "LADO-referral-JS-2026-11-22.pdf": the document, the initials, the day;
+ * only letters, digits and dashes. */
+char *
+sc_document_suggest_filename (ScDocument *document)
+{
+  g_autofree char *day = g_strndup (document->produced_at, 10);
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s.pdf", document->slug, document->initials, day);
+
+  for (char *c = name; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '.')
+      *c = '-';
+  return g_steal_pointer (&name);
+}
+
+/* "Audit trail at export: 214 entries, head 3f9a2c41d0b7" */
+char *
+sc_document_describe_audit (ScDocument *document)
+{
+  g_autofree char *head = g_strndup (document->audit_head != NULL ? document->audit_head : "", 12);
+
+  return g_strdup_printf (_("Audit trail at export: %" G_GUINT64_FORMAT " entries, head %s"),
+                          document->audit_entries, head);
+}
+
+static void
+field (ScDocument *document,
+       const char *label,
+       const char *text)
+{
+  sc_document_add (document, SC_BLOCK_FIELD, label, text);
+}
+
+static void
+field_take (ScDocument *document,
+            const char *label,
+            char       *text)
+{
+  sc_document_add (document, SC_BLOCK_FIELD, label, text);
+  g_free (text);
+}
+
+static void
+heading (ScDocument *document,
+         const char *text)
+{
+  sc_document_add (document, SC_BLOCK_HEADING, NULL, text);
+}
+
+static char *
+when (const char *stored)
+{
+  return stored != NULL && *stored != '\0' ? sc_datetime_format_display (stored) : g_strdup ("");
+}
+
+static char *
+choice (const char *field_name,
+        ScRecord   *record,
+        const char *field)
+{
+  const char *value = sc_record_get_text (record, field);
+
+  const char *label;
+
+  if (*value == '\0')
+    return g_strdup ("");
+  if (sc_choice_is_multiple (field_name))
+    return sc_choice_list_labels (field_name, value);
+  /* A value no longer among the choices is shown as it was kept. */
+  label = sc_choice_label (field_name, value);
+  return g_strdup (*label != '\0' ? label : value);
+}
+
+/* The steps taken, as the response has them: each with its status, who
+ * and when, the reference and notes. */
+static gboolean
+add_steps (ScDocument  *document,
+           ScVault     *vault,
+           ScProcedure *procedure,
+           ScConcern   *concern,
+           ScChild     *child,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) items = sc_response_build (vault, procedure, concern, child, error);
+
+  if (items == NULL)
+    return FALSE;
+  heading (document, _("Steps taken"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScResponseItem *item = items->pdata[i];
+      ScRecord *r = SC_RECORD (item->record);
+      const char *status = sc_record_get_text (r, "status");
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *done_at = when (sc_record_get_text (r, "done-at"));
+
+      if (g_str_equal (status, "done"))
+        g_string_append_printf (text, _("Done by %s, %s."), sc_record_get_text (r, "done-by"), done_at);
+      else if (g_str_equal (status, "not-needed"))
+        g_string_append_printf (text, _("Not needed (%s, %s): %s"), sc_record_get_text (r, "done-by"),
+                                done_at, sc_record_get_text (r, "reason"));
+      else
+        g_string_append (text, _("Not done yet."));
+      if (*sc_record_get_text (r, "reference") != '\0')
+        g_string_append_printf (text, " %s %s", _("Reference:"), sc_record_get_text (r, "reference"));
+      if (*sc_record_get_text (r, "notes") != '\0')
+        g_string_append_printf (text, "\n%s", sc_record_get_text (r, "notes"));
+      sc_document_add (document, SC_BLOCK_ITEM, sc_procedure_step_get_title (item->step), text->str);
+    }
+  return TRUE;
+}
+
+/* Evidence: what it is and where it is held, never its content. */
+static gboolean
+add_evidence (ScDocument *document,
+              ScVault    *vault,
+              gint64      concern_id,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) evidence = sc_evidence_list (vault, concern_id, error);
+
+  if (evidence == NULL)
+    return FALSE;
+  heading (document, _("Evidence log"));
+  if (evidence->len == 0)
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("No evidence was recorded."));
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScRecord *e = evidence->pdata[i];
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *secured = when (sc_record_get_text (e, "secured-at"));
+      const char *parts[][2] = {
+        { N_("Held"), sc_record_get_text (e, "held-where") },
+        { N_("Secured by"), sc_record_get_text (e, "secured-by") },
+        { N_("Secured"), secured },
+        { N_("Addresses"), sc_record_get_text (e, "urls") },
+        { N_("User names"), sc_record_get_text (e, "usernames") },
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+        if (*parts[j][1] != '\0')
+          g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", _(parts[j][0]),
+                                  parts[j][1]);
+      /* Whether a file is held, not what it is called or shows. */
+      if (*sc_record_get_text (e, "file-name") != '\0')
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                                _("A file is held in the encrypted vault; it is not part of this "
+                                  "document."));
+      sc_document_add (document, SC_BLOCK_ITEM, sc_record_get_text (e, "what"), text->str);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_contacts (ScDocument *document,
+              ScVault    *vault,
+              gint64      concern_id,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) contacts = sc_records_list_contacts_for_concern (vault, concern_id, error);
+
+  if (contacts == NULL)
+    return FALSE;
+  heading (document, _("Contacts about this concern"));
+  if (contacts->len == 0)
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("No contact is linked to this concern."));
+  /* Oldest first, as a chronology reads. */
+  for (guint i = contacts->len; i-- > 0;)
+    {
+      ScRecord *c = contacts->pdata[i];
+      g_autofree char *at = when (sc_record_get_text (c, "happened-at"));
+      g_autofree char *title = g_strdup_printf ("%s · %s, %s", at,
+                                                sc_choice_label ("channel", sc_record_get_text (c, "channel")),
+                                                sc_choice_label ("direction", sc_record_get_text (c, "direction")));
+
+      sc_document_add (document, SC_BLOCK_ITEM, title, sc_record_get_text (c, "summary"));
+    }
+  return TRUE;
+}
+
+static gboolean
+add_reviews_and_addenda (ScDocument *document,
+                         ScVault    *vault,
+                         ScConcern  *concern,
+                         GError    **error)
+{
+  gint64 id = sc_record_get_id (SC_RECORD (concern));
+  g_autoptr(GPtrArray) reviews = sc_reviews_for_concern (vault, id, error);
+  g_autoptr(GPtrArray) addenda = NULL;
+  guint n_addenda = 0;
+
+  if (reviews == NULL
+      || !(addenda = sc_addenda_for_child (vault, sc_record_get_int64 (SC_RECORD (concern), "child-id"),
+                                           error)))
+    return FALSE;
+  heading (document, _("Manager’s sign-off"));
+  if (reviews->len == 0)
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("No manager has signed off this concern yet."));
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      ScRecord *r = reviews->pdata[i];
+      g_autofree char *signed_at = when (sc_record_get_text (r, "signed-at"));
+      g_autofree char *title = g_strdup_printf (_("%s (%s), %s: %s"), sc_record_get_text (r, "manager"),
+                                                sc_record_get_text (r, "role"), signed_at,
+                                                sc_choice_label ("decision", sc_record_get_text (r, "decision")));
+
+      sc_document_add (document, SC_BLOCK_ITEM, title, sc_record_get_text (r, "comments"));
+    }
+
+  heading (document, _("Addenda"));
+  for (guint i = 0; i < addenda->len; i++)
+    {
+      ScRecord *a = addenda->pdata[i];
+      g_autofree char *written = NULL;
+      g_autofree char *title = NULL;
+
+      if (sc_record_get_int64 (a, "concern-id") != id)
+        continue;
+      written = when (sc_record_get_text (a, "written-at"));
+      title = g_strdup_printf (_("By %s, %s"), sc_record_get_text (a, "author"), written);
+      sc_document_add (document, SC_BLOCK_ITEM, title, sc_record_get_text (a, "text"));
+      n_addenda++;
+    }
+  if (n_addenda == 0)
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("No addendum corrects this concern."));
+  return TRUE;
+}
+
+/* The LADO referral pack for @concern: who refers, the adult, the
+ * allegation, the child (initials unless @full_name), the disclosure in
+ * the child's own words, the steps taken, the evidence log, the contacts,
+ * the manager's sign-off and the addenda; the audit chain's head as it
+ * is now. */
+ScDocument *
+sc_document_lado_referral (ScVault     *vault,
+                           ScProcedure *procedure,
+                           ScConcern   *concern,
+                           gboolean     full_name,
+                           GError     **error)
+{
+  ScRecord *c = SC_RECORD (concern);
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(ScDocument) document = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *produced = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (SC_IS_CONCERN (concern), NULL);
+
+  if (!(child = sc_records_load (vault, SC_TYPE_CHILD, sc_record_get_int64 (c, "child-id"), error)))
+    return NULL;
+  initials = sc_child_dup_initials (child);
+  document = sc_document_new (_("LADO referral"), "LADO-referral", initials);
+  if (!sc_vault_get_audit_head (vault, &document->audit_entries, &document->audit_head, error))
+    return NULL;
+  produced = when (document->produced_at);
+
+  heading (document, _("Referral"));
+  field (document, _("Referred by"), sc_vault_get_worker_name (vault));
+  field (document, _("Produced"), produced);
+  field_take (document, _("Concern recorded"), when (sc_record_get_text (c, "recorded-at")));
+
+  heading (document, _("The adult"));
+  field (document, _("Who"), sc_record_get_text (c, "other-party"));
+  field (document, _("Role"), sc_record_get_text (c, "adult-role"));
+  field (document, _("Employer or setting"), sc_record_get_text (c, "adult-employer"));
+  field_take (document, _("Works with children"), choice ("adult-works-with-children", c,
+                                                          "adult-works-with-children"));
+  field (document, _("Staff of the placement or service"),
+         sc_record_get_boolean (c, "adult-is-staff") ? _("Yes") : _("No"));
+  field (document, _("Children of their own"), NULL);
+  field (document, _("Previous concerns known"), NULL);
+
+  heading (document, _("The allegation"));
+  field_take (document, _("Category"), choice ("area", c, "area"));
+  field_take (document, _("Kind"), choice ("incident-types", c, "incident-types"));
+  field (document, _("What happened"), sc_record_get_text (c, "summary"));
+  field_take (document, _("When"), when (sc_record_get_text (c, "happened-at")));
+  field_take (document, _("Where"), choice ("location", c, "location"));
+  field_take (document, _("Setting"), choice ("setting-type", c, "setting-type"));
+  field_take (document, _("Through"), choice ("media", c, "media"));
+  {
+    g_autofree char *disclosed = when (sc_record_get_text (c, "disclosed-at"));
+
+    field_take (document, _("How it came to light"),
+                g_strdup_printf (_("Disclosed %s by %s"),
+                                 *disclosed != '\0' ? disclosed : _("(time not recorded)"),
+                                 *sc_record_get_text (c, "disclosed-by") != '\0'
+                                 ? sc_record_get_text (c, "disclosed-by") : _("(not recorded)")));
+  }
+
+  heading (document, _("The child"));
+  field (document, full_name ? _("Name") : _("Initials"),
+         full_name ? sc_record_get_text (SC_RECORD (child), "name") : initials);
+  field_take (document, _("Date of birth"),
+              *sc_record_get_text (SC_RECORD (child), "date-of-birth") != '\0'
+              ? sc_date_format_display (sc_record_get_text (SC_RECORD (child), "date-of-birth"))
+              : g_strdup (""));
+  field_take (document, _("Placement"), choice ("placement", SC_RECORD (child), "placement"));
+  field (document, _("Legal status"), NULL);
+  field (document, _("Case reference"), sc_record_get_text (SC_RECORD (child), "case-reference"));
+
+  heading (document, _("In the child’s own words"));
+  if (*sc_record_get_text (c, "own-words") != '\0')
+    sc_document_add (document, SC_BLOCK_QUOTE, NULL, sc_record_get_text (c, "own-words"));
+  else
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("The child’s own words were not recorded."));
+
+  if (!add_steps (document, vault, procedure, concern, child, error)
+      || !add_evidence (document, vault, sc_record_get_id (c), error)
+      || !add_contacts (document, vault, sc_record_get_id (c), error)
+      || !add_reviews_and_addenda (document, vault, concern, error))
+    return NULL;
+  return g_steal_pointer (&document);
+}

@@ -1,0 +1,489 @@
+/* test-documents.c: the LADO referral pack, drawn, protected, saved, and
+ * read back with Poppler as the LADO's computer would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "sc-addendum.h"
+#include "sc-dates.h"
+#include "sc-document-pdf.h"
+#include "sc-records.h"
+#include "sc-response.h"
+#include "sc-review.h"
+#include "sc-error-message.h"
+#include "sc-test-core.h"
+
+/* Poppler 22.12 declares none. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#define WORKER_PASSPHRASE  "Blue-Kettle-42"
+#define MANAGER_PASSPHRASE "Green-Teapot-77"
+#define N_CONTACTS         200
+
+typedef struct
+{
+  char        *directory;
+  char        *out;        /* where documents are saved */
+  ScVault     *vault;
+  ScProcedure *procedure;
+  ScConcern   *concern;
+  char        *last_words;
+} Fixture;
+
+/* A concern about a residential worker, with everything a pack holds:
+ * a long disclosure, a step done with a reference, evidence with a file,
+ * N_CONTACTS linked contacts, a manager's sign-off and an addendum. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScChild) child = sc_child_new ();
+  g_autoptr(ScEvidence) evidence = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(ScAddendum) addendum = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GBytes) file = g_bytes_new_static ("notes typed from the screen", 27);
+  gint64 concern_id;
+
+  fixture->directory = sc_vault_get_default_directory (FALSE);
+  fixture->out = g_build_filename (g_get_user_data_dir (), "documents", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->out, 0700), ==, 0);
+  fixture->vault = sc_vault_create (fixture->directory, "Sam Taylor", WORKER_PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  fixture->procedure = sc_procedure_new_default ();
+
+  sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
+  sc_record_set_text (SC_RECORD (child), "date-of-birth", "2012-03-04");
+  sc_record_set_text (SC_RECORD (child), "placement", "residential");
+  sc_test_save (fixture->vault, child);
+
+  /* Five thousand words, the last ones known. */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (words, "%s ", i % 7 == 0 ? "phone" : "and");
+  fixture->last_words = g_strdup ("he said it was our secret");
+  g_string_append (words, fixture->last_words);
+
+  fixture->concern = sc_concern_new (sc_record_get_id (SC_RECORD (child)));
+  {
+    ScRecord *c = SC_RECORD (fixture->concern);
+
+    sc_record_set_text (c, "summary", "A residential worker messaged her at night from a personal account.");
+    sc_record_set_text (c, "own-words", words->str);
+    sc_record_set_text (c, "happened-at", "2026-11-20T22:00:00Z");
+    sc_record_set_text (c, "disclosed-at", "2026-11-21T09:00:00Z");
+    sc_record_set_text (c, "disclosed-by", "The child, to her social worker");
+    sc_record_set_text (c, "area", "sexual");
+    sc_record_set_text (c, "incident-types", "grooming");
+    sc_record_set_text (c, "involvement", "adult-on-child");
+    sc_record_set_text (c, "other-party", "Mr Example (fictional)");
+    sc_record_set_text (c, "adult-role", "Residential worker");
+    sc_record_set_text (c, "adult-employer", "Hillside Children’s Home");
+    sc_record_set_text (c, "adult-works-with-children", "yes");
+    sc_record_set_boolean (c, "adult-is-staff", TRUE);
+    sc_record_set_text (c, "location", "home");
+    sc_record_set_text (c, "media", "messaging");
+    g_assert_true (sc_records_complete (fixture->vault, c, &error));
+    g_assert_no_error (error);
+  }
+  concern_id = sc_record_get_id (SC_RECORD (fixture->concern));
+
+  items = sc_response_build (fixture->vault, fixture->procedure, fixture->concern, child, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScResponseItem *item = items->pdata[i];
+
+      if (g_str_equal (sc_procedure_step_get_kind (item->step), "lado"))
+        {
+          sc_record_set_text (SC_RECORD (item->record), "reference", "LADO/26/0192");
+          g_assert_true (sc_response_mark (fixture->vault, item, "done", NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  evidence = sc_evidence_new (concern_id);
+  sc_record_set_text (SC_RECORD (evidence), "what", "Messages on her phone, described");
+  sc_record_set_text (SC_RECORD (evidence), "held-where", "Police hold the phone");
+  sc_test_save (fixture->vault, evidence);
+
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      g_autoptr(ScContact) contact = sc_contact_new (sc_record_get_id (SC_RECORD (child)));
+      g_autofree char *summary = g_strdup_printf ("Contact number %u about the messages.", i);
+
+      sc_record_set_int64 (SC_RECORD (contact), "concern-id", concern_id);
+      sc_record_set_text (SC_RECORD (contact), "happened-at", "2026-11-22T10:00:00Z");
+      sc_record_set_text (SC_RECORD (contact), "channel", "phone-call");
+      sc_record_set_text (SC_RECORD (contact), "direction", "to");
+      sc_record_set_text (SC_RECORD (contact), "with-whom", "child");
+      sc_record_set_text (SC_RECORD (contact), "device", "work");
+      sc_record_set_text (SC_RECORD (contact), "summary", summary);
+      sc_test_save (fixture->vault, contact);
+    }
+
+  g_assert_true (sc_vault_add_manager (fixture->vault, WORKER_PASSPHRASE, "Priya Shah", "Team manager",
+                                       MANAGER_PASSPHRASE, &error));
+  managers = sc_vault_list_managers (fixture->vault, &error);
+  review = sc_review_sign (fixture->vault, fixture->concern, ((ScManager *) managers->pdata[0])->id,
+                           MANAGER_PASSPHRASE, "actions-agreed", "LADO referral agreed today.", &error);
+  g_assert_no_error (error);
+  addendum = sc_addendum_add (fixture->vault, SC_RECORD (fixture->concern),
+                              "The account was on Snapchat.", &error);
+  g_assert_no_error (error);
+  (void) file;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->concern);
+  g_clear_pointer (&fixture->procedure, sc_procedure_unref);
+  g_clear_object (&fixture->vault);
+  g_free (fixture->directory);
+  g_free (fixture->out);
+  g_free (fixture->last_words);
+}
+
+/* The PDF at @path, opened as a reader would (@password may be NULL). */
+static PopplerDocument *
+open_pdf (const char  *path,
+          const char  *password,
+          GError     **error)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  return poppler_document_new_from_file (uri, password, error);
+}
+
+static char *
+all_text (PopplerDocument *pdf)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Text drawn over lines is read back with its line breaks: compare words. */
+static char *
+squeeze (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Page @index of @pdf drawn by Poppler, as the reader sees it, saved
+ * where the UI tests save their screenshots, to be looked at. */
+static void
+save_page_png (PopplerDocument *pdf,
+               int              index,
+               const char      *name)
+{
+  const char *dir = g_getenv ("SC_TEST_SCREENSHOT_DIR");
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, index);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  if (dir == NULL)
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * 1.5), (int) (height * 1.5));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 1.5, 1.5);
+  poppler_page_render_for_printing (page, cr);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static char *
+run_qpdf (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "qpdf");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+/* The pack, protected by default: without the password it does not open;
+ * with it, every page says it is confidential and "Page N of M"; every
+ * section, the step's reference, each of the 200 contacts and the end of
+ * a 5,000-word disclosure are there; the child's name is not, in the
+ * text or the metadata, nor in the file's name; the last page gives the
+ * audit chain's head at export; qpdf finds the file sound and AES-256. */
+static void
+test_lado_referral_protected (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_lado_referral (fixture->vault, fixture->procedure,
+                                                              fixture->concern, FALSE, &error);
+  g_autofree char *password = sc_pdf_new_password ();
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) refused = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *last_squeezed = squeeze (fixture->last_words);
+  g_autofree char *head = NULL;
+  g_autofree char *chain = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *password_arg = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *encryption = NULL;
+  guint64 entries = 0;
+  int n_pages;
+  const char *sections[] = { "Referral", "The adult", "The allegation", "The child",
+                             "In the child’s own words", "Steps taken", "Evidence log",
+                             "Contacts about this concern", "Manager’s sign-off", "Addenda" };
+
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_get_audit_head (fixture->vault, &entries, &head, &error));
+  name = sc_document_suggest_filename (document);
+  g_assert_true (g_str_has_prefix (name, "LADO-referral-AJ-20"));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  path = g_build_filename (fixture->out, name, NULL);
+
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, password, path, &error));
+  g_assert_no_error (error);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
+
+  refused = open_pdf (path, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
+  g_clear_error (&error);
+  pdf = open_pdf (path, password, &error);
+  g_assert_no_error (error);
+
+  n_pages = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (n_pages, >, 3);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_autofree char *numbered = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (page_text, "CONFIDENTIAL"));
+      g_assert_nonnull (strstr (page_text, numbered));
+      /* The chain's head on the last page alone. */
+      g_assert_true ((strstr (page_text, "Audit trail at export") != NULL) == (i == n_pages - 1));
+    }
+
+  save_page_png (pdf, 0, "lado-referral-page-1");
+  save_page_png (pdf, 1, "lado-referral-page-2");
+  save_page_png (pdf, n_pages - 1, "lado-referral-last-page");
+  text = all_text (pdf);
+  squeezed = squeeze (text);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (strstr (text, sections[i]) == NULL)
+      g_error ("Section %s is not in the pack", sections[i]);
+  g_assert_nonnull (strstr (text, "LADO/26/0192"));
+  g_assert_nonnull (strstr (text, "Mr Example (fictional)"));
+  g_assert_nonnull (strstr (text, "Police hold the phone"));
+  g_assert_nonnull (strstr (text, "Residential children’s home"));
+  g_assert_nonnull (strstr (text, "LADO referral agreed today."));
+  g_assert_nonnull (strstr (text, "The account was on Snapchat."));
+  g_assert_nonnull (strstr (squeezed, last_squeezed));
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Contact number %u about the messages.", i);
+      g_autofree char *wanted = squeeze (summary);
+
+      if (strstr (squeezed, wanted) == NULL)
+        g_error ("Contact %u is not in the pack", i);
+    }
+  g_assert_null (strstr (text, "Ava"));
+  g_assert_null (strstr (text, "Jones"));
+  g_assert_nonnull (strstr (text, "AJ"));
+
+  chain = g_strdup_printf ("%" G_GUINT64_FORMAT " entries, head %.12s", entries, head);
+  g_assert_nonnull (strstr (text, chain));
+
+  title = poppler_document_get_title (pdf);
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, "AJ"));
+  g_assert_null (strstr (title, "Ava"));
+  {
+    g_autofree char *subject = poppler_document_get_subject (pdf);
+    g_autofree char *keywords = poppler_document_get_keywords (pdf);
+
+    g_assert_true (subject == NULL || strstr (subject, "Ava") == NULL);
+    g_assert_true (keywords == NULL || strstr (keywords, "Ava") == NULL);
+  }
+
+  password_arg = g_strdup_printf ("--password=%s", password);
+  check = run_qpdf ((const char *[]) { password_arg, "--check", path, NULL });
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+  encryption = run_qpdf ((const char *[]) { password_arg, "--show-encryption", path, NULL });
+  g_assert_nonnull (strstr (encryption, "R = 6"));
+  g_assert_nonnull (strstr (encryption, "AESv3"));
+}
+
+/* The worker may choose the full name for one pack: it is then there, in
+ * the text only. Unprotected by choice, it opens without a password. */
+static void
+test_lado_referral_full_name (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_lado_referral (fixture->vault, fixture->procedure,
+                                                              fixture->concern, TRUE, &error);
+  g_autofree char *name = sc_document_suggest_filename (document);
+  g_autofree char *path = g_build_filename (fixture->out, name, NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (name, "Ava"));
+  g_assert_true (sc_document_export (document, SC_PAPER_LETTER, NULL, path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  text = all_text (pdf);
+  g_assert_nonnull (strstr (text, "Ava Jones"));
+  title = poppler_document_get_title (pdf);
+  g_assert_null (strstr (title, "Ava"));
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+    double width, height;
+
+    poppler_page_get_size (page, &width, &height);
+    g_assert_cmpfloat_with_epsilon (width, 612.0, 0.5);
+  }
+}
+
+static guint
+count_files (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A folder that has gone, or a file size limit too small: an error in a
+ * sentence, and no file, whole or partial, left behind. */
+static void
+test_export_failures_leave_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_lado_referral (fixture->vault, fixture->procedure,
+                                                              fixture->concern, FALSE, &error);
+  g_autofree char *gone = g_build_filename (fixture->out, "gone", NULL);
+  g_autofree char *path = g_build_filename (gone, "pack.pdf", NULL);
+  g_autofree char *small = g_build_filename (fixture->out, "small", NULL);
+  g_autofree char *small_path = g_build_filename (small, "pack.pdf", NULL);
+  g_autofree char *sentence = NULL;
+  struct rlimit limit, before;
+
+  g_assert_no_error (error);
+  g_assert_false (sc_document_export (document, SC_PAPER_A4, "a-password-1", path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  sentence = sc_error_message_for (error);
+  g_assert_nonnull (strstr (sentence, "nothing was saved"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Too large for the limit: the write fails (SIGXFSZ ignored, as the
+   * app does), and neither the file nor its temporary copy is left. */
+  g_assert_cmpint (g_mkdir (small, 0700), ==, 0);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  /* The soft limit only, so that it can be lifted again. */
+  limit.rlim_cur = 4096;
+  limit.rlim_max = before.rlim_max;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (sc_document_export (document, SC_PAPER_A4, "a-password-1", small_path, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_pointer (&sentence, g_free);
+  sentence = sc_error_message_for (error);
+  g_assert_nonnull (strstr (sentence, "nothing was saved"));
+  g_assert_cmpuint (count_files (small), ==, 0);
+}
+
+/* Passwords: six words and a number, different each time. */
+static void
+test_passwords (void)
+{
+  g_autofree char *one = sc_pdf_new_password ();
+  g_autofree char *two = sc_pdf_new_password ();
+  g_auto(GStrv) parts = g_strsplit (one, "-", -1);
+
+  g_assert_cmpstr (one, !=, two);
+  g_assert_cmpuint (g_strv_length (parts), ==, 7);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpuint (strlen (parts[i]), >=, 3);
+  g_assert_true (g_ascii_isdigit (parts[6][0]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sc_test_core_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/documents/lado-referral/protected", test_lado_referral_protected);
+  ADD ("/documents/lado-referral/full-name-unprotected", test_lado_referral_full_name);
+  ADD ("/documents/export/failures-leave-nothing", test_export_failures_leave_nothing);
+  g_test_add_func ("/documents/passwords", test_passwords);
+
+  return g_test_run ();
+}

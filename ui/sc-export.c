@@ -1,0 +1,234 @@
+/* sc-export.c: a document saved from a page, protected by a password
+ *
+ * Asked first: the child's full name or the initials (initials unless the
+ * worker chooses otherwise), and a password (on unless the worker turns
+ * it off, told why that is unwise). Then where to save it, through the
+ * file chooser (the portal in a sandbox), under a name with the initials
+ * and the day only. Last, the password, shown once, with a Copy button
+ * and the advice to send it apart from the file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+
+#include "sc-application.h"
+#include "sc-document-pdf.h"
+#include "sc-error-message.h"
+#include "sc-export.h"
+#include "sc-form.h"
+
+typedef struct
+{
+  GtkWidget   *page;       /* weak */
+  ScVault     *vault;
+  ScProcedure *procedure;
+  ScConcern   *concern;
+  GtkSwitch   *full_name;  /* in the first dialog, while it is open */
+  GtkSwitch   *protect;
+  gboolean     with_password;
+  ScDocument  *document;   /* built when the worker chose where */
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_weak_pointer (&export->page);
+  g_object_unref (export->vault);
+  sc_procedure_unref (export->procedure);
+  g_object_unref (export->concern);
+  g_clear_pointer (&export->document, sc_document_free);
+  g_free (export);
+}
+
+static void
+copy_password_cb (GtkButton *button,
+                  GtkLabel  *label)
+{
+  GApplication *app = g_application_get_default ();
+
+  /* Through the app, so that it leaves the clipboard after a while. */
+  if (SC_IS_APPLICATION (app))
+    sc_application_copy_text (SC_APPLICATION (app), gtk_widget_get_clipboard (GTK_WIDGET (button)),
+                              gtk_label_get_text (label));
+  gtk_button_set_label (button, _("Copied"));
+}
+
+/* The password, once: to be sent apart from the file. */
+static void
+show_password (GtkWidget  *page,
+               const char *password)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (password);
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy"));
+  AdwMessageDialog *dialog;
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password"), -1);
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_password_cb), label);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), copy);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (page)),
+                                                       _("Saved, With a Password"),
+                                                       _("The file opens only with this password. "
+                                                         "Send the password apart from the file, "
+                                                         "never in the same email: read it out on "
+                                                         "the phone, or send it by text. It is not "
+                                                         "kept anywhere, so note it now if you "
+                                                         "need it again.")));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "close", _("_Done"), NULL);
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                Export          *export)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || export->page == NULL || !sc_vault_is_open (export->vault))
+    {
+      export_free (export);
+      return;
+    }
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    {
+      sc_form_toast (export->page, _("Safecase can only save to a folder on this computer. Choose "
+                                     "another place; nothing was saved."));
+      export_free (export);
+      return;
+    }
+  if (export->with_password)
+    password = sc_pdf_new_password ();
+  if (!sc_document_export (export->document, SC_PAPER_A4, password, path, &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (export->page, sentence);
+    }
+  else if (password != NULL)
+    show_password (export->page, password);
+  else
+    sc_form_toast (export->page, _("Saved without a password: keep it where only you can open it."));
+  if (password != NULL)
+    sodium_memzero (password, strlen (password));
+  export_free (export);
+}
+
+static void
+options_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Export           *export)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (response, "choose") || export->page == NULL || !sc_vault_is_open (export->vault))
+    {
+      export_free (export);
+      return;
+    }
+  export->with_password = gtk_switch_get_active (export->protect);
+  /* Read now, so that the pack is what the vault says at this moment. */
+  export->document = sc_document_lado_referral (export->vault, export->procedure, export->concern,
+                                                gtk_switch_get_active (export->full_name), &error);
+  if (export->document == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (export->page, sentence);
+      export_free (export);
+      return;
+    }
+  name = sc_document_suggest_filename (export->document);
+  chooser = gtk_file_chooser_native_new (_("Save the LADO Referral"),
+                                         GTK_WINDOW (gtk_widget_get_root (export->page)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), export);
+  sc_form_track_native_dialog (GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkSwitch *
+add_switch_row (GtkWidget  *list,
+                const char *title,
+                const char *subtitle,
+                gboolean    active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row,
+                                  NULL, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return GTK_SWITCH (toggle);
+}
+
+/* The LADO referral pack for @concern, saved where the worker chooses. */
+void
+sc_export_lado_referral (GtkWidget   *page,
+                         ScVault     *vault,
+                         ScProcedure *procedure,
+                         ScConcern   *concern)
+{
+  Export *export = g_new0 (Export, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  AdwMessageDialog *dialog;
+
+  g_set_weak_pointer (&export->page, page);
+  export->vault = g_object_ref (vault);
+  export->procedure = sc_procedure_ref (procedure);
+  export->concern = g_object_ref (concern);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  export->full_name = add_switch_row (list, _("Use the Child’s Full Name"),
+                                      _("Initials are enough for most referrals."), FALSE);
+  export->protect = add_switch_row (list, _("Protect With a Password"),
+                                    _("Without one, anyone who gets the file can read it."), TRUE);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (page)),
+                                                       _("Export the LADO Referral"),
+                                                       _("The pack for the LADO: who refers, the "
+                                                         "adult, the allegation, the child, their "
+                                                         "own words, the steps taken, the evidence "
+                                                         "log (descriptions only), contacts and the "
+                                                         "manager’s sign-off.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Where to Save…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), export);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,21 @@
+/* sc-export.h: a document saved from a page, protected by a password
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-concern.h"
+#include "sc-procedure.h"
+#include "sc-vault.h"
+
+G_BEGIN_DECLS
+
+void sc_export_lado_referral (GtkWidget   *page,
+                              ScVault     *vault,
+                              ScProcedure *procedure,
+                              ScConcern   *concern);
+
+G_END_DECLS
