@@ -248,6 +248,20 @@ place_block (Flow    *flow,
         flow->y += GAP;
         break;
       }
+    case SC_BLOCK_CHECK:
+      {
+        g_autofree char *label = g_markup_escape_text (block->label, -1);
+        /* The box as a character every font has a fallback for; the
+         * ticked one is bold too, for a photocopy. */
+        g_autofree char *markup = *block->text != '\0'
+                                  ? g_strdup_printf ("<b>☒ %s</b>", label)
+                                  : g_strdup_printf ("☐ %s", label);
+        g_autoptr(PangoLayout) layout = new_layout (flow, markup, width - 14, FONT " 10");
+
+        place (flow, layout, MARGIN + 14, NULL);
+        flow->y += 2;
+        break;
+      }
     default:
       g_assert_not_reached ();
     }

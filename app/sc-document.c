@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -391,4 +392,145 @@ sc_document_lado_referral (ScVault     *vault,
       || !add_reviews_and_addenda (document, vault, concern, error))
     return NULL;
   return g_steal_pointer (&document);
+}
+
+/* A box for each of @field's choices, ticked where @value (one id, or a
+ * list of them) has it. */
+static void
+checks (ScDocument *document,
+        const char *field_name,
+        const char *value)
+{
+  guint n = 0;
+  const ScChoice *choices = sc_choices_for (field_name, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean ticked = sc_choice_is_multiple (field_name) ? sc_choice_list_has (value, choices[i].id)
+                                                            : g_strcmp0 (value, choices[i].id) == 0;
+
+      sc_document_add (document, SC_BLOCK_CHECK, _(choices[i].label), ticked ? "x" : "");
+    }
+}
+
+/* The child's age in whole years on @stored_at's day, or NULL. */
+static char *
+age_at (const char *date_of_birth,
+        const char *stored_at)
+{
+  int by, bm, bd, y, m, d, age;
+
+  if (date_of_birth == NULL || stored_at == NULL
+      || sscanf (date_of_birth, "%4d-%2d-%2d", &by, &bm, &bd) != 3
+      || sscanf (stored_at, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return NULL;
+  age = y - by - ((m < bm || (m == bm && d < bd)) ? 1 : 0);
+  return age >= 0 && age < 30 ? g_strdup_printf ("%d", age) : NULL;
+}
+
+/* The e-safety incident monitoring form (the procedure's Appendix 1), its
+ * boxes ticked from the concern and the steps done; no name, only the
+ * child's age. */
+ScDocument *
+sc_document_monitoring_form (ScVault     *vault,
+                             ScProcedure *procedure,
+                             ScConcern   *concern,
+                             GError     **error)
+{
+  ScRecord *c = SC_RECORD (concern);
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(ScDocument) document = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *happened_day = NULL;
+  g_autoptr(GString) other_actions = g_string_new (NULL);
+  gboolean lado = FALSE, social_care = FALSE, parents = FALSE, police = FALSE;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (SC_IS_CONCERN (concern), NULL);
+
+  if (!(child = sc_records_load (vault, SC_TYPE_CHILD, sc_record_get_int64 (c, "child-id"), error))
+      || !(items = sc_response_build (vault, procedure, concern, child, error)))
+    return NULL;
+  initials = sc_child_dup_initials (child);
+  document = sc_document_new (_("E-safety incident monitoring form"), "monitoring-form", initials);
+  if (!sc_vault_get_audit_head (vault, &document->audit_entries, &document->audit_head, error))
+    return NULL;
+
+  /* What was done, as the steps marked done say. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScResponseItem *item = items->pdata[i];
+      const char *kind = sc_procedure_step_get_kind (item->step);
+
+      if (!g_str_equal (sc_record_get_text (SC_RECORD (item->record), "status"), "done"))
+        continue;
+      if (g_str_equal (kind, "lado"))
+        lado = TRUE;
+      else if (g_str_equal (kind, "child-protection"))
+        social_care = TRUE;
+      else if (g_str_equal (kind, "parents-carers"))
+        parents = TRUE;
+      else if (g_str_equal (kind, "police"))
+        police = TRUE;
+      else if (g_str_equal (kind, "provider-takedown") || g_str_equal (kind, "hr-disciplinary"))
+        g_string_append_printf (other_actions, "%s%s", other_actions->len > 0 ? "; " : "",
+                                sc_procedure_step_get_title (item->step));
+    }
+
+  heading (document, _("The incident"));
+  happened_day = when (sc_record_get_text (c, "happened-at"));
+  field (document, _("Date of incident"), happened_day);
+  field_take (document, _("Age of the child involved"),
+              age_at (sc_record_get_text (SC_RECORD (child), "date-of-birth"),
+                      sc_record_get_text (c, "happened-at")));
+
+  heading (document, _("Who was involved?"));
+  checks (document, "involvement", sc_record_get_text (c, "involvement"));
+  heading (document, _("Type of setting"));
+  checks (document, "setting-type", sc_record_get_text (c, "setting-type"));
+  if (g_str_equal (sc_record_get_text (c, "setting-type"), "other"))
+    field (document, _("Other setting"), sc_record_get_text (c, "setting-other"));
+  heading (document, _("Type of incident"));
+  checks (document, "incident-types", sc_record_get_text (c, "incident-types"));
+  if (sc_choice_list_has (sc_record_get_text (c, "incident-types"), "other"))
+    field (document, _("Other incident"), sc_record_get_text (c, "incident-other"));
+  heading (document, _("What media was used?"));
+  checks (document, "media", sc_record_get_text (c, "media"));
+  if (sc_choice_list_has (sc_record_get_text (c, "media"), "other"))
+    field (document, _("Other media"), sc_record_get_text (c, "media-other"));
+
+  heading (document, _("What action was taken?"));
+  sc_document_add (document, SC_BLOCK_CHECK, _("Referral to the LADO"), lado ? "x" : "");
+  sc_document_add (document, SC_BLOCK_CHECK, _("Referral to children’s social care"),
+                   social_care ? "x" : "");
+  sc_document_add (document, SC_BLOCK_CHECK, _("Advice to parents"), parents ? "x" : "");
+  sc_document_add (document, SC_BLOCK_CHECK, _("Police investigation"), police ? "x" : "");
+  sc_document_add (document, SC_BLOCK_CHECK, _("Other"), other_actions->len > 0 ? "x" : "");
+  if (other_actions->len > 0)
+    field (document, _("Other action"), other_actions->str);
+
+  heading (document, _("For the Safeguarding Children Unit"));
+  sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL,
+                   _("Date form received by the Safeguarding Children Unit: ____________"));
+  return g_steal_pointer (&document);
+}
+
+ScDocument *
+sc_document_build (ScDocumentKind kind,
+                   ScVault       *vault,
+                   ScProcedure   *procedure,
+                   ScConcern     *concern,
+                   gboolean       full_name,
+                   GError       **error)
+{
+  switch (kind)
+    {
+    case SC_DOCUMENT_LADO_REFERRAL:
+      return sc_document_lado_referral (vault, procedure, concern, full_name, error);
+    case SC_DOCUMENT_MONITORING_FORM:
+      return sc_document_monitoring_form (vault, procedure, concern, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -19,7 +19,15 @@ typedef enum
   SC_BLOCK_PARAGRAPH,  /* running text */
   SC_BLOCK_QUOTE,      /* words as someone said them */
   SC_BLOCK_ITEM,       /* one entry of a list: a title line, then text */
+  SC_BLOCK_CHECK,      /* a box, ticked if text is not empty, and its label */
 } ScBlockKind;
+
+/* The documents there are. */
+typedef enum
+{
+  SC_DOCUMENT_LADO_REFERRAL,
+  SC_DOCUMENT_MONITORING_FORM,
+} ScDocumentKind;
 
 typedef struct
 {
@@ -51,6 +59,16 @@ char       *sc_document_suggest_filename (ScDocument *document);
 char       *sc_document_describe_audit  (ScDocument  *document);
 
 ScDocument *sc_document_lado_referral   (ScVault     *vault,
+                                         ScProcedure *procedure,
+                                         ScConcern   *concern,
+                                         gboolean     full_name,
+                                         GError     **error);
+ScDocument *sc_document_monitoring_form (ScVault     *vault,
+                                         ScProcedure *procedure,
+                                         ScConcern   *concern,
+                                         GError     **error);
+ScDocument *sc_document_build           (ScDocumentKind kind,
+                                         ScVault     *vault,
                                          ScProcedure *procedure,
                                          ScConcern   *concern,
                                          gboolean     full_name,

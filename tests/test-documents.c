@@ -14,6 +14,7 @@
 #include <poppler.h>
 
 #include "sc-addendum.h"
+#include "sc-choices.h"
 #include "sc-dates.h"
 #include "sc-document-pdf.h"
 #include "sc-records.h"
@@ -456,6 +457,101 @@ test_export_failures_leave_nothing (Fixture       *fixture,
   g_assert_cmpuint (count_files (small), ==, 0);
 }
 
+/* The boxes under @heading that are ticked, joined by "|". */
+static char *
+ticked_under (ScDocument *document,
+              const char *heading)
+{
+  g_autoptr(GString) ticked = g_string_new (NULL);
+  gboolean in = FALSE;
+
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      ScBlock *block = document->blocks->pdata[i];
+
+      if (block->kind == SC_BLOCK_HEADING)
+        in = g_str_equal (block->text, heading);
+      else if (in && block->kind == SC_BLOCK_CHECK && *block->text != '\0')
+        g_string_append_printf (ticked, "%s%s", ticked->len > 0 ? "|" : "", block->label);
+    }
+  return g_string_free (g_steal_pointer (&ticked), FALSE);
+}
+
+/* Appendix 1: every involvement, setting and kind of incident ticks its
+ * own box and no other; the actions are the steps done; no name, the age
+ * at the incident; drawn, the boxes read back ticked and not. */
+static void
+test_monitoring_form (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const struct { const char *field, *heading; } groups[] = {
+    { "involvement", "Who was involved?" },
+    { "setting-type", "Type of setting" },
+    { "incident-types", "Type of incident" },
+    { "media", "What media was used?" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) form = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *actions = NULL;
+  ScRecord *c = SC_RECORD (fixture->concern);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      guint n = 0;
+      const ScChoice *choices = sc_choices_for (groups[g].field, &n);
+
+      g_assert_cmpuint (n, >, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScDocument) one = NULL;
+          g_autofree char *ticked = NULL;
+
+          sc_record_set_text (c, groups[g].field, choices[i].id);
+          one = sc_document_monitoring_form (fixture->vault, fixture->procedure, fixture->concern,
+                                             &error);
+          g_assert_no_error (error);
+          ticked = ticked_under (one, groups[g].heading);
+          g_assert_cmpstr (ticked, ==, sc_choice_label (groups[g].field, choices[i].id));
+        }
+    }
+
+  sc_record_set_text (c, "involvement", "adult-on-child");
+  sc_record_set_text (c, "incident-types", "sexual,grooming");
+  form = sc_document_monitoring_form (fixture->vault, fixture->procedure, fixture->concern, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *both = ticked_under (form, "Type of incident");
+
+    g_assert_cmpstr (both, ==, "Sexual|Grooming");
+  }
+  actions = ticked_under (form, "What action was taken?");
+  g_assert_cmpstr (actions, ==, "Referral to the LADO");
+
+  name = sc_document_suggest_filename (form);
+  g_assert_true (g_str_has_prefix (name, "monitoring-form-AJ-"));
+  path = g_build_filename (fixture->out, name, NULL);
+  g_assert_true (sc_document_export (form, SC_PAPER_A4, NULL, path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  save_page_png (pdf, 0, "monitoring-form-page-1");
+  text = all_text (pdf);
+  g_assert_nonnull (strstr (text, "E-safety incident monitoring form"));
+  g_assert_nonnull (strstr (text, "☒ Adult on child"));
+  g_assert_nonnull (strstr (text, "☐ Child on child"));
+  g_assert_nonnull (strstr (text, "☒ Referral to the LADO"));
+  g_assert_nonnull (strstr (text, "☐ Police investigation"));
+  g_assert_nonnull (strstr (text, "20 November 2026"));
+  g_assert_nonnull (strstr (text, "Age of the child involved"));
+  g_assert_nonnull (strstr (text, "14"));
+  g_assert_null (strstr (text, "Ava"));
+  g_assert_null (strstr (text, "Jones"));
+}
+
 /* Passwords: six words and a number, different each time. */
 static void
 test_passwords (void)
@@ -483,6 +579,7 @@ main (int   argc,
   ADD ("/documents/lado-referral/protected", test_lado_referral_protected);
   ADD ("/documents/lado-referral/full-name-unprotected", test_lado_referral_full_name);
   ADD ("/documents/export/failures-leave-nothing", test_export_failures_leave_nothing);
+  ADD ("/documents/monitoring-form", test_monitoring_form);
   g_test_add_func ("/documents/passwords", test_passwords);
 
   return g_test_run ();

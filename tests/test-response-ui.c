@@ -773,6 +773,15 @@ test_export_lado (void)
   g_assert_nonnull (strstr (text, "Staff member (fictional)"));
   g_assert_nonnull (strstr (text, "EN"));
   g_assert_null (strstr (text, "Ella"));
+
+  /* The monitoring form names no one: there is no full name to choose. */
+  gtk_widget_activate_action (response, "response.export-monitoring-form", NULL);
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the Monitoring Form");
+  g_assert_null (sc_test_find_row (GTK_WIDGET (dialog), "Use the Child’s Full Name"));
+  g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   sc_test_stop_app (app, window);
 }
 

@@ -25,6 +25,7 @@
 
 typedef struct
 {
+  ScDocumentKind kind;
   GtkWidget   *page;       /* weak */
   ScVault     *vault;
   ScProcedure *procedure;
@@ -152,8 +153,10 @@ options_response_cb (AdwMessageDialog *dialog,
     }
   export->with_password = gtk_switch_get_active (export->protect);
   /* Read now, so that the pack is what the vault says at this moment. */
-  export->document = sc_document_lado_referral (export->vault, export->procedure, export->concern,
-                                                gtk_switch_get_active (export->full_name), &error);
+  export->document = sc_document_build (export->kind, export->vault, export->procedure,
+                                        export->concern,
+                                        export->full_name != NULL
+                                        && gtk_switch_get_active (export->full_name), &error);
   if (export->document == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -163,7 +166,8 @@ options_response_cb (AdwMessageDialog *dialog,
       return;
     }
   name = sc_document_suggest_filename (export->document);
-  chooser = gtk_file_chooser_native_new (_("Save the LADO Referral"),
+  chooser = gtk_file_chooser_native_new (export->kind == SC_DOCUMENT_LADO_REFERRAL
+                                         ? _("Save the LADO Referral") : _("Save the Monitoring Form"),
                                          GTK_WINDOW (gtk_widget_get_root (export->page)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -194,35 +198,47 @@ add_switch_row (GtkWidget  *list,
   return GTK_SWITCH (toggle);
 }
 
-/* The LADO referral pack for @concern, saved where the worker chooses. */
+/* A document about @concern (the LADO referral pack, the monitoring
+ * form), saved where the worker chooses. */
 void
-sc_export_lado_referral (GtkWidget   *page,
-                         ScVault     *vault,
-                         ScProcedure *procedure,
-                         ScConcern   *concern)
+sc_export_document (GtkWidget      *page,
+                    ScDocumentKind  kind,
+                    ScVault        *vault,
+                    ScProcedure    *procedure,
+                    ScConcern      *concern)
 {
   Export *export = g_new0 (Export, 1);
   GtkWidget *list = gtk_list_box_new ();
   AdwMessageDialog *dialog;
+  gboolean lado = kind == SC_DOCUMENT_LADO_REFERRAL;
 
+  export->kind = kind;
   g_set_weak_pointer (&export->page, page);
   export->vault = g_object_ref (vault);
   export->procedure = sc_procedure_ref (procedure);
   export->concern = g_object_ref (concern);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  export->full_name = add_switch_row (list, _("Use the Child’s Full Name"),
-                                      _("Initials are enough for most referrals."), FALSE);
+  /* The monitoring form names no one: it gives the child's age. */
+  if (lado)
+    export->full_name = add_switch_row (list, _("Use the Child’s Full Name"),
+                                        _("Initials are enough for most referrals."), FALSE);
   export->protect = add_switch_row (list, _("Protect With a Password"),
                                     _("Without one, anyone who gets the file can read it."), TRUE);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (page)),
-                                                       _("Export the LADO Referral"),
-                                                       _("The pack for the LADO: who refers, the "
-                                                         "adult, the allegation, the child, their "
-                                                         "own words, the steps taken, the evidence "
-                                                         "log (descriptions only), contacts and the "
-                                                         "manager’s sign-off.")));
+                                                       lado ? _("Export the LADO Referral")
+                                                       : _("Export the Monitoring Form"),
+                                                       lado
+                                                       ? _("The pack for the LADO: who refers, the "
+                                                           "adult, the allegation, the child, their "
+                                                           "own words, the steps taken, the evidence "
+                                                           "log (descriptions only), contacts and the "
+                                                           "manager’s sign-off.")
+                                                       : _("The e-safety incident monitoring form, "
+                                                           "its boxes ticked from the concern and the "
+                                                           "steps done, for the Safeguarding Children "
+                                                           "Unit.")));
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                     "choose", _("_Choose Where to Save…"), NULL);

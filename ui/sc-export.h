@@ -8,14 +8,16 @@
 #include <adwaita.h>
 
 #include "sc-concern.h"
+#include "sc-document.h"
 #include "sc-procedure.h"
 #include "sc-vault.h"
 
 G_BEGIN_DECLS
 
-void sc_export_lado_referral (GtkWidget   *page,
-                              ScVault     *vault,
-                              ScProcedure *procedure,
-                              ScConcern   *concern);
+void sc_export_document (GtkWidget      *page,
+                         ScDocumentKind  kind,
+                         ScVault        *vault,
+                         ScProcedure    *procedure,
+                         ScConcern      *concern);
 
 G_END_DECLS

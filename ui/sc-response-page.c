@@ -526,7 +526,22 @@ export_lado_action (GtkWidget  *widget,
   ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
 
   if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
-    sc_export_lado_referral (widget, vault, sc_page_get_procedure (SC_PAGE (widget)), concern);
+    sc_export_document (widget, SC_DOCUMENT_LADO_REFERRAL, vault,
+                        sc_page_get_procedure (SC_PAGE (widget)), concern);
+}
+
+/* response.export-monitoring-form: the monitoring form, as PDF. */
+static void
+export_monitoring_form_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
+
+  if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
+    sc_export_document (widget, SC_DOCUMENT_MONITORING_FORM, vault,
+                        sc_page_get_procedure (SC_PAGE (widget)), concern);
 }
 
 /* response.add-addendum: a dated, signed correction or addition, kept
@@ -998,6 +1013,8 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.finalise", NULL, finalise_action);
   gtk_widget_class_install_action (widget_class, "response.add-addendum", NULL, add_addendum_action);
   gtk_widget_class_install_action (widget_class, "response.export-lado", NULL, export_lado_action);
+  gtk_widget_class_install_action (widget_class, "response.export-monitoring-form", NULL,
+                                   export_monitoring_form_action);
   gtk_widget_class_install_action (widget_class, "response.finalise-evidence", "x",
                                    finalise_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.add-evidence-addendum", "x",
