@@ -516,6 +516,52 @@ sc_document_monitoring_form (ScVault     *vault,
   return g_steal_pointer (&document);
 }
 
+/* A child's chronology as courts read it: serial number, date and time,
+ * event, source; of the @kinds of record, from @from (NULL: all time). */
+ScDocument *
+sc_document_chronology (ScVault           *vault,
+                        ScProcedure       *procedure,
+                        gint64             child_id,
+                        ScChronologyKinds  kinds,
+                        const char        *from,
+                        GError           **error)
+{
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(ScDocument) document = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *since = NULL;
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+
+  if (!(child = sc_records_load (vault, SC_TYPE_CHILD, child_id, error))
+      || !(lines = sc_chronology_build (vault, procedure, child_id, kinds, from, NULL, error)))
+    return NULL;
+  initials = sc_child_dup_initials (child);
+  document = sc_document_new (_("Chronology"), "chronology", initials);
+  if (!sc_vault_get_audit_head (vault, &document->audit_entries, &document->audit_head, error))
+    return NULL;
+  since = when (from);
+  heading (document, _("Whose, and what it covers"));
+  field (document, _("Child"), initials);
+  field (document, _("Period"), from != NULL ? since : _("All time"));
+  field (document, _("Records"), kinds == SC_CHRONOLOGY_ALL ? _("Every kind") : _("Some kinds only"));
+  heading (document, _("Chronology"));
+  if (lines->len == 0)
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("Nothing was recorded in this period."));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      ScChronologyEntry *entry = lines->pdata[i];
+      g_autofree char *at = when (sc_chronology_entry_get_at (entry));
+      g_autofree char *title = g_strdup_printf ("%u · %s", sc_chronology_entry_get_serial (entry), at);
+      g_autofree char *text = g_strdup_printf ("%s\n%s %s", sc_chronology_entry_get_event (entry),
+                                               _("Source:"), sc_chronology_entry_get_source (entry));
+
+      sc_document_add (document, SC_BLOCK_ITEM, title, text);
+    }
+  return g_steal_pointer (&document);
+}
+
 ScDocument *
 sc_document_build (ScDocumentKind kind,
                    ScVault       *vault,
@@ -530,6 +576,9 @@ sc_document_build (ScDocumentKind kind,
       return sc_document_lado_referral (vault, procedure, concern, full_name, error);
     case SC_DOCUMENT_MONITORING_FORM:
       return sc_document_monitoring_form (vault, procedure, concern, error);
+    case SC_DOCUMENT_CHRONOLOGY:
+      return sc_document_chronology (vault, procedure, sc_record_get_int64 (SC_RECORD (concern), "child-id"),
+                                     SC_CHRONOLOGY_ALL, NULL, error);
     default:
       g_return_val_if_reached (NULL);
     }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "sc-chronology.h"
 #include "sc-concern.h"
 #include "sc-procedure.h"
 #include "sc-vault.h"
@@ -27,6 +28,7 @@ typedef enum
 {
   SC_DOCUMENT_LADO_REFERRAL,
   SC_DOCUMENT_MONITORING_FORM,
+  SC_DOCUMENT_CHRONOLOGY,
 } ScDocumentKind;
 
 typedef struct
@@ -66,6 +68,12 @@ ScDocument *sc_document_lado_referral   (ScVault     *vault,
 ScDocument *sc_document_monitoring_form (ScVault     *vault,
                                          ScProcedure *procedure,
                                          ScConcern   *concern,
+                                         GError     **error);
+ScDocument *sc_document_chronology      (ScVault     *vault,
+                                         ScProcedure *procedure,
+                                         gint64       child_id,
+                                         ScChronologyKinds kinds,
+                                         const char  *from,
                                          GError     **error);
 ScDocument *sc_document_build           (ScDocumentKind kind,
                                          ScVault     *vault,

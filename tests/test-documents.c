@@ -552,6 +552,57 @@ test_monitoring_form (Fixture       *fixture,
   g_assert_null (strstr (text, "Jones"));
 }
 
+/* The chronology as a document: every line the chronology gives, in
+ * order, numbered, with its source; initials, not the name. */
+static void
+test_chronology (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 child_id = sc_record_get_int64 (SC_RECORD (fixture->concern), "child-id");
+  g_autoptr(GPtrArray) lines = sc_chronology_build (fixture->vault, fixture->procedure, child_id,
+                                                    SC_CHRONOLOGY_ALL, NULL, NULL, &error);
+  g_autoptr(ScDocument) document = sc_document_chronology (fixture->vault, fixture->procedure,
+                                                           child_id, SC_CHRONOLOGY_ALL, NULL, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  const char *previous = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, >, N_CONTACTS);
+  name = sc_document_suggest_filename (document);
+  g_assert_true (g_str_has_prefix (name, "chronology-AJ-"));
+  path = g_build_filename (fixture->out, name, NULL);
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, "a-password-2", path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, "a-password-2", &error);
+  g_assert_no_error (error);
+  save_page_png (pdf, 0, "chronology-page-1");
+  text = all_text (pdf);
+  squeezed = squeeze (text);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      ScChronologyEntry *entry = lines->pdata[i];
+      g_autofree char *serial = g_strdup_printf ("%u · ", sc_chronology_entry_get_serial (entry));
+      /* Its start: a long event runs over a page, whose furniture the
+       * text read back puts in the middle of it. */
+      g_autofree char *start = g_utf8_substring (sc_chronology_entry_get_event (entry), 0, 30);
+      g_autofree char *event = squeeze (start);
+      const char *at = strstr (previous != NULL ? previous + 1 : text, serial);
+
+      if (at == NULL)
+        g_error ("Line %u of the chronology is not in the document, or not in order", i + 1);
+      if (strstr (squeezed, event) == NULL)
+        g_error ("The event of line %u is not in the document", i + 1);
+      previous = at;
+    }
+  g_assert_nonnull (strstr (text, "Source:"));
+  g_assert_null (strstr (text, "Ava"));
+}
+
 /* Passwords: six words and a number, different each time. */
 static void
 test_passwords (void)
@@ -580,6 +631,7 @@ main (int   argc,
   ADD ("/documents/lado-referral/full-name-unprotected", test_lado_referral_full_name);
   ADD ("/documents/export/failures-leave-nothing", test_export_failures_leave_nothing);
   ADD ("/documents/monitoring-form", test_monitoring_form);
+  ADD ("/documents/chronology", test_chronology);
   g_test_add_func ("/documents/passwords", test_passwords);
 
   return g_test_run ();

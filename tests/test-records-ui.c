@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <locale.h>
 #include <string.h>
 
@@ -466,6 +468,38 @@ test_chronology (void)
   /* Contacts only. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_test_find_by_id (page, "kind_filter")), 4);
   g_assert_cmpuint (sc_test_count_items (page, "list_view"), ==, 2);
+
+  /* Exported as shown; here the worker turns the password off, knowingly. */
+  {
+    AdwMessageDialog *dialog;
+    GtkWidget *chooser, *row;
+    g_autofree char *path = NULL;
+    g_autoptr(GFile) file = NULL;
+    g_autofree char *pdf = NULL;
+    GStatBuf st;
+
+    gtk_widget_activate_action (page, "chronology.export", NULL);
+    dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the Chronology");
+    g_assert_null (sc_test_find_row (GTK_WIDGET (dialog), "Use the Child’s Full Name"));
+    row = sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password");
+    gtk_switch_set_active (GTK_SWITCH (sc_test_find_widget (row, GTK_TYPE_SWITCH)), FALSE);
+    adw_message_dialog_response (dialog, "choose");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    chooser = sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    {
+      g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+      g_assert_true (g_str_has_prefix (name, "chronology-AJ-20"));
+      path = g_build_filename (g_get_home_dir (), name, NULL);
+    }
+    file = g_file_new_for_path (path);
+    sc_test_choose_file (file);
+    g_assert_true (g_file_get_contents (path, &pdf, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sc_test_find_by_id (page, "kind_filter")), 1);
   g_assert_cmpuint (sc_test_count_items (page, "list_view"), ==, 1);
 

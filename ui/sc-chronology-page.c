@@ -18,6 +18,7 @@
 #include "sc-chronology-row.h"
 #include "sc-dates.h"
 #include "sc-error-message.h"
+#include "sc-export.h"
 #include "sc-form.h"
 
 struct _ScChronologyPage
@@ -45,13 +46,50 @@ static const ScChronologyKinds kinds[] = {
 /* The period filter's choices: months back, 0 for all time. */
 static const int months[] = { 0, 3, 12 };
 
+/* What the filters choose: the kinds of record, and the start (NULL: all
+ * time). */
+static char *
+current_filter (ScChronologyPage  *self,
+                ScChronologyKinds *chosen)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint period = gtk_drop_down_get_selected (self->period_filter);
+
+  *chosen = kind < G_N_ELEMENTS (kinds) ? kinds[kind] : SC_CHRONOLOGY_ALL;
+  if (period < G_N_ELEMENTS (months) && months[period] > 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) start = g_date_time_add_months (now, -months[period]);
+
+      return sc_datetime_to_storage (start);
+    }
+  return NULL;
+}
+
+/* chronology.export: the chronology as shown, as PDF. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScChronologyPage *self = SC_CHRONOLOGY_PAGE (widget);
+  ScPage *page = SC_PAGE (self);
+  ScChronologyKinds chosen;
+  g_autofree char *from = current_filter (self, &chosen);
+
+  if (sc_page_get_vault (page) == NULL || sc_page_get_child (page) == NULL
+      || sc_page_get_procedure (page) == NULL)
+    return;
+  sc_export_chronology (widget, sc_page_get_vault (page), sc_page_get_procedure (page),
+                        sc_record_get_id (SC_RECORD (sc_page_get_child (page))), chosen, from);
+}
+
 static void
 reload (ScChronologyPage *self)
 {
   ScPage *page = SC_PAGE (self);
   ScChild *child = sc_page_get_child (page);
-  guint kind = gtk_drop_down_get_selected (self->kind_filter);
-  guint period = gtk_drop_down_get_selected (self->period_filter);
+  ScChronologyKinds chosen;
   g_autofree char *from = NULL;
   g_autoptr(GPtrArray) built = NULL;
   g_autoptr(GError) error = NULL;
@@ -72,17 +110,9 @@ reload (ScChronologyPage *self)
 
     gtk_label_set_text (self->intro_label, intro);
   }
-  if (period < G_N_ELEMENTS (months) && months[period] > 0)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) start = g_date_time_add_months (now, -months[period]);
-
-      from = sc_datetime_to_storage (start);
-    }
+  from = current_filter (self, &chosen);
   built = sc_chronology_build (sc_page_get_vault (page), sc_page_get_procedure (page),
-                               sc_record_get_id (SC_RECORD (child)),
-                               kind < G_N_ELEMENTS (kinds) ? kinds[kind] : SC_CHRONOLOGY_ALL, from,
-                               NULL, &error);
+                               sc_record_get_id (SC_RECORD (child)), chosen, from, NULL, &error);
   if (built == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -174,6 +204,7 @@ sc_chronology_page_class_init (ScChronologyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChronologyPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, ScChronologyPage, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, ScChronologyPage, period_filter);
+  gtk_widget_class_install_action (widget_class, "chronology.export", NULL, export_action);
   gtk_widget_class_bind_template_child (widget_class, ScChronologyPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScChronologyPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ScChronologyPage, list_view);

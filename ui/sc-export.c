@@ -29,7 +29,10 @@ typedef struct
   GtkWidget   *page;       /* weak */
   ScVault     *vault;
   ScProcedure *procedure;
-  ScConcern   *concern;
+  ScConcern   *concern;    /* the referral's, the form's */
+  gint64       child_id;   /* the chronology's, its kinds and start */
+  ScChronologyKinds kinds;
+  char        *from;
   GtkSwitch   *full_name;  /* in the first dialog, while it is open */
   GtkSwitch   *protect;
   gboolean     with_password;
@@ -42,7 +45,8 @@ export_free (Export *export)
   g_clear_weak_pointer (&export->page);
   g_object_unref (export->vault);
   sc_procedure_unref (export->procedure);
-  g_object_unref (export->concern);
+  g_clear_object (&export->concern);
+  g_free (export->from);
   g_clear_pointer (&export->document, sc_document_free);
   g_free (export);
 }
@@ -153,10 +157,14 @@ options_response_cb (AdwMessageDialog *dialog,
     }
   export->with_password = gtk_switch_get_active (export->protect);
   /* Read now, so that the pack is what the vault says at this moment. */
-  export->document = sc_document_build (export->kind, export->vault, export->procedure,
-                                        export->concern,
-                                        export->full_name != NULL
-                                        && gtk_switch_get_active (export->full_name), &error);
+  if (export->kind == SC_DOCUMENT_CHRONOLOGY)
+    export->document = sc_document_chronology (export->vault, export->procedure, export->child_id,
+                                               export->kinds, export->from, &error);
+  else
+    export->document = sc_document_build (export->kind, export->vault, export->procedure,
+                                          export->concern,
+                                          export->full_name != NULL
+                                          && gtk_switch_get_active (export->full_name), &error);
   if (export->document == NULL)
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -167,7 +175,9 @@ options_response_cb (AdwMessageDialog *dialog,
     }
   name = sc_document_suggest_filename (export->document);
   chooser = gtk_file_chooser_native_new (export->kind == SC_DOCUMENT_LADO_REFERRAL
-                                         ? _("Save the LADO Referral") : _("Save the Monitoring Form"),
+                                         ? _("Save the LADO Referral")
+                                         : export->kind == SC_DOCUMENT_CHRONOLOGY
+                                         ? _("Save the Chronology") : _("Save the Monitoring Form"),
                                          GTK_WINDOW (gtk_widget_get_root (export->page)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -198,6 +208,52 @@ add_switch_row (GtkWidget  *list,
   return GTK_SWITCH (toggle);
 }
 
+/* Asks for the options of @export's document, then where to save it. */
+static void
+ask_options (Export     *export,
+             const char *heading,
+             const char *body)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  /* Only the referral may name the child: the others give initials or an
+   * age. */
+  if (export->kind == SC_DOCUMENT_LADO_REFERRAL)
+    export->full_name = add_switch_row (list, _("Use the Child’s Full Name"),
+                                        _("Initials are enough for most referrals."), FALSE);
+  export->protect = add_switch_row (list, _("Protect With a Password"),
+                                    _("Without one, anyone who gets the file can read it."), TRUE);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (export->page)),
+                                                       heading, body));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Where to Save…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), export);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static Export *
+export_new (GtkWidget      *page,
+            ScDocumentKind  kind,
+            ScVault        *vault,
+            ScProcedure    *procedure)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->kind = kind;
+  g_set_weak_pointer (&export->page, page);
+  export->vault = g_object_ref (vault);
+  export->procedure = sc_procedure_ref (procedure);
+  return export;
+}
+
 /* A document about @concern (the LADO referral pack, the monitoring
  * form), saved where the worker chooses. */
 void
@@ -207,44 +263,36 @@ sc_export_document (GtkWidget      *page,
                     ScProcedure    *procedure,
                     ScConcern      *concern)
 {
-  Export *export = g_new0 (Export, 1);
-  GtkWidget *list = gtk_list_box_new ();
-  AdwMessageDialog *dialog;
-  gboolean lado = kind == SC_DOCUMENT_LADO_REFERRAL;
+  Export *export = export_new (page, kind, vault, procedure);
 
-  export->kind = kind;
-  g_set_weak_pointer (&export->page, page);
-  export->vault = g_object_ref (vault);
-  export->procedure = sc_procedure_ref (procedure);
   export->concern = g_object_ref (concern);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  /* The monitoring form names no one: it gives the child's age. */
-  if (lado)
-    export->full_name = add_switch_row (list, _("Use the Child’s Full Name"),
-                                        _("Initials are enough for most referrals."), FALSE);
-  export->protect = add_switch_row (list, _("Protect With a Password"),
-                                    _("Without one, anyone who gets the file can read it."), TRUE);
+  if (kind == SC_DOCUMENT_LADO_REFERRAL)
+    ask_options (export, _("Export the LADO Referral"),
+                 _("The pack for the LADO: who refers, the adult, the allegation, the child, "
+                   "their own words, the steps taken, the evidence log (descriptions only), "
+                   "contacts and the manager’s sign-off."));
+  else
+    ask_options (export, _("Export the Monitoring Form"),
+                 _("The e-safety incident monitoring form, its boxes ticked from the concern and "
+                   "the steps done, for the Safeguarding Children Unit."));
+}
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (page)),
-                                                       lado ? _("Export the LADO Referral")
-                                                       : _("Export the Monitoring Form"),
-                                                       lado
-                                                       ? _("The pack for the LADO: who refers, the "
-                                                           "adult, the allegation, the child, their "
-                                                           "own words, the steps taken, the evidence "
-                                                           "log (descriptions only), contacts and the "
-                                                           "manager’s sign-off.")
-                                                       : _("The e-safety incident monitoring form, "
-                                                           "its boxes ticked from the concern and the "
-                                                           "steps done, for the Safeguarding Children "
-                                                           "Unit.")));
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "choose", _("_Choose Where to Save…"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "choose");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), export);
-  gtk_window_present (GTK_WINDOW (dialog));
+/* Child @child_id's chronology, of @kinds of record from @from (NULL:
+ * all time), as the chronology page shows it. */
+void
+sc_export_chronology (GtkWidget         *page,
+                      ScVault           *vault,
+                      ScProcedure       *procedure,
+                      gint64             child_id,
+                      ScChronologyKinds  kinds,
+                      const char        *from)
+{
+  Export *export = export_new (page, SC_DOCUMENT_CHRONOLOGY, vault, procedure);
+
+  export->child_id = child_id;
+  export->kinds = kinds;
+  export->from = g_strdup (from);
+  ask_options (export, _("Export the Chronology"),
+               _("The chronology as it is shown: each line numbered, with its date and time, "
+                 "what happened and where it is recorded."));
 }

@@ -20,4 +20,11 @@ void sc_export_document (GtkWidget      *page,
                          ScProcedure    *procedure,
                          ScConcern      *concern);
 
+void sc_export_chronology (GtkWidget         *page,
+                           ScVault           *vault,
+                           ScProcedure       *procedure,
+                           gint64             child_id,
+                           ScChronologyKinds  kinds,
+                           const char        *from);
+
 G_END_DECLS
