@@ -516,6 +516,85 @@ sc_document_monitoring_form (ScVault     *vault,
   return g_steal_pointer (&document);
 }
 
+/* What a duty officer needs first, on one page: who, what, when, where,
+ * the adult, whether anyone is in danger now, what evidence is held and
+ * who to call back; then the detail: the child's own words, the steps
+ * taken and the evidence log. Initials and age, never the name. */
+ScDocument *
+sc_document_police_summary (ScVault     *vault,
+                            ScProcedure *procedure,
+                            ScConcern   *concern,
+                            GError     **error)
+{
+  ScRecord *c = SC_RECORD (concern);
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(ScDocument) document = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *age = NULL;
+  g_autofree char *danger = NULL;
+  g_autoptr(GString) held = g_string_new (NULL);
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (SC_IS_CONCERN (concern), NULL);
+
+  if (!(child = sc_records_load (vault, SC_TYPE_CHILD, sc_record_get_int64 (c, "child-id"), error))
+      || !(items = sc_response_build (vault, procedure, concern, child, error))
+      || !(evidence = sc_evidence_list (vault, sc_record_get_id (c), error)))
+    return NULL;
+  initials = sc_child_dup_initials (child);
+  document = sc_document_new (_("Police referral summary"), "police-summary", initials);
+  if (!sc_vault_get_audit_head (vault, &document->audit_entries, &document->audit_head, error))
+    return NULL;
+  age = age_at (sc_record_get_text (SC_RECORD (child), "date-of-birth"),
+                sc_record_get_text (c, "happened-at"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScResponseItem *item = items->pdata[i];
+
+      if (g_str_equal (sc_procedure_step_get_id (item->step), "immediate-danger"))
+        {
+          const char *status = sc_record_get_text (SC_RECORD (item->record), "status");
+
+          danger = g_str_equal (status, "not-needed")
+                   ? g_strdup_printf (_("No one was judged in immediate danger: %s"),
+                                      sc_record_get_text (SC_RECORD (item->record), "reason"))
+                   : g_str_equal (status, "done") ? g_strdup (_("999 was called."))
+                   : g_strdup (_("Not yet judged: ask the referrer."));
+        }
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    g_string_append_printf (held, "%s%s%s%s", held->len > 0 ? "; " : "",
+                            sc_record_get_text (evidence->pdata[i], "what"),
+                            *sc_record_get_text (evidence->pdata[i], "held-where") != '\0' ? ", " : "",
+                            sc_record_get_text (evidence->pdata[i], "held-where"));
+
+  heading (document, _("For the duty officer"));
+  field_take (document, _("Child"), age != NULL ? g_strdup_printf (_("%s, aged %s"), initials, age)
+                                                : g_strdup (initials));
+  field_take (document, _("What"), choice ("area", c, "area"));
+  field (document, _("What happened"), sc_record_get_text (c, "summary"));
+  field_take (document, _("When"), when (sc_record_get_text (c, "happened-at")));
+  field_take (document, _("Where"), choice ("location", c, "location"));
+  field_take (document, _("Through"), choice ("media", c, "media"));
+  field (document, _("Who is alleged"), sc_record_get_text (c, "other-party"));
+  field (document, _("Their role"), sc_record_get_text (c, "adult-role"));
+  field (document, _("Immediate danger"), danger);
+  field (document, _("Evidence held"), held->str);
+  field (document, _("Referred by"), sc_vault_get_worker_name (vault));
+
+  heading (document, _("In the child’s own words"));
+  if (*sc_record_get_text (c, "own-words") != '\0')
+    sc_document_add (document, SC_BLOCK_QUOTE, NULL, sc_record_get_text (c, "own-words"));
+  else
+    sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, _("The child’s own words were not recorded."));
+  if (!add_steps (document, vault, procedure, concern, child, error)
+      || !add_evidence (document, vault, sc_record_get_id (c), error))
+    return NULL;
+  return g_steal_pointer (&document);
+}
+
 /* A child's chronology as courts read it: serial number, date and time,
  * event, source; of the @kinds of record, from @from (NULL: all time). */
 ScDocument *
@@ -576,6 +655,8 @@ sc_document_build (ScDocumentKind kind,
       return sc_document_lado_referral (vault, procedure, concern, full_name, error);
     case SC_DOCUMENT_MONITORING_FORM:
       return sc_document_monitoring_form (vault, procedure, concern, error);
+    case SC_DOCUMENT_POLICE_SUMMARY:
+      return sc_document_police_summary (vault, procedure, concern, error);
     case SC_DOCUMENT_CHRONOLOGY:
       return sc_document_chronology (vault, procedure, sc_record_get_int64 (SC_RECORD (concern), "child-id"),
                                      SC_CHRONOLOGY_ALL, NULL, error);

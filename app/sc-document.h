@@ -29,6 +29,7 @@ typedef enum
   SC_DOCUMENT_LADO_REFERRAL,
   SC_DOCUMENT_MONITORING_FORM,
   SC_DOCUMENT_CHRONOLOGY,
+  SC_DOCUMENT_POLICE_SUMMARY,
 } ScDocumentKind;
 
 typedef struct
@@ -66,6 +67,10 @@ ScDocument *sc_document_lado_referral   (ScVault     *vault,
                                          gboolean     full_name,
                                          GError     **error);
 ScDocument *sc_document_monitoring_form (ScVault     *vault,
+                                         ScProcedure *procedure,
+                                         ScConcern   *concern,
+                                         GError     **error);
+ScDocument *sc_document_police_summary (ScVault     *vault,
                                          ScProcedure *procedure,
                                          ScConcern   *concern,
                                          GError     **error);

@@ -603,6 +603,45 @@ test_chronology (Fixture       *fixture,
   g_assert_null (strstr (text, "Ava"));
 }
 
+/* The police summary: the essentials on page 1, then the detail. */
+static void
+test_police_summary (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_police_summary (fixture->vault, fixture->procedure,
+                                                               fixture->concern, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  const char *essentials[] = { "For the duty officer", "AJ, aged 14", "Sexual",
+                               "A residential worker messaged her at night", "Mr Example (fictional)",
+                               "Immediate danger", "Messages on her phone, described, Police hold the phone",
+                               "Referred by", "Sam Taylor" };
+
+  g_assert_no_error (error);
+  name = sc_document_suggest_filename (document);
+  g_assert_true (g_str_has_prefix (name, "police-summary-AJ-"));
+  path = g_build_filename (fixture->out, name, NULL);
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, "a-password-3", path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, "a-password-3", &error);
+  g_assert_no_error (error);
+  save_page_png (pdf, 0, "police-summary-page-1");
+  page = poppler_document_get_page (pdf, 0);
+  first = poppler_page_get_text (page);
+  for (guint i = 0; i < G_N_ELEMENTS (essentials); i++)
+    if (strstr (first, essentials[i]) == NULL)
+      g_error ("\"%s\" is not on the summary's first page", essentials[i]);
+  text = all_text (pdf);
+  g_assert_nonnull (strstr (text, "Steps taken"));
+  g_assert_nonnull (strstr (text, "LADO/26/0192"));
+  g_assert_null (strstr (text, "Ava"));
+}
+
 /* Passwords: six words and a number, different each time. */
 static void
 test_passwords (void)
@@ -632,6 +671,7 @@ main (int   argc,
   ADD ("/documents/export/failures-leave-nothing", test_export_failures_leave_nothing);
   ADD ("/documents/monitoring-form", test_monitoring_form);
   ADD ("/documents/chronology", test_chronology);
+  ADD ("/documents/police-summary", test_police_summary);
   g_test_add_func ("/documents/passwords", test_passwords);
 
   return g_test_run ();

@@ -177,7 +177,9 @@ options_response_cb (AdwMessageDialog *dialog,
   chooser = gtk_file_chooser_native_new (export->kind == SC_DOCUMENT_LADO_REFERRAL
                                          ? _("Save the LADO Referral")
                                          : export->kind == SC_DOCUMENT_CHRONOLOGY
-                                         ? _("Save the Chronology") : _("Save the Monitoring Form"),
+                                         ? _("Save the Chronology")
+                                         : export->kind == SC_DOCUMENT_POLICE_SUMMARY
+                                         ? _("Save the Police Summary") : _("Save the Monitoring Form"),
                                          GTK_WINDOW (gtk_widget_get_root (export->page)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -271,6 +273,11 @@ sc_export_document (GtkWidget      *page,
                  _("The pack for the LADO: who refers, the adult, the allegation, the child, "
                    "their own words, the steps taken, the evidence log (descriptions only), "
                    "contacts and the manager’s sign-off."));
+  else if (kind == SC_DOCUMENT_POLICE_SUMMARY)
+    ask_options (export, _("Export the Police Summary"),
+                 _("What a duty officer needs first, on one page: who, what, when, where, the "
+                   "adult, any immediate danger, the evidence held and who to call back; then the "
+                   "detail."));
   else
     ask_options (export, _("Export the Monitoring Form"),
                  _("The e-safety incident monitoring form, its boxes ticked from the concern and "

@@ -530,6 +530,20 @@ export_lado_action (GtkWidget  *widget,
                         sc_page_get_procedure (SC_PAGE (widget)), concern);
 }
 
+/* response.export-police-summary: the police referral summary, as PDF. */
+static void
+export_police_summary_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
+  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
+
+  if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
+    sc_export_document (widget, SC_DOCUMENT_POLICE_SUMMARY, vault,
+                        sc_page_get_procedure (SC_PAGE (widget)), concern);
+}
+
 /* response.export-monitoring-form: the monitoring form, as PDF. */
 static void
 export_monitoring_form_action (GtkWidget  *widget,
@@ -1015,6 +1029,8 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.export-lado", NULL, export_lado_action);
   gtk_widget_class_install_action (widget_class, "response.export-monitoring-form", NULL,
                                    export_monitoring_form_action);
+  gtk_widget_class_install_action (widget_class, "response.export-police-summary", NULL,
+                                   export_police_summary_action);
   gtk_widget_class_install_action (widget_class, "response.finalise-evidence", "x",
                                    finalise_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.add-evidence-addendum", "x",
