@@ -46,6 +46,11 @@ struct _ScKeyFile
   gboolean           audit_damaged;
   /* Each manager's own wrap of the same key (ScKeyWrap). */
   GPtrArray         *managers;
+  /* Manager groups that did not read: kept in the file as they are, and
+   * counted, so that a damaged entry neither vanishes nor lets the worker
+   * alone change the managers. */
+  guint              n_unreadable;
+  GPtrArray         *removed;   /* ids removed since the file was read */
 };
 
 /* A second wrap of the vault key, under a manager's own passphrase:
@@ -258,7 +263,7 @@ read_manager (GKeyFile   *kf,
     read_base64 (kf, group, "WrappedKey", wrap->wrapped, sizeof wrap->wrapped, &local_error);
   if (local_error == NULL
       && (!g_uuid_string_is_valid (wrap->id)
-          || !sc_key_file_name_is_valid (wrap->name) || !sc_key_file_name_is_valid (wrap->role)
+          || !g_utf8_validate (wrap->name, -1, NULL) || !g_utf8_validate (wrap->role, -1, NULL)
           || opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE
           || memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE))
     g_set_error_literal (&local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
@@ -293,14 +298,16 @@ read_managers (ScKeyFile *self,
         continue;
       if (self->managers->len >= MAX_MANAGERS)
         {
-          g_message ("The key file names more than %u managers; the rest are left out",
-                     MAX_MANAGERS);
-          return;
+          g_message ("The key file names more than %u managers; [%s] is left out", MAX_MANAGERS,
+                     groups[i]);
+          self->n_unreadable++;
+          continue;
         }
       if (!(wrap = read_manager (kf, groups[i], &error)))
         {
           /* The group's name only: the value may be anything. */
           g_message ("The key file's [%s] does not read, and is left out", groups[i]);
+          self->n_unreadable++;
           continue;
         }
       g_ptr_array_add (self->managers, wrap);
@@ -404,11 +411,14 @@ fill_key_file (ScKeyFile *self,
   g_autofree char *nonce = g_base64_encode (self->nonce, sizeof self->nonce);
   g_autofree char *wrapped = g_base64_encode (self->wrapped, sizeof self->wrapped);
   g_autofree char *check = g_base64_encode (self->check, sizeof self->check);
-  g_auto(GStrv) groups = g_key_file_get_groups (kf, NULL);
+  /* Only the managers removed go: a group that did not read stays as it
+   * is, for whoever supports the laptop to mend. */
+  for (guint i = 0; self->removed != NULL && i < self->removed->len; i++)
+    {
+      g_autofree char *group = g_strconcat (GROUP_MANAGER, self->removed->pdata[i], NULL);
 
-  for (guint i = 0; groups[i] != NULL; i++)
-    if (g_str_has_prefix (groups[i], GROUP_MANAGER))
-      g_key_file_remove_group (kf, groups[i], NULL);
+      g_key_file_remove_group (kf, group, NULL);
+    }
   g_key_file_set_int64 (kf, GROUP_VAULT, "Format", FORMAT_VERSION);
   g_key_file_set_string (kf, GROUP_VAULT, "Id", self->vault_id);
   g_key_file_set_string (kf, GROUP_VAULT, "KeyCheck", check);
@@ -454,7 +464,7 @@ write_key_file (GKeyFile   *kf,
   if (len > MAX_FILE_BYTES)
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
-                           "The key file would be too large");
+                           _("The names and roles are too long to keep; shorten them"));
       return FALSE;
     }
   return g_file_set_contents_full (path, data, (gssize) len,
@@ -590,7 +600,7 @@ sc_key_file_add_manager (ScKeyFile   *self,
   if (!sc_key_file_name_is_valid (name) || !sc_key_file_name_is_valid (role != NULL ? role : ""))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
-                           "A manager's name or role is not one line of text");
+                           _("A manager’s name and role are each one line of text"));
       return NULL;
     }
 
@@ -602,7 +612,8 @@ sc_key_file_add_manager (ScKeyFile   *self,
     }
   if (self->managers->len >= MAX_MANAGERS)
     {
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT, "Too many managers");
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                           _("A vault has room for 32 managers; remove one first"));
       return NULL;
     }
   wrap = g_new0 (ScKeyWrap, 1);
@@ -640,7 +651,19 @@ sc_key_file_remove_manager (ScKeyFile  *self,
 {
   ScKeyWrap *wrap = find_manager (self, id);
 
-  return wrap != NULL && g_ptr_array_remove (self->managers, wrap);
+  if (wrap == NULL)
+    return FALSE;
+  if (self->removed == NULL)
+    self->removed = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->removed, g_strdup (wrap->id));
+  return g_ptr_array_remove (self->managers, wrap);
+}
+
+/* Manager groups in the file that did not read. */
+guint
+sc_key_file_get_n_unreadable (ScKeyFile *self)
+{
+  return self->n_unreadable;
 }
 
 guint
@@ -776,6 +799,7 @@ sc_key_file_free (ScKeyFile *self)
   g_free (self->vault_id);
   g_free (self->audit_head);
   g_clear_pointer (&self->managers, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
   sodium_memzero (self, sizeof *self);
   g_free (self);
 }

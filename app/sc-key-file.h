@@ -30,6 +30,7 @@ gboolean    sc_key_file_save_over     (ScKeyFile    *self,
                                        const char   *path,
                                        GError      **error);
 gboolean    sc_key_file_name_is_valid (const char   *text);
+guint       sc_key_file_get_n_unreadable (ScKeyFile *self);
 ScKey      *sc_key_file_unwrap        (ScKeyFile    *self,
                                        const char   *passphrase,
                                        GError      **error);

@@ -1198,7 +1198,9 @@ unwrap_to_change_managers (ScKeyFile   *key_file,
   g_autofree char *manager_id = NULL;
   ScKey *key;
 
-  if (sc_key_file_get_n_managers (key_file) == 0)
+  /* A manager entry that does not read still counts: damage to the file
+   * never hands the worker the managers' say. */
+  if (sc_key_file_get_n_managers (key_file) == 0 && sc_key_file_get_n_unreadable (key_file) == 0)
     {
       *by = NULL;
       return sc_key_file_unwrap (key_file, passphrase, error);

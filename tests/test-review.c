@@ -607,6 +607,7 @@ test_manager_enrolment (Fixture       *fixture,
       g_assert_false (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed", "Deputy",
                                             taken[i], &error));
       g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "already opens this vault"));
       g_clear_error (&error);
     }
   while (long_role->len < 70000)
@@ -614,12 +615,14 @@ test_manager_enrolment (Fixture       *fixture,
   g_assert_false (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed",
                                         long_role->str, "Orange-Kettle-55", &error));
   g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "one line"));
   g_clear_error (&error);
   for (guint i = 0; bad_roles[i] != NULL; i++)
     {
       g_assert_false (sc_vault_add_manager (fixture->vault, MANAGER_PASSPHRASE, "Tom Reed",
                                             bad_roles[i], "Orange-Kettle-55", &error));
       g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "one line"));
       g_clear_error (&error);
     }
 
@@ -677,6 +680,36 @@ test_manager_key_file (Fixture       *fixture,
   g_assert_cmpstr (((ScManager *) managers->pdata[0])->name, ==, "Tom Reed");
   reopen_with (fixture, "Orange-Kettle-55");
   g_assert_cmpstr (sc_vault_get_actor (fixture->vault), ==, "Tom Reed");
+
+  /* A change of managers keeps the entry that does not read, for IT to
+   * mend; it is not deleted in passing. */
+  g_assert_true (sc_vault_add_manager (fixture->vault, "Orange-Kettle-55", "Ann Lee", "Deputy",
+                                       "Yellow-Kettle-66", &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = read_key_file (fixture);
+  g_assert_nonnull (strstr (text, "Role=Team\xff manager"));
+  g_assert_nonnull (strstr (text, "Name=Ann Lee"));
+
+  /* And it still counts: with every readable manager gone, the worker
+   * alone does not take over who the managers are. */
+  {
+    g_autoptr(GPtrArray) now = sc_vault_list_managers (fixture->vault, &error);
+
+    /* Tom last: his passphrase confirms each removal. */
+    for (guint i = 0; i < now->len; i++)
+      if (!g_str_equal (((ScManager *) now->pdata[i])->name, "Tom Reed"))
+        g_assert_true (sc_vault_remove_manager (fixture->vault, "Orange-Kettle-55",
+                                                ((ScManager *) now->pdata[i])->id, &error));
+    for (guint i = 0; i < now->len; i++)
+      if (g_str_equal (((ScManager *) now->pdata[i])->name, "Tom Reed"))
+        g_assert_true (sc_vault_remove_manager (fixture->vault, "Orange-Kettle-55",
+                                                ((ScManager *) now->pdata[i])->id, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (sc_vault_add_manager (fixture->vault, WORKER_PASSPHRASE, "Sam Self", "Worker",
+                                        "Purple-Kettle-77", &error));
+  g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_MANAGER_NEEDED);
 }
 
 /* A step marked done or not needed is a note made at the time: final by
