@@ -116,10 +116,9 @@ sc_records_final_since (ScVault    *vault,
     return NULL;
   if ((marked = sc_audit_first_at (db, table_of (record), id, "finalise")) != NULL)
     return marked;
-  /* A step's note counts from when it was marked; anything else from its
-   * first save. */
-  first = SC_IS_RESPONSE_STEP (record) ? g_strdup (sc_record_get_text (record, "done-at"))
-                                       : sc_audit_first_at (db, table_of (record), id, NULL);
+  /* From its first save, as the trail has it: no field the worker can
+   * change moves the clock. */
+  first = sc_audit_first_at (db, table_of (record), id, NULL);
   if (first != NULL)
     {
       g_autoptr(GDateTime) saved = sc_datetime_from_storage (first);

@@ -21,6 +21,8 @@ typedef enum
   SC_WRITE_COPIED,        /* a contact copied to the case system */
   SC_WRITE_FILE_REMOVED,  /* an evidence entry's file removed */
   SC_WRITE_ADDENDUM,      /* a new addendum */
+  SC_WRITE_MARK,          /* a step marked: who and when, set by the program */
+  SC_WRITE_FILE_ADDED,    /* an evidence entry's first file, with the entry */
 } ScWriteKind;
 
 gboolean sc_records_save_as (ScVault      *vault,

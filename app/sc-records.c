@@ -19,6 +19,7 @@
 #include "sc-record-private.h"
 #include "sc-records-private.h"
 #include "sc-addendum.h"
+#include "sc-response.h"
 #include "sc-review.h"
 #include "sc-vault-private.h"
 
@@ -432,8 +433,75 @@ fields_of_kind (ScWriteKind kind)
     case SC_WRITE_COPIED: return copied;
     case SC_WRITE_FILE_REMOVED: return file_removed;
     case SC_WRITE_ADDENDUM: return nothing;
+    case SC_WRITE_MARK: return NULL;
+    case SC_WRITE_FILE_ADDED: return NULL;
     default: g_assert_not_reached ();
     }
+}
+
+/* The fields of @record's kind that only the program sets, and the write
+ * kind that may set them. */
+static gboolean
+program_field (ScRecord    *record,
+               const char  *field,
+               ScWriteKind *setter)
+{
+  static const struct { GType (*type) (void); const char *field; ScWriteKind setter; } fields[] = {
+    { sc_contact_get_type, "approved-by", SC_WRITE_APPROVAL },
+    { sc_contact_get_type, "approved-on", SC_WRITE_APPROVAL },
+    { sc_contact_get_type, "copied-at", SC_WRITE_COPIED },
+    { sc_evidence_get_type, "file-name", SC_WRITE_FILE_ADDED },
+    { sc_evidence_get_type, "file-type", SC_WRITE_FILE_ADDED },
+    { sc_response_step_get_type, "done-at", SC_WRITE_MARK },
+    { sc_response_step_get_type, "done-by", SC_WRITE_MARK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (record, fields[i].type ()) && g_str_equal (field, fields[i].field))
+      {
+        *setter = fields[i].setter;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+check_program_fields (ScRecord    *record,
+                      ScRecord    *stored,
+                      ScWriteKind  kind,
+                      GError     **error)
+{
+  ScRecordClass *klass = SC_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const char *field = klass->fields[i].name;
+      ScWriteKind setter;
+
+      if (!program_field (record, field, &setter) || setter == kind
+          || g_str_equal (stored != NULL ? sc_record_get_text (stored, field) : "",
+                          sc_record_get_text (record, field)))
+        continue;
+      /* A removal forgets a file; nothing else changes one. */
+      if (kind == SC_WRITE_FILE_REMOVED && setter == SC_WRITE_FILE_ADDED
+          && *sc_record_get_text (record, field) == '\0')
+        continue;
+      if (setter == SC_WRITE_APPROVAL)
+        return refuse (error, SC_RECORD_ERROR_INVALID,
+                       _("A manager approves a personal device contact with their own passphrase, "
+                         "on the contacts page; it cannot be typed in."));
+      return refuse (error, SC_RECORD_ERROR_INVALID,
+                     _("Safecase sets this itself (who marked a step and when, a file, whether a "
+                       "contact was copied); it cannot be typed in."));
+    }
+  /* A file is added once, to an entry that has none. */
+  if (kind == SC_WRITE_FILE_ADDED
+      && (*sc_record_get_text (record, "file-name") == '\0'
+          || (stored != NULL && *sc_record_get_text (stored, "file-name") != '\0')))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("This evidence already has a file. Add another evidence entry for another "
+                     "file."));
+  return TRUE;
 }
 
 /* Every rule a write must keep, judged against @stored, the record as it
@@ -457,7 +525,7 @@ check_write (ScVault     *vault,
                    _("An addendum is never changed. Add another to correct it."));
 
   /* A signed write changes what it signs, and nothing else. */
-  if (kind != SC_WRITE_WORKER && !SC_IS_REVIEW (record) && !SC_IS_ADDENDUM (record)
+  if (fields_of_kind (kind) != NULL && !SC_IS_REVIEW (record) && !SC_IS_ADDENDUM (record)
       && (stored == NULL || !sc_record_fields_equal_except (stored, record, fields_of_kind (kind))))
     return refuse (error, SC_RECORD_ERROR_INVALID,
                    _("Only what was signed is saved with a signature. Save the record’s other "
@@ -468,6 +536,26 @@ check_write (ScVault     *vault,
       && !check_not_closed (vault, record, stored, error))
     return FALSE;
 
+  /* A contact is linked to or from a closed concern no more than evidence
+   * is moved: what the review saw stays as it saw it. */
+  if (SC_IS_CONTACT (record)
+      && sc_record_get_int64 (record, "concern-id")
+         != (stored != NULL ? sc_record_get_int64 (stored, "concern-id") : 0))
+    {
+      g_autoptr(ScRecord) moved_to = NULL;
+      g_autoptr(ScRecord) moved_from = NULL;
+      gint64 to = sc_record_get_int64 (record, "concern-id");
+      gint64 from = stored != NULL ? sc_record_get_int64 (stored, "concern-id") : 0;
+
+      if ((to > 0 && (moved_to = load_in_transaction (vault, SC_TYPE_CONCERN, to, NULL)) != NULL
+           && is_closed_status (moved_to))
+          || (from > 0 && (moved_from = load_in_transaction (vault, SC_TYPE_CONCERN, from, NULL)) != NULL
+              && is_closed_status (moved_from)))
+        return refuse (error, SC_RECORD_ERROR_CLOSED,
+                       _("A manager’s review closed that concern, so no contact is linked to it or "
+                         "taken from it. A new review reopens it."));
+    }
+
   /* Only a manager's signed review closes or reopens a concern. */
   if (SC_IS_CONCERN (record) && kind != SC_WRITE_REVIEW
       && is_closed_status (record) != is_closed_status (stored))
@@ -475,16 +563,16 @@ check_write (ScVault     *vault,
                    _("Only a manager’s signed review closes a concern. Ask a manager to sign it "
                      "off."));
 
-  /* A personal device's approval is a manager's, signed with their own
-   * passphrase (sc_contact_approve()). */
-  if (SC_IS_CONTACT (record) && kind != SC_WRITE_APPROVAL
-      && (!g_str_equal (stored != NULL ? sc_record_get_text (stored, "approved-by") : "",
-                        sc_record_get_text (record, "approved-by"))
-          || !g_str_equal (stored != NULL ? sc_record_get_text (stored, "approved-on") : "",
-                           sc_record_get_text (record, "approved-on"))))
-    return refuse (error, SC_RECORD_ERROR_INVALID,
-                   _("A manager approves a personal device contact with their own passphrase, "
-                     "on the contacts page; it cannot be typed in."));
+  /* Bookkeeping and signatures may touch a final record, within their own
+   * fields; what the worker types may not. */
+  if ((kind == SC_WRITE_WORKER || kind == SC_WRITE_MARK || kind == SC_WRITE_FILE_ADDED)
+      && !check_not_final (vault, stored, error))
+    return FALSE;
+
+  /* What the program sets (an approval, a copy, a file, who marked a step
+   * and when) is never typed in: only its own write changes it. */
+  if (!check_program_fields (record, stored, kind, error))
+    return FALSE;
 
   /* An approval is of the contact as it was approved: a change after it
    * is an addendum, or the approval would vouch for what it never saw. */
@@ -502,9 +590,7 @@ check_write (ScVault     *vault,
     return refuse (error, SC_RECORD_ERROR_INVALID,
                    _("A concern saved in full does not go back to being a draft."));
 
-  /* Bookkeeping and signatures may touch a final record, within their own
-   * fields; what the worker types may not. */
-  return kind != SC_WRITE_WORKER || check_not_final (vault, stored, error);
+  return TRUE;
 }
 
 /* The one way a record reaches the vault, inside a transaction: checked
@@ -1190,6 +1276,26 @@ sc_records_list_where_in (ScVault      *vault,
   return select_records (vault, type, tail->str, params, error);
 }
 
+/* Whether the concern @evidence belongs to, as saved, may hold a file: a
+ * sexual or grooming concern never does. */
+static gboolean
+check_file_allowed (ScVault   *vault,
+                    ScRecord  *evidence,
+                    GError   **error)
+{
+  g_autoptr(ScRecord) concern = load_in_transaction (vault, SC_TYPE_CONCERN,
+                                                     sc_record_get_int64 (evidence, "concern-id"),
+                                                     error);
+
+  if (concern == NULL)
+    return FALSE;
+  if (!sc_evidence_files_allowed (SC_CONCERN (concern)))
+    return refuse (error, SC_RECORD_ERROR_INVALID,
+                   _("A sexual or grooming concern keeps no file of any kind: describe the "
+                     "evidence and where it is held instead."));
+  return TRUE;
+}
+
 /* The record and its file, in one transaction: both or neither. */
 gboolean
 sc_records_save_with_file (ScVault  *vault,
@@ -1208,9 +1314,10 @@ sc_records_save_with_file (ScVault  *vault,
       || !sc_vault_begin (vault, error))
     return FALSE;
 
-  if (!guarded_write (vault, record, SC_WRITE_WORKER, error)
-      || !(stmt = prepare (vault, "INSERT OR REPLACE INTO evidence_file (evidence_id, data)"
-                                  " VALUES (?1, ?2)", error)))
+  if (!check_file_allowed (vault, record, error)
+      || !guarded_write (vault, record, SC_WRITE_FILE_ADDED, error)
+      || !(stmt = prepare (vault, "INSERT INTO evidence_file (evidence_id, data) VALUES (?1, ?2)",
+                           error)))
     {
       sc_vault_rollback (vault);
       sc_record_set_id (record, id_before);

@@ -14,7 +14,7 @@
 
 #include "sc-choices.h"
 #include "sc-dates.h"
-#include "sc-records.h"
+#include "sc-records-private.h"
 #include "sc-response.h"
 #include "sc-secure.h"
 
@@ -304,7 +304,7 @@ sc_response_mark (ScVault        *vault,
       sc_record_set_text (r, "done-by", sc_vault_get_actor (vault));
     }
 
-  if (!sc_records_save (vault, r, error))
+  if (!sc_record_validate (r, FALSE, error) || !sc_records_save_as (vault, &r, 1, SC_WRITE_MARK, error))
     {
       sc_record_copy_fields (r, SC_RECORD (before));
       return FALSE;

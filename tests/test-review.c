@@ -465,6 +465,11 @@ test_guards_on_every_path (Fixture       *fixture,
   g_assert_cmpint (sc_test_count_rows (fixture->vault,
                                        "SELECT count(*) FROM concern WHERE status = 'closed'"), ==, 0);
 
+  /* A concern saved in full is never a draft again, final or not. */
+  sc_record_set_boolean (r, "is-draft", TRUE);
+  assert_refused (sc_records_save (fixture->vault, r, &error), &error, SC_RECORD_ERROR_INVALID);
+  sc_record_set_boolean (r, "is-draft", FALSE);
+
   /* Evidence and a contact, then everything final. */
   sc_record_set_text (SC_RECORD (evidence), "what", "Chat");
   sc_test_save (fixture->vault, evidence);
@@ -474,6 +479,32 @@ test_guards_on_every_path (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (contact), "device", "work");
   sc_record_set_text (SC_RECORD (contact), "summary", "Checked she got home.");
   sc_test_save (fixture->vault, contact);
+
+  /* What the program sets is not typed: a file forgotten, a copy faked, a
+   * second file through a copy of the entry from before the first. */
+  {
+    g_autoptr(ScRecord) stale = sc_records_load (fixture->vault, SC_TYPE_EVIDENCE,
+                                                 sc_record_get_id (SC_RECORD (evidence)), &error);
+    g_autoptr(GBytes) second = g_bytes_new_static ("A second file's text.", 21);
+    g_autoptr(GBytes) kept = NULL;
+
+    g_assert_true (sc_evidence_attach (fixture->vault, evidence, fixture->concern, "notes.txt", text,
+                                       1024, &error));
+    g_assert_no_error (error);
+    assert_refused (sc_evidence_attach (fixture->vault, SC_EVIDENCE (stale), fixture->concern,
+                                        "second.txt", second, 1024, &error), &error,
+                    SC_RECORD_ERROR_INVALID);
+    kept = sc_evidence_load_file (fixture->vault, evidence, &error);
+    g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), "Typed from the screen.", 22);
+    sc_record_set_text (SC_RECORD (evidence), "file-name", "");
+    assert_refused (sc_records_save (fixture->vault, SC_RECORD (evidence), &error), &error,
+                    SC_RECORD_ERROR_INVALID);
+    sc_record_set_text (SC_RECORD (evidence), "file-name", "notes.txt");
+    sc_record_set_text (SC_RECORD (contact), "copied-at", "2026-11-22T10:00:00Z");
+    assert_refused (sc_records_save (fixture->vault, SC_RECORD (contact), &error), &error,
+                    SC_RECORD_ERROR_INVALID);
+    sc_record_set_text (SC_RECORD (contact), "copied-at", "");
+  }
   g_assert_true (sc_records_finalise (fixture->vault, r, &error));
   g_assert_true (sc_records_finalise (fixture->vault, SC_RECORD (evidence), &error));
   g_assert_true (sc_records_finalise (fixture->vault, SC_RECORD (contact), &error));
@@ -482,17 +513,23 @@ test_guards_on_every_path (Fixture       *fixture,
   /* A final concern set back to a draft is still final, and unchanged. */
   sc_record_set_boolean (r, "is-draft", TRUE);
   sc_record_set_text (r, "summary", "Rewritten as a draft");
-  assert_refused (sc_records_save (fixture->vault, r, &error), &error, SC_RECORD_ERROR_INVALID);
+  assert_refused (sc_records_save (fixture->vault, r, &error), &error, SC_RECORD_ERROR_FINAL);
   assert_refused (sc_records_complete (fixture->vault, r, &error), &error, SC_RECORD_ERROR_FINAL);
   summary = stored_text (fixture, SC_TYPE_CONCERN, concern_id, "summary");
   g_assert_cmpstr (summary, ==, "Messages from a stranger");
   sc_record_set_boolean (r, "is-draft", FALSE);
   sc_record_set_text (r, "summary", "Messages from a stranger");
 
-  /* A file is not attached to final evidence. */
-  assert_refused (sc_evidence_attach (fixture->vault, evidence, fixture->concern, "notes.txt", text,
-                                      1024, &error), &error, SC_RECORD_ERROR_FINAL);
-  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 0);
+  /* A file is not attached to final evidence (a new, empty copy of it). */
+  {
+    g_autoptr(ScRecord) bare = sc_records_load (fixture->vault, SC_TYPE_EVIDENCE,
+                                                sc_record_get_id (SC_RECORD (evidence)), &error);
+
+    sc_record_set_text (bare, "file-name", "");
+    assert_refused (sc_records_save_with_file (fixture->vault, bare, text, &error), &error,
+                    SC_RECORD_ERROR_FINAL);
+  }
+  g_assert_cmpint (sc_test_count_rows (fixture->vault, "SELECT count(*) FROM evidence_file"), ==, 1);
 
   /* Marked copied: the mark goes in, an unsaved change does not. */
   sc_record_set_text (SC_RECORD (contact), "summary", "Changed while being copied");
@@ -538,9 +575,24 @@ test_guards_on_every_path (Fixture       *fixture,
   assert_refused (sc_records_remove_files (fixture->vault, files, "test", &error), &error,
                   SC_RECORD_ERROR_CLOSED);
   sc_record_set_text (SC_RECORD (evidence), "file-name", "");
-  sc_record_set_int64 (SC_RECORD (evidence), "concern-id", sc_record_get_id (SC_RECORD (draft)));
-  assert_refused (sc_records_save (fixture->vault, SC_RECORD (evidence), &error), &error,
-                  SC_RECORD_ERROR_CLOSED);
+  {
+    g_autoptr(ScConcern) open = sc_concern_new (child_id);
+    g_autoptr(ScContact) late_contact = sc_contact_new (child_id);
+
+    sc_record_set_text (SC_RECORD (open), "summary", "Another, open concern");
+    sc_test_save (fixture->vault, open);
+    sc_record_set_int64 (SC_RECORD (evidence), "concern-id", sc_record_get_id (SC_RECORD (open)));
+    assert_refused (sc_records_save (fixture->vault, SC_RECORD (evidence), &error), &error,
+                    SC_RECORD_ERROR_CLOSED);
+    /* Nor is a contact linked to it now. */
+    sc_record_set_int64 (SC_RECORD (late_contact), "concern-id", concern_id);
+    sc_record_set_text (SC_RECORD (late_contact), "happened-at", "2026-11-23T10:00:00Z");
+    sc_record_set_text (SC_RECORD (late_contact), "channel", "text");
+    sc_record_set_text (SC_RECORD (late_contact), "direction", "to");
+    sc_record_set_text (SC_RECORD (late_contact), "device", "work");
+    assert_refused (sc_records_save (fixture->vault, SC_RECORD (late_contact), &error), &error,
+                    SC_RECORD_ERROR_CLOSED);
+  }
 
   /* An addendum is an addition: a closed concern takes one, and it is
    * never typed over afterwards. */
