@@ -469,6 +469,39 @@ quit_on_signal_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+dialog_activity_cb (GtkEventControllerLegacy *controller,
+                    GdkEvent                 *event,
+                    ScApplication            *self)
+{
+  sc_application_note_activity (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Typing in a dialog (a sign-off's comments, an addendum) is activity as
+ * much as typing in the window: every other window the app opens counts
+ * for the idle lock. The main window counts its own. */
+static void
+toplevels_changed_cb (GListModel    *toplevels,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      ScApplication *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkEventController *activity;
+
+      if (SC_IS_WINDOW (window))
+        continue;
+      activity = gtk_event_controller_legacy_new ();
+      gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (activity, "event", G_CALLBACK (dialog_activity_cb), self, 0);
+      gtk_widget_add_controller (window, activity);
+    }
+}
+
 static void
 sc_application_startup (GApplication *app)
 {
@@ -510,6 +543,8 @@ sc_application_startup (GApplication *app)
                                                                            "lock")),
                                FALSE);
   watch_desktop_lock (self);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, 0);
 
   {
     const int signals_to_catch[] = { SIGTERM, SIGINT, SIGHUP };
