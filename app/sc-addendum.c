@@ -136,15 +136,22 @@ sc_records_finalise (ScVault   *vault,
                      ScRecord  *record,
                      GError   **error)
 {
+  g_autoptr(ScRecord) saved = NULL;
+
   g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
 
-  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
+  /* Judged by the record as saved, not the caller's copy. */
+  if (sc_record_get_id (record) > 0
+      && !(saved = sc_records_load (vault, G_OBJECT_TYPE (record), sc_record_get_id (record), error)))
+    return FALSE;
+  if (saved == NULL || !sc_record_can_be_final (saved))
     {
       g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
                            _("Only a saved concern, evidence entry, contact or marked step can "
                              "be made final."));
       return FALSE;
     }
+  record = saved;
   /* Final already: it stays so, from when it became so. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -183,17 +190,23 @@ sc_addendum_add (ScVault     *vault,
   g_autoptr(ScAddendum) addendum = g_object_new (SC_TYPE_ADDENDUM, NULL);
   g_autofree char *now = sc_datetime_now_storage ();
   gint64 child_id = 0, concern_id = 0;
+  g_autoptr(ScRecord) saved = NULL;
   ScRecord *records[1];
 
   g_return_val_if_fail (SC_IS_VAULT (vault), NULL);
 
-  if (sc_record_get_id (record) <= 0 || !sc_record_can_be_final (record))
+  /* Judged, and placed, by the record as saved. */
+  if (sc_record_get_id (record) > 0
+      && !(saved = sc_records_load (vault, G_OBJECT_TYPE (record), sc_record_get_id (record), error)))
+    return NULL;
+  if (saved == NULL || !sc_record_can_be_final (saved))
     {
       g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
                            _("An addendum is added to a saved concern, evidence entry, contact or "
                              "marked step."));
       return NULL;
     }
+  record = saved;
   if (SC_IS_CONCERN (record))
     {
       concern_id = sc_record_get_id (record);

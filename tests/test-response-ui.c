@@ -540,6 +540,10 @@ test_final_and_addendum (void)
                    ==, "Final");
   g_assert_false (gtk_widget_get_sensitive (sc_test_find_by_id (response, "edit_button")));
   g_assert_false (gtk_widget_get_visible (sc_test_find_by_id (response, "finalise_button")));
+  /* Not opened in the editor, whatever asks. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.edit-concern", NULL);
+  sc_test_settle ();
+  g_assert_null (sc_page_get_concern (SC_PAGE (sc_test_page (window, "concern"))));
   /* Not edited now: the steps it leaves open are settled one by one. */
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (sc_test_find_by_id (response, "steps_group"))),
                             "It is not edited now"));
@@ -663,6 +667,7 @@ test_final_and_addendum (void)
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (kept, ==, "Half a sentence about the");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "what you wrote before"));
   }
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -19,6 +19,7 @@
 #include "sc-error-message.h"
 #include "sc-finality.h"
 #include "sc-form.h"
+#include "sc-record.h"
 
 /* One Add an Addendum dialog, open. */
 typedef struct
@@ -98,14 +99,18 @@ response_cb (AdwMessageDialog *dialog,
   g_ptr_array_remove (open_dialogs, add);
   if (add->page == NULL || !sc_vault_is_open (add->vault))
     return;
+  text = buffer_text (add->text);
   if (!g_str_equal (response, "add"))
     {
-      /* Cancelled: what was kept of it goes too. */
-      if (!sc_addendum_save_draft (add->vault, add->record, NULL, &error))
-        g_message ("An addendum's draft was not cleared: %s", error->message);
+      /* Closed without adding: what was typed is kept for next time (or
+       * forgotten, if the worker emptied it), never thrown away unasked. */
+      if (!sc_addendum_save_draft (add->vault, add->record, text, &error))
+        g_message ("An addendum's draft was not kept: %s", error->message);
+      else if (!sc_text_is_blank (text))
+        sc_form_toast (add->page, _("Not added. What you wrote is kept for the next time you add "
+                                    "an addendum here."));
       return;
     }
-  text = buffer_text (add->text);
   if (!(addendum = sc_addendum_add (add->vault, add->record, text, &error)))
     {
       g_autofree char *sentence = sc_error_message_for (error);
@@ -146,9 +151,12 @@ present (GtkWidget      *page,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Addendum"), -1);
   add->text = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  /* As typed before, if the vault locked while it was being written. */
+  /* As typed before, if it was not added then, or the vault locked. */
   if (text == NULL)
     draft = sc_addendum_get_draft (vault, record, NULL);
+  if (problem == NULL && draft != NULL && *draft != '\0')
+    problem = _("Here is what you wrote before, not yet added. Add it, change it, or empty it to "
+                "start again.");
   gtk_text_buffer_set_text (add->text, text != NULL ? text : draft != NULL ? draft : "", -1);
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), view);

@@ -17,7 +17,9 @@
 #include "sc-contacts-page.h"
 #include "sc-demo.h"
 #include "sc-error-message.h"
+#include "sc-addendum.h"
 #include "sc-finality.h"
+#include "sc-review.h"
 #include "sc-history-window.h"
 #include "sc-records.h"
 #include "sc-response-page.h"
@@ -575,11 +577,30 @@ edit_concern_action (GtkWidget  *widget,
     return;
   fresh = sc_records_load (get_vault (self), SC_TYPE_CONCERN,
                            sc_record_get_id (SC_RECORD (concern)), NULL);
-  if (fresh != NULL)
-    {
-      sc_page_clear (SC_PAGE (self->response_page));
-      edit_concern (self, fresh);
-    }
+  if (fresh == NULL)
+    return;
+  /* A closed or final concern is not edited in place, whatever asked. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *since = sc_records_final_since (get_vault (self), SC_RECORD (fresh), now,
+                                                     sc_vault_get_final_after_hours (get_vault (self)),
+                                                     NULL);
+
+    if (sc_concern_is_closed (fresh))
+      {
+        toast (self, _("A manager’s review closed this concern, so it is not edited. A new review "
+                       "reopens it."));
+        return;
+      }
+    if (since != NULL)
+      {
+        toast (self, _("This concern is final, so it is not edited. Add an addendum to correct it "
+                       "or say more."));
+        return;
+      }
+  }
+  sc_page_clear (SC_PAGE (self->response_page));
+  edit_concern (self, fresh);
 }
 
 static void
@@ -883,6 +904,8 @@ show_history_action (GtkWidget  *widget,
     subject = g_strdup_printf (_("Evidence entry %lld"), (long long) id);
   else if (g_str_equal (table, "contact"))
     subject = g_strdup_printf (_("Contact %lld"), (long long) id);
+  else if (g_str_equal (table, "response_step"))
+    subject = g_strdup_printf (_("Step %lld"), (long long) id);
   else
     subject = g_strdup_printf (_("Concern %lld"), (long long) id);
   if (!(history = sc_history_window_new (GTK_WINDOW (self), get_vault (self), table, id, subject,
