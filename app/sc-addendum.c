@@ -105,6 +105,7 @@ sc_records_final_since (ScVault    *vault,
   sqlite3 *db = sc_vault_get_db (vault);
   gint64 id = sc_record_get_id (record);
   g_autofree char *first = NULL;
+  g_autoptr(GError) local_error = NULL;
   char *marked;
 
   if (db == NULL)
@@ -114,11 +115,21 @@ sc_records_final_since (ScVault    *vault,
     }
   if (id <= 0 || !sc_record_can_be_final (record))
     return NULL;
-  if ((marked = sc_audit_first_at (db, table_of (record), id, "finalise")) != NULL)
+  if ((marked = sc_audit_first_at (db, table_of (record), id, "finalise", &local_error)) != NULL)
     return marked;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   /* From its first save, as the trail has it: no field the worker can
    * change moves the clock. */
-  first = sc_audit_first_at (db, table_of (record), id, NULL);
+  if (!(first = sc_audit_first_at (db, table_of (record), id, NULL, &local_error))
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (first != NULL)
     {
       g_autoptr(GDateTime) saved = sc_datetime_from_storage (first);

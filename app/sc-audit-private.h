@@ -28,7 +28,8 @@ gboolean       sc_audit_read_head     (sqlite3      *db,
 char          *sc_audit_first_at      (sqlite3      *db,
                                        const char   *entity,
                                        gint64        entity_id,
-                                       const char   *action);
+                                       const char   *action,
+                                       GError      **error);
 char          *sc_audit_hash_at       (sqlite3      *db,
                                        guint64       id);
 gboolean       sc_audit_chain_existing (sqlite3     *db,

@@ -158,26 +158,34 @@ char *
 sc_audit_first_at (sqlite3    *db,
                    const char *entity,
                    gint64      entity_id,
-                   const char *action)
+                   const char *action,
+                   GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
   char *at = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, action != NULL
-                              ? "SELECT at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
-                                "AND action = ?3 ORDER BY id LIMIT 1"
-                              : "SELECT at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
-                                "ORDER BY id LIMIT 1",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  rc = sqlite3_prepare_v2 (db, action != NULL
+                               ? "SELECT at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+                                 "AND action = ?3 ORDER BY id LIMIT 1"
+                               : "SELECT at FROM audit WHERE entity = ?1 AND entity_id = ?2 "
+                                 "ORDER BY id LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, entity_id);
       if (action != NULL)
         sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
         at = g_strdup (column_text (stmt, 0));
     }
   sqlite3_finalize (stmt);
+  /* A trail that cannot be read is said, never taken for "not there": a
+   * record would pass for not final. */
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    sc_vault_set_sqlite_error (db, rc, "Reading the audit trail", error);
   return at;
 }
 
