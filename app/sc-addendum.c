@@ -141,6 +141,74 @@ sc_records_final_since (ScVault    *vault,
   return NULL;
 }
 
+/* Every record final under the rule of @hours, not yet marked so in the
+ * trail, gets its 'finalise' entry now, in one transaction: the rule may
+ * then grow without a final record becoming editable again. */
+gboolean
+sc_records_pin_finals (ScVault  *vault,
+                       guint     hours,
+                       GError  **error)
+{
+  /* Each kind that becomes final, and when a row of it can be. */
+  static const struct { const char *table, *condition; } kinds[] = {
+    { "concern", "t.is_draft = 0" },
+    { "evidence", "1" },
+    { "contact", "1" },
+    { "response_step", "t.status <> 'to-do'" },
+  };
+  sqlite3 *db = sc_vault_get_db (vault);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff_time = g_date_time_add_hours (now, -(gint) hours);
+  g_autofree char *cutoff = sc_datetime_to_storage (cutoff_time);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_LOCKED, "The vault is locked");
+      return FALSE;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      /* Table names and conditions are this program's constants. */
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT t.id FROM %s t WHERE %s"
+        " AND (SELECT MIN(a.at) FROM audit a WHERE a.entity = '%s' AND a.entity_id = t.id) <= ?1"
+        " AND NOT EXISTS (SELECT 1 FROM audit f WHERE f.entity = '%s' AND f.entity_id = t.id"
+        " AND f.action = 'finalise')", kinds[k].table, kinds[k].condition, kinds[k].table,
+        kinds[k].table);
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+
+              g_array_append_val (found, id);
+              g_ptr_array_add (tables, (gpointer) kinds[k].table);
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return sc_vault_set_sqlite_error (db, rc, "Finding final records", error);
+    }
+  if (found->len == 0)
+    return TRUE;
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    if (!sc_vault_append_audit (vault, "finalise", tables->pdata[i], g_array_index (found, gint64, i),
+                                NULL, NULL, error))
+      {
+        sc_vault_rollback (vault);
+        return FALSE;
+      }
+  return sc_vault_commit (vault, error);
+}
+
 /* The worker marks @record final now: an entry in the trail says so. */
 gboolean
 sc_records_finalise (ScVault   *vault,

@@ -22,6 +22,9 @@ char       *sc_records_final_since  (ScVault     *vault,
                                      GDateTime   *now,
                                      guint        hours,
                                      GError     **error);
+gboolean    sc_records_pin_finals   (ScVault     *vault,
+                                     guint        hours,
+                                     GError     **error);
 gboolean    sc_records_finalise     (ScVault     *vault,
                                      ScRecord    *record,
                                      GError     **error);

@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 #include <sodium.h>
 
+#include "sc-addendum.h"
 #include "sc-key-file.h"
 #include "sc-keyring.h"
 #include "sc-passphrase.h"
@@ -986,7 +987,21 @@ sc_vault_set_final_after_hours (ScVault *self,
 {
   g_return_if_fail (SC_IS_VAULT (self));
 
-  self->final_after_hours = MAX (hours, 1);
+  hours = MAX (hours, 1);
+  /* A longer wait never makes a final record editable again: what is
+   * final under the rule as it was is marked so in the trail first. */
+  if (hours > self->final_after_hours && self->db != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!sc_records_pin_finals (self, self->final_after_hours, &error))
+        {
+          g_message ("Final records were not marked before the wait grew, so it stays at %u hours: %s",
+                     self->final_after_hours, error->message);
+          return;
+        }
+    }
+  self->final_after_hours = hours;
 }
 
 guint

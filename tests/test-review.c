@@ -823,6 +823,39 @@ test_step_final (Fixture       *fixture,
   g_assert_nonnull (strstr (sc_chronology_entry_get_event (lines->pdata[0]), "PPIU/26/4411"));
 }
 
+/* Final under the rule as it was stays final when the wait grows: what
+ * is final then is marked so in the trail (here with a wait of 0 hours,
+ * as a day gone by), drafts and steps still to do aside. */
+static void
+test_finals_pinned (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(ScConcern) draft = sc_concern_new (sc_record_get_int64 (SC_RECORD (fixture->concern),
+                                                                    "child-id"));
+  g_autofree char *concern_since = NULL;
+  g_autofree char *draft_since = NULL;
+
+  sc_record_set_text (SC_RECORD (draft), "summary", "Still being written");
+  sc_test_save (fixture->vault, draft);
+  g_assert_true (sc_records_pin_finals (fixture->vault, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'finalise'"), ==, 1);
+
+  /* A week's wait now: the concern is final all the same. */
+  sc_vault_set_final_after_hours (fixture->vault, 168);
+  concern_since = sc_records_final_since (fixture->vault, SC_RECORD (fixture->concern), now, 168,
+                                          &error);
+  g_assert_nonnull (concern_since);
+  draft_since = sc_records_final_since (fixture->vault, SC_RECORD (draft), now, 168, &error);
+  g_assert_null (draft_since);
+  sc_record_set_text (SC_RECORD (fixture->concern), "summary", "Changed once the wait grew");
+  g_assert_false (sc_records_save (fixture->vault, SC_RECORD (fixture->concern), &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -841,6 +874,7 @@ main (int   argc,
   ADD ("/review/final-and-addendum", test_final_and_addendum);
   ADD ("/review/guards-on-every-path", test_guards_on_every_path);
   ADD ("/review/step-final", test_step_final);
+  ADD ("/review/finals-pinned", test_finals_pinned);
 
   return g_test_run ();
 }
