@@ -354,6 +354,31 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* Refuses a write touching concern @id (0: none) if a review closed it,
+ * as saved; a concern that cannot be read refuses it too. */
+static gboolean
+check_concern_open (ScVault  *vault,
+                    gint64    id,
+                    GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScRecord) concern = NULL;
+
+  if (id <= 0)
+    return TRUE;
+  concern = load_in_transaction (vault, SC_TYPE_CONCERN, id, &local_error);
+  if (concern == NULL && !g_error_matches (local_error, SC_RECORD_ERROR, SC_RECORD_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (is_closed_status (concern))
+    return refuse (error, SC_RECORD_ERROR_CLOSED,
+                   _("A manager’s review closed this concern, so nothing in it can be changed, "
+                     "and nothing is linked to it or taken from it. A new review reopens it."));
+  return TRUE;
+}
+
 /* A concern a manager's review closed is read-only, and so are its steps
  * and evidence, until a new review reopens it: judged by the concern as
  * saved, for the concern @record belongs to and the one it belonged to. */
@@ -366,23 +391,8 @@ check_not_closed (ScVault  *vault,
   gint64 ids[2] = { owning_concern (record), owning_concern (stored) };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      sqlite3_stmt *stmt;
-      gboolean closed = FALSE;
-
-      if (ids[i] <= 0)
-        continue;
-      if (!(stmt = prepare (vault, "SELECT status FROM concern WHERE id = ?1", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        closed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "closed") == 0;
-      sqlite3_finalize (stmt);
-      if (closed)
-        return refuse (error, SC_RECORD_ERROR_CLOSED,
-                       _("A manager’s review closed this concern, so nothing in it can be "
-                         "changed. A new review reopens it."));
-    }
+    if (!check_concern_open (vault, ids[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -542,18 +552,10 @@ check_write (ScVault     *vault,
       && sc_record_get_int64 (record, "concern-id")
          != (stored != NULL ? sc_record_get_int64 (stored, "concern-id") : 0))
     {
-      g_autoptr(ScRecord) moved_to = NULL;
-      g_autoptr(ScRecord) moved_from = NULL;
-      gint64 to = sc_record_get_int64 (record, "concern-id");
-      gint64 from = stored != NULL ? sc_record_get_int64 (stored, "concern-id") : 0;
-
-      if ((to > 0 && (moved_to = load_in_transaction (vault, SC_TYPE_CONCERN, to, NULL)) != NULL
-           && is_closed_status (moved_to))
-          || (from > 0 && (moved_from = load_in_transaction (vault, SC_TYPE_CONCERN, from, NULL)) != NULL
-              && is_closed_status (moved_from)))
-        return refuse (error, SC_RECORD_ERROR_CLOSED,
-                       _("A manager’s review closed that concern, so no contact is linked to it or "
-                         "taken from it. A new review reopens it."));
+      if (!check_concern_open (vault, sc_record_get_int64 (record, "concern-id"), error)
+          || (stored != NULL
+              && !check_concern_open (vault, sc_record_get_int64 (stored, "concern-id"), error)))
+        return FALSE;
     }
 
   /* Only a manager's signed review closes or reopens a concern. */

@@ -737,7 +737,7 @@ test_export_lado (void)
   response = sc_test_page (window, "response");
   g_assert_nonnull (sc_test_find_by_id (response, "export_button"));
 
-  gtk_widget_activate_action (response, "response.export-lado", NULL);
+  gtk_widget_activate_action (response, "response.export", "s", "lado-referral");
   dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the LADO Referral");
   g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
@@ -780,7 +780,7 @@ test_export_lado (void)
   g_assert_null (strstr (text, "Ella"));
 
   /* The monitoring form names no one: there is no full name to choose. */
-  gtk_widget_activate_action (response, "response.export-monitoring-form", NULL);
+  gtk_widget_activate_action (response, "response.export", "s", "monitoring-form");
   dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the Monitoring Form");
   g_assert_null (sc_test_find_row (GTK_WIDGET (dialog), "Use the Child’s Full Name"));

@@ -316,27 +316,20 @@ load_contact (ScContactsPage *self,
   return contact;
 }
 
-/* contacts.finalise(x): a contact final now. */
+/* contacts.finalise(x) and contacts.add-addendum(x), from a contact's
+ * menu: the contact final now, or an addendum to it, added later. */
 static void
-finalise_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+record_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   g_autoptr(ScRecord) contact = load_contact (SC_CONTACTS_PAGE (widget), parameter);
 
-  if (contact != NULL)
+  if (contact == NULL)
+    return;
+  if (g_str_equal (action_name, "contacts.finalise"))
     sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (widget)), contact, NULL);
-}
-
-/* contacts.add-addendum(x): an addendum to a contact, added later. */
-static void
-add_addendum_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  g_autoptr(ScRecord) contact = load_contact (SC_CONTACTS_PAGE (widget), parameter);
-
-  if (contact != NULL)
+  else
     sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (widget)), contact, NULL);
 }
 
@@ -633,9 +626,8 @@ sc_contacts_page_class_init (ScContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.copy-one", "x", copy_one_action);
   gtk_widget_class_install_action (widget_class, "contacts.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "contacts.approve", "x", approve_action);
-  gtk_widget_class_install_action (widget_class, "contacts.finalise", "x", finalise_action);
-  gtk_widget_class_install_action (widget_class, "contacts.add-addendum", "x",
-                                   add_addendum_action);
+  gtk_widget_class_install_action (widget_class, "contacts.finalise", "x", record_menu_action);
+  gtk_widget_class_install_action (widget_class, "contacts.add-addendum", "x", record_menu_action);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "sc-audit.h"
 #include "sc-choices.h"
 #include "sc-dates.h"
+#include "sc-form.h"
 #include "sc-history-window.h"
 #include "sc-records.h"
 #include "sc-addendum.h"
@@ -138,19 +139,7 @@ sc_history_window_new (GtkWindow   *parent,
   for (guint i = 0; i < entries->len; i++)
     adw_preferences_group_add (self->entries_group, entry_row_new (entries->pdata[i]));
   for (guint i = 0; addenda != NULL && i < addenda->len; i++)
-    {
-      ScRecord *r = addenda->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = sc_datetime_format_display (sc_record_get_text (r, "written-at"));
-      g_autofree char *title = g_strdup_printf (_("Addendum by %s, %s"),
-                                                sc_record_get_text (r, "author"), when);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sc_record_get_text (r, "text"));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_preferences_group_add (self->addenda_group, row);
-    }
+    adw_preferences_group_add (self->addenda_group, sc_form_addendum_row_new (addenda->pdata[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->addenda_group), addenda != NULL && addenda->len > 0);
   return GTK_WIDGET (self);
 }

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sc-dates.h"
@@ -516,46 +518,28 @@ finalise_action (GtkWidget  *widget,
     sc_finality_mark_final (widget, vault, SC_RECORD (concern), refill_record);
 }
 
-/* response.export-lado: the LADO referral pack, as PDF. */
+/* response.export(s): a document about the concern, as PDF: its target
+ * names which ("lado-referral", "police-summary", "monitoring-form"). */
 static void
-export_lado_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  static const struct { const char *name; ScDocumentKind kind; } documents[] = {
+    { "lado-referral", SC_DOCUMENT_LADO_REFERRAL },
+    { "police-summary", SC_DOCUMENT_POLICE_SUMMARY },
+    { "monitoring-form", SC_DOCUMENT_MONITORING_FORM },
+  };
   ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
   ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
+  const char *name = g_variant_get_string (parameter, NULL);
 
-  if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
-    sc_export_document (widget, SC_DOCUMENT_LADO_REFERRAL, vault,
-                        sc_page_get_procedure (SC_PAGE (widget)), concern);
-}
-
-/* response.export-police-summary: the police referral summary, as PDF. */
-static void
-export_police_summary_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
-  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
-
-  if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
-    sc_export_document (widget, SC_DOCUMENT_POLICE_SUMMARY, vault,
-                        sc_page_get_procedure (SC_PAGE (widget)), concern);
-}
-
-/* response.export-monitoring-form: the monitoring form, as PDF. */
-static void
-export_monitoring_form_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  ScVault *vault = sc_page_get_vault (SC_PAGE (widget));
-  ScConcern *concern = sc_page_get_concern (SC_PAGE (widget));
-
-  if (vault != NULL && concern != NULL && sc_page_get_procedure (SC_PAGE (widget)) != NULL)
-    sc_export_document (widget, SC_DOCUMENT_MONITORING_FORM, vault,
-                        sc_page_get_procedure (SC_PAGE (widget)), concern);
+  if (vault == NULL || concern == NULL || sc_page_get_procedure (SC_PAGE (widget)) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    if (g_str_equal (name, documents[i].name))
+      sc_export_document (widget, documents[i].kind, vault, sc_page_get_procedure (SC_PAGE (widget)),
+                          concern);
 }
 
 /* response.add-addendum: a dated, signed correction or addition, kept
@@ -598,19 +582,6 @@ load_of_concern (ScResponsePage *self,
   return g_steal_pointer (&evidence);
 }
 
-/* response.finalise-evidence(x): an evidence entry final now. */
-static void
-finalise_evidence_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
-
-  if (evidence != NULL)
-    sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (self)), evidence, refill_record);
-}
-
 static void
 refill_all (GtkWidget *page)
 {
@@ -618,45 +589,38 @@ refill_all (GtkWidget *page)
   refill_record (page);
 }
 
-/* response.finalise-step(x): a marked step's note final now. */
+/* An evidence entry's or a step's menu (sc_form_record_menu_new()): Mark
+ * Final or Add Addendum… on the record of @type named by @parameter. */
 static void
-finalise_step_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+on_record_of_concern (GtkWidget  *widget,
+                      GType       type,
+                      GVariant   *parameter,
+                      gboolean    finalise)
 {
   ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  g_autoptr(ScRecord) step = load_of_concern (self, SC_TYPE_RESPONSE_STEP,
-                                              g_variant_get_int64 (parameter));
+  g_autoptr(ScRecord) record = load_of_concern (self, type, g_variant_get_int64 (parameter));
 
-  if (step != NULL)
-    sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (self)), step, refill_all);
+  if (record == NULL)
+    return;
+  /* A step's row shows whether it is final: the steps are drawn again. */
+  if (finalise)
+    sc_finality_mark_final (widget, sc_page_get_vault (SC_PAGE (self)), record,
+                            type == SC_TYPE_RESPONSE_STEP ? refill_all : refill_record);
+  else
+    sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (self)), record,
+                              type == SC_TYPE_RESPONSE_STEP ? refill_all : refill_record);
 }
 
-/* response.add-step-addendum(x): an addendum to a step's note. */
+/* response.finalise-evidence(x), response.finalise-step(x),
+ * response.add-evidence-addendum(x), response.add-step-addendum(x). */
 static void
-add_step_addendum_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+record_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  g_autoptr(ScRecord) step = load_of_concern (self, SC_TYPE_RESPONSE_STEP,
-                                              g_variant_get_int64 (parameter));
-
-  if (step != NULL)
-    sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (self)), step, refill_all);
-}
-
-/* response.add-evidence-addendum(x): an addendum to an evidence entry. */
-static void
-add_evidence_addendum_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
-  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
-
-  if (evidence != NULL)
-    sc_finality_add_addendum (widget, sc_page_get_vault (SC_PAGE (self)), evidence, refill_record);
+  on_record_of_concern (widget,
+                        strstr (action_name, "step") != NULL ? SC_TYPE_RESPONSE_STEP : SC_TYPE_EVIDENCE,
+                        parameter, strstr (action_name, "finalise") != NULL);
 }
 
 /* What the Sign Off dialog holds; kept if the signing fails, so nothing
@@ -1026,19 +990,14 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.sign-off", NULL, sign_off_action);
   gtk_widget_class_install_action (widget_class, "response.finalise", NULL, finalise_action);
   gtk_widget_class_install_action (widget_class, "response.add-addendum", NULL, add_addendum_action);
-  gtk_widget_class_install_action (widget_class, "response.export-lado", NULL, export_lado_action);
-  gtk_widget_class_install_action (widget_class, "response.export-monitoring-form", NULL,
-                                   export_monitoring_form_action);
-  gtk_widget_class_install_action (widget_class, "response.export-police-summary", NULL,
-                                   export_police_summary_action);
-  gtk_widget_class_install_action (widget_class, "response.finalise-evidence", "x",
-                                   finalise_evidence_action);
-  gtk_widget_class_install_action (widget_class, "response.add-evidence-addendum", "x",
-                                   add_evidence_addendum_action);
-  gtk_widget_class_install_action (widget_class, "response.finalise-step", "x",
-                                   finalise_step_action);
-  gtk_widget_class_install_action (widget_class, "response.add-step-addendum", "x",
-                                   add_step_addendum_action);
+  gtk_widget_class_install_action (widget_class, "response.export", "s", export_action);
+  {
+    const char *record_menu[] = { "response.finalise-evidence", "response.add-evidence-addendum",
+                                  "response.finalise-step", "response.add-step-addendum" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (record_menu); i++)
+      gtk_widget_class_install_action (widget_class, record_menu[i], "x", record_menu_action);
+  }
 }
 
 static void
