@@ -46,8 +46,18 @@ typedef struct
   double        y;
   guint         page;        /* from 1 */
   guint         n_pages;     /* known when drawing */
+  guint         only_page;   /* 0: every page, on one surface; else this one */
   ScDocument   *document;
 } Flow;
+
+/* Whether what is laid out now is drawn: a page printed on its own is
+ * laid out from the start all the same, so it flows exactly as in the
+ * PDF. */
+static gboolean
+drawing (Flow *flow)
+{
+  return flow->cr != NULL && (flow->only_page == 0 || flow->page == flow->only_page);
+}
 
 static PangoLayout *
 new_layout (Flow       *flow,
@@ -88,7 +98,7 @@ draw_page_furniture (Flow *flow)
   g_autoptr(PangoLayout) top = new_layout (flow, header, flow->width - 2 * MARGIN, FONT " 8");
   g_autoptr(PangoLayout) bottom = new_layout (flow, footer, flow->width - 2 * MARGIN, FONT " 8");
 
-  if (flow->cr == NULL)
+  if (!drawing (flow))
     return;
   cairo_set_source_rgb (flow->cr, 0, 0, 0);
   cairo_move_to (flow->cr, MARGIN, HEADER_Y);
@@ -109,7 +119,7 @@ draw_page_furniture (Flow *flow)
 static void
 next_page (Flow *flow)
 {
-  if (flow->cr != NULL)
+  if (flow->cr != NULL && flow->only_page == 0)
     cairo_show_page (flow->cr);
   flow->page++;
   flow->y = BODY_TOP;
@@ -158,7 +168,7 @@ place (Flow        *flow,
           if (first_page != NULL)
             *first_page = flow->page;
         }
-      if (flow->cr != NULL)
+      if (drawing (flow))
         {
           cairo_move_to (flow->cr, x + (double) logical.x / PANGO_SCALE, top + (baseline - offset));
           pango_cairo_show_layout_line (flow->cr, line);
@@ -206,7 +216,7 @@ place_block (Flow    *flow,
           next_page (flow);
         y = flow->y;
         page = flow->page;
-        if (flow->cr != NULL)
+        if (drawing (flow))
           {
             cairo_move_to (flow->cr, MARGIN, y);
             pango_cairo_show_layout (flow->cr, label_layout);
@@ -293,6 +303,55 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static PangoContext *
+new_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  /* Points are the page's units, for the PDF and for paper alike. */
+  pango_cairo_context_set_resolution (context, 72.0);
+  return context;
+}
+
+/* How many pages @document takes on a page of @width by @height points. */
+guint
+sc_document_count_pages (ScDocument *document,
+                         double      width,
+                         double      height)
+{
+  g_autoptr(GObject) context = G_OBJECT (new_context ());
+  Flow flow = { 0 };
+
+  flow.width = width;
+  flow.height = height;
+  flow.context = PANGO_CONTEXT (context);
+  flow.document = document;
+  return flow_document (&flow);
+}
+
+/* Page @page (from 1) of @n_pages, drawn on @cr: the printed page, from
+ * the same code as the PDF's. */
+void
+sc_document_draw_page (ScDocument *document,
+                       cairo_t    *cr,
+                       double      width,
+                       double      height,
+                       guint       page,
+                       guint       n_pages)
+{
+  g_autoptr(GObject) context = G_OBJECT (new_context ());
+  Flow flow = { 0 };
+
+  flow.cr = cr;
+  flow.width = width;
+  flow.height = height;
+  flow.context = PANGO_CONTEXT (context);
+  flow.document = document;
+  flow.n_pages = n_pages;
+  flow.only_page = page;
+  flow_document (&flow);
+}
+
 /* @document as a PDF, in memory; @n_pages set to its pages. */
 GBytes *
 sc_document_to_pdf (ScDocument  *document,
@@ -301,7 +360,7 @@ sc_document_to_pdf (ScDocument  *document,
                     GError     **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  g_autoptr(GObject) context = G_OBJECT (new_context ());
   g_autofree char *day = g_strndup (document->produced_at, 10);
   /* The title the PDF's metadata carries: the initials, never a name. */
   g_autofree char *meta_title = g_strdup_printf ("%s — %s — %s", document->title, document->initials, day);
@@ -313,7 +372,6 @@ sc_document_to_pdf (ScDocument  *document,
   flow.height = paper == SC_PAPER_LETTER ? 792.0 : 841.89;
   flow.context = PANGO_CONTEXT (context);
   flow.document = document;
-  pango_cairo_context_set_resolution (flow.context, 72.0);
 
   /* Counted first, so every page can say how many there are. */
   flow.n_pages = flow_document (&flow);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "sc-document.h"
@@ -32,6 +33,15 @@ GBytes   *sc_document_to_pdf      (ScDocument  *document,
                                    ScPaper      paper,
                                    guint       *n_pages,
                                    GError     **error);
+guint     sc_document_count_pages (ScDocument  *document,
+                                   double       width,
+                                   double       height);
+void      sc_document_draw_page   (ScDocument  *document,
+                                   cairo_t     *cr,
+                                   double       width,
+                                   double       height,
+                                   guint        page,
+                                   guint        n_pages);
 GBytes   *sc_pdf_protect          (GBytes      *pdf,
                                    const char  *password,
                                    GError     **error);

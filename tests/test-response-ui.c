@@ -17,6 +17,8 @@
 #include "sc-concern-editor.h"
 #include "sc-records.h"
 #include "sc-evidence-dialog.h"
+#include "sc-document.h"
+#include "sc-export.h"
 #include "sc-form.h"
 #include "sc-history-window.h"
 #include "sc-response-page.h"
@@ -741,6 +743,7 @@ test_export_lado (void)
   dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the LADO Referral");
   g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "print"));
   sc_test_save_png (GTK_WIDGET (dialog), "export-lado");
   adw_message_dialog_response (dialog, "choose");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -778,6 +781,37 @@ test_export_lado (void)
   g_assert_nonnull (strstr (text, "Staff member (fictional)"));
   g_assert_nonnull (strstr (text, "EN"));
   g_assert_null (strstr (text, "Ella"));
+
+  /* On paper, from the same drawing: printed to a file here, as GTK's
+   * print dialog would send it to a printer. */
+  {
+    ScVault *vault = sc_application_get_vault (app);
+    g_autoptr(ScConcern) concern = sc_records_load (vault, SC_TYPE_CONCERN, concern_id, &error);
+    ScDocument *document = sc_document_lado_referral (vault, sc_application_get_procedure (app),
+                                                      concern, FALSE, &error);
+    g_autoptr(GtkPrintOperation) operation = NULL;
+    g_autofree char *printed = g_build_filename (g_get_home_dir (), "printed.pdf", NULL);
+    g_autofree char *printed_uri = g_filename_to_uri (printed, NULL, NULL);
+    g_autoptr(PopplerDocument) paper = NULL;
+    g_autoptr(PopplerPage) first = NULL;
+    g_autofree char *first_text = NULL;
+    g_autofree char *of = NULL;
+
+    g_assert_no_error (error);
+    operation = sc_export_print_operation_new (document);
+    gtk_print_operation_set_export_filename (operation, printed);
+    g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                              &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    paper = poppler_document_new_from_file (printed_uri, NULL, &error);
+    g_assert_no_error (error);
+    first = poppler_document_get_page (paper, 0);
+    first_text = poppler_page_get_text (first);
+    of = g_strdup_printf ("Page 1 of %d", poppler_document_get_n_pages (paper));
+    g_assert_nonnull (strstr (first_text, of));
+    g_assert_nonnull (strstr (first_text, "CONFIDENTIAL"));
+    g_assert_nonnull (strstr (first_text, "Staff member (fictional)"));
+  }
 
   /* The monitoring form names no one: there is no full name to choose. */
   gtk_widget_activate_action (response, "response.export", "s", "monitoring-form");

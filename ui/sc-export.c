@@ -142,6 +142,76 @@ file_chosen_cb (GtkNativeDialog *chooser,
 }
 
 static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ScDocument        *document)
+{
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) sc_document_count_pages (document,
+                                                                  gtk_print_context_get_width (context),
+                                                                  gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              ScDocument        *document)
+{
+  int n_pages = 0;
+
+  g_object_get (operation, "n-pages", &n_pages, NULL);
+  sc_document_draw_page (document, gtk_print_context_get_cairo_context (context),
+                         gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                         (guint) page + 1, (guint) n_pages);
+}
+
+static void
+document_free_closure (gpointer  data,
+                       GClosure *closure)
+{
+  sc_document_free (data);
+}
+
+/* A print operation for @document (taken): on paper as in the PDF, one
+ * drawing for both, A4 unless the printer's settings say otherwise. */
+GtkPrintOperation *
+sc_export_print_operation_new (ScDocument *document)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_paper_size_free (a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The document keeps its own margins: the whole sheet, in points. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, document->title);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), document,
+                         document_free_closure, 0);
+  return operation;
+}
+
+static void
+print_document (Export *export)
+{
+  g_autoptr(GtkPrintOperation) operation = sc_export_print_operation_new (g_steal_pointer (&export->document));
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (export->page)), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (export->page, sentence);
+    }
+}
+
+static void
 options_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      Export           *export)
@@ -150,7 +220,8 @@ options_response_cb (AdwMessageDialog *dialog,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (!g_str_equal (response, "choose") || export->page == NULL || !sc_vault_is_open (export->vault))
+  if ((!g_str_equal (response, "choose") && !g_str_equal (response, "print"))
+      || export->page == NULL || !sc_vault_is_open (export->vault))
     {
       export_free (export);
       return;
@@ -170,6 +241,13 @@ options_response_cb (AdwMessageDialog *dialog,
       g_autofree char *sentence = sc_error_message_for (error);
 
       sc_form_toast (export->page, sentence);
+      export_free (export);
+      return;
+    }
+  /* On paper: through the system's print dialog, no file. */
+  if (g_str_equal (response, "print"))
+    {
+      print_document (export);
       export_free (export);
       return;
     }
@@ -232,7 +310,7 @@ ask_options (Export     *export,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (export->page)),
                                                        heading, body));
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "print", _("_Print…"),
                                     "choose", _("_Choose Where to Save…"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "choose");

@@ -27,4 +27,6 @@ void sc_export_chronology (GtkWidget         *page,
                            ScChronologyKinds  kinds,
                            const char        *from);
 
+GtkPrintOperation *sc_export_print_operation_new (ScDocument *document);
+
 G_END_DECLS
