@@ -382,6 +382,20 @@ test_case_note_and_csv_text (Fixture       *fixture,
   g_assert_cmpstr (sc_record_get_text (both->pdata[0], "follow-up"), ==, "Book a visit");
 }
 
+/* A hundred thousand contacts; a fifth of that under AddressSanitizer,
+ * where each insert (and its search trigger) costs twenty times as much
+ * and the paging it proves is the same. */
+#if defined(__SANITIZE_ADDRESS__)
+#define N_PAGED 20000
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define N_PAGED 20000
+#endif
+#endif
+#ifndef N_PAGED
+#define N_PAGED 100000
+#endif
+
 static void
 test_hundred_thousand_paged (Fixture       *fixture,
                              gconstpointer  data)
@@ -398,7 +412,7 @@ test_hundred_thousand_paged (Fixture       *fixture,
                                        " device, summary, recorded_at, updated_at) VALUES (?1, ?2,"
                                        " 'text', 'to', 'work', ?3, ?2, ?2)", -1, &stmt, NULL),
                    ==, SQLITE_OK);
-  for (int i = 0; i < 100000; i++)
+  for (int i = 0; i < N_PAGED; i++)
     {
       g_autofree char *at = NULL;
       g_autoptr(GDateTime) base = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
@@ -417,12 +431,16 @@ test_hundred_thousand_paged (Fixture       *fixture,
 
   query->child_id = child_id (fixture);
   model = sc_paged_model_new (fixture->vault, SC_TYPE_CONTACT, query);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PAGED);
   g_assert_cmpuint (sc_paged_model_get_pages_loaded (model), ==, 0);
 
   newest = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  oldest = g_list_model_get_item (G_LIST_MODEL (model), 99999);
-  g_assert_cmpstr (sc_record_get_text (SC_RECORD (newest), "summary"), ==, "contact 99999");
+  oldest = g_list_model_get_item (G_LIST_MODEL (model), N_PAGED - 1);
+  {
+    g_autofree char *last = g_strdup_printf ("contact %d", N_PAGED - 1);
+
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (newest), "summary"), ==, last);
+  }
   g_assert_cmpstr (sc_record_get_text (SC_RECORD (oldest), "summary"), ==, "contact 0");
   g_assert_cmpuint (sc_paged_model_get_pages_loaded (model), ==, 2);
 }
