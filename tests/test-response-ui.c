@@ -20,6 +20,7 @@
 #include "sc-document.h"
 #include "sc-export.h"
 #include "sc-form.h"
+#include "sc-preview-window.h"
 #include "sc-history-window.h"
 #include "sc-response-page.h"
 #include "sc-step-row.h"
@@ -744,9 +745,32 @@ test_export_lado (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the LADO Referral");
   g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
   g_assert_true (adw_message_dialog_has_response (dialog, "print"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "choose"));
   sc_test_save_png (GTK_WIDGET (dialog), "export-lado");
-  adw_message_dialog_response (dialog, "choose");
+  /* Previewed first, from memory; then saved from the preview. */
+  adw_message_dialog_response (dialog, "preview");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    GtkWidget *preview = sc_test_wait_for_window (SC_TYPE_PREVIEW_WINDOW);
+    guint pages = sc_preview_window_get_n_pages (SC_PREVIEW_WINDOW (preview));
+    g_autofree char *first = g_strdup_printf ("Page 1 of %u", pages);
+
+    g_assert_cmpuint (pages, >=, 1);
+    g_assert_nonnull (sc_test_find_text (preview, first));
+    sc_test_save_png (preview, "preview");
+    gtk_window_set_default_size (GTK_WINDOW (preview), 360, 640);
+    sc_test_settle ();
+    sc_test_save_png (preview, "preview-narrow");
+    if (pages > 1)
+      {
+        g_autofree char *second = g_strdup_printf ("Page 2 of %u", pages);
+
+        gtk_widget_activate_action (preview, "preview.next", NULL);
+        g_assert_cmpuint (sc_preview_window_get_page (SC_PREVIEW_WINDOW (preview)), ==, 2);
+        g_assert_nonnull (sc_test_find_text (preview, second));
+      }
+    gtk_widget_activate_action (preview, "preview.save", NULL);
+  }
 
   chooser = sc_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
   {

@@ -22,6 +22,7 @@
 #include "sc-error-message.h"
 #include "sc-export.h"
 #include "sc-form.h"
+#include "sc-preview-window.h"
 
 typedef struct
 {
@@ -211,16 +212,59 @@ print_document (Export *export)
     }
 }
 
+static void choose_file (Export *export);
+
+static void
+preview_response_cb (ScPreviewWindow *preview,
+                     const char      *response,
+                     Export          *export)
+{
+  if (g_str_equal (response, "save") && export->page != NULL && sc_vault_is_open (export->vault))
+    choose_file (export);
+  else
+    {
+      if (g_str_equal (response, "print") && export->page != NULL)
+        print_document (export);
+      export_free (export);
+    }
+}
+
+/* The pages drawn from memory, before anything is saved or printed. */
+static void
+preview_document (Export *export)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = sc_document_to_pdf (export->document, SC_PAPER_A4, NULL, &error);
+  g_autofree char *title = NULL;
+  GtkWidget *preview = NULL;
+
+  if (pdf != NULL)
+    {
+      title = g_strdup_printf ("%s — %s", export->document->title, export->document->initials);
+      preview = sc_preview_window_new (GTK_WINDOW (gtk_widget_get_root (export->page)), pdf, title,
+                                       &error);
+    }
+  if (pdf == NULL || preview == NULL)
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_toast (export->page, sentence);
+      export_free (export);
+      return;
+    }
+  g_signal_connect (preview, "response", G_CALLBACK (preview_response_cb), export);
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
 static void
 options_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      Export           *export)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  if ((!g_str_equal (response, "choose") && !g_str_equal (response, "print"))
+  if ((!g_str_equal (response, "choose") && !g_str_equal (response, "print")
+       && !g_str_equal (response, "preview"))
       || export->page == NULL || !sc_vault_is_open (export->vault))
     {
       export_free (export);
@@ -251,6 +295,21 @@ options_response_cb (AdwMessageDialog *dialog,
       export_free (export);
       return;
     }
+  if (g_str_equal (response, "preview"))
+    {
+      preview_document (export);
+      return;
+    }
+  choose_file (export);
+}
+
+/* Where to save it, through the file chooser. */
+static void
+choose_file (Export *export)
+{
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
   name = sc_document_suggest_filename (export->document);
   chooser = gtk_file_chooser_native_new (export->kind == SC_DOCUMENT_LADO_REFERRAL
                                          ? _("Save the LADO Referral")
@@ -310,8 +369,9 @@ ask_options (Export     *export,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (export->page)),
                                                        heading, body));
   adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "print", _("_Print…"),
-                                    "choose", _("_Choose Where to Save…"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "preview", _("Pre_view"),
+                                    "print", _("_Print…"), "choose", _("_Choose Where to Save…"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "choose");
   adw_message_dialog_set_close_response (dialog, "cancel");
