@@ -740,6 +740,8 @@ test_export_lado (void)
   response = sc_test_page (window, "response");
   g_assert_nonnull (sc_test_find_by_id (response, "export_button"));
 
+  /* US Letter by preference. */
+  g_settings_set_string (sc_application_get_settings (app), "paper-size", "letter");
   gtk_widget_activate_action (response, "response.export", "s", "lado-referral");
   dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the LADO Referral");
@@ -801,6 +803,14 @@ test_export_lado (void)
   g_assert_no_error (error);
   page = poppler_document_get_page (pdf, 0);
   text = poppler_page_get_text (page);
+  {
+    double width, height;
+
+    poppler_page_get_size (page, &width, &height);
+    g_assert_cmpfloat_with_epsilon (width, 612.0, 0.5);
+    g_assert_cmpfloat_with_epsilon (height, 792.0, 0.5);
+  }
+  g_settings_set_string (sc_application_get_settings (app), "paper-size", "a4");
   g_assert_nonnull (strstr (text, "LADO referral"));
   g_assert_nonnull (strstr (text, "Staff member (fictional)"));
   g_assert_nonnull (strstr (text, "EN"));

@@ -24,6 +24,19 @@
 #include "sc-form.h"
 #include "sc-preview-window.h"
 
+/* The paper the worker's preference names (A4 unless US Letter). */
+static ScPaper
+paper (void)
+{
+  GApplication *app = g_application_get_default ();
+  g_autofree char *size = SC_IS_APPLICATION (app)
+                          ? g_settings_get_string (sc_application_get_settings (SC_APPLICATION (app)),
+                                                   "paper-size")
+                          : NULL;
+
+  return g_strcmp0 (size, "letter") == 0 ? SC_PAPER_LETTER : SC_PAPER_A4;
+}
+
 typedef struct
 {
   ScDocumentKind kind;
@@ -127,7 +140,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
     }
   if (export->with_password)
     password = sc_pdf_new_password ();
-  if (!sc_document_export (export->document, SC_PAPER_A4, password, path, &error))
+  if (!sc_document_export (export->document, paper (), password, path, &error))
     {
       g_autofree char *sentence = sc_error_message_for (error);
 
@@ -175,16 +188,18 @@ document_free_closure (gpointer  data,
 }
 
 /* A print operation for @document (taken): on paper as in the PDF, one
- * drawing for both, A4 unless the printer's settings say otherwise. */
+ * drawing for both, on the paper the worker prefers unless the print
+ * dialog says otherwise. */
 GtkPrintOperation *
 sc_export_print_operation_new (ScDocument *document)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPaperSize *size = gtk_paper_size_new (paper () == SC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                       : GTK_PAPER_NAME_A4);
 
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_paper_size_free (a4);
+  gtk_page_setup_set_paper_size (setup, size);
+  gtk_paper_size_free (size);
   gtk_print_operation_set_default_page_setup (operation, setup);
   /* The document keeps its own margins: the whole sheet, in points. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -234,7 +249,7 @@ static void
 preview_document (Export *export)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = sc_document_to_pdf (export->document, SC_PAPER_A4, NULL, &error);
+  g_autoptr(GBytes) pdf = sc_document_to_pdf (export->document, paper (), NULL, &error);
   g_autofree char *title = NULL;
   GtkWidget *preview = NULL;
 

@@ -22,6 +22,7 @@ struct _ScPreferencesWindow
   GtkSwitch            *initials_switch;
   GtkSwitch            *always_ask_switch;
   GtkSwitch            *reminder_switch;
+  GtkSwitch            *letter_switch;
   AdwActionRow         *folder_row;
   AdwActionRow         *procedure_row;
   AdwPreferencesGroup  *managers_group;
@@ -327,6 +328,7 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, initials_switch);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, letter_switch);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, managers_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-manager", NULL, add_manager_action);
@@ -339,6 +341,23 @@ sc_preferences_window_init (ScPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->manager_rows = g_ptr_array_new ();
+}
+
+static gboolean
+paper_to_switch (GValue   *value,
+                 GVariant *variant,
+                 gpointer  data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "letter"));
+  return TRUE;
+}
+
+static GVariant *
+switch_to_paper (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            data)
+{
+  return g_variant_new_string (g_value_get_boolean (value) ? "letter" : "a4");
 }
 
 ScPreferencesWindow *
@@ -355,6 +374,8 @@ sc_preferences_window_new (ScApplication *application)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "contact-reminders", self->reminder_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "paper-size", self->letter_switch, "active",
+                                G_SETTINGS_BIND_DEFAULT, paper_to_switch, switch_to_paper, NULL, NULL);
   adw_action_row_set_subtitle (self->folder_row,
                                sc_application_get_vault_directory (application));
   g_set_weak_pointer (&self->application, application);
