@@ -343,9 +343,10 @@ add_evidence (Builder    *builder,
   g_string_append_printf (event, _("Evidence secured: %s."), sc_record_get_text (r, "what"));
   if (*sc_record_get_text (r, "held-where") != '\0')
     g_string_append_printf (event, _(" Held: %s."), sc_record_get_text (r, "held-where"));
+  /* That a file is kept, never its name: a file's name may name the
+   * child, and the chronology goes into documents named by initials. */
   if (*sc_record_get_text (r, "file-name") != '\0')
-    g_string_append_printf (event, _(" File kept in the vault: %s."),
-                            sc_record_get_text (r, "file-name"));
+    g_string_append (event, _(" A file is kept in the vault."));
   add (builder, SC_CHRONOLOGY_EVIDENCE, *secured != '\0' ? secured : sc_record_get_text (r, "recorded-at"),
        sc_record_get_id (r), "window.show-concern", concern_id,
        g_string_free (g_steal_pointer (&event), FALSE),

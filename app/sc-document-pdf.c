@@ -366,10 +366,12 @@ sc_document_to_pdf (ScDocument  *document,
   g_autofree char *meta_title = g_strdup_printf ("%s — %s — %s", document->title, document->initials, day);
   cairo_surface_t *surface;
   cairo_status_t status;
+  guint drawn;
   Flow flow = { 0 };
 
-  flow.width = paper == SC_PAPER_LETTER ? 612.0 : 595.28;
-  flow.height = paper == SC_PAPER_LETTER ? 792.0 : 841.89;
+  /* GTK's own sizes for the papers, so that print and PDF paginate alike. */
+  flow.width = paper == SC_PAPER_LETTER ? 612.0 : 595.2756;
+  flow.height = paper == SC_PAPER_LETTER ? 792.0 : 841.8898;
   flow.context = PANGO_CONTEXT (context);
   flow.document = document;
 
@@ -382,18 +384,27 @@ sc_document_to_pdf (ScDocument  *document,
                                   _("Confidential: contains personal data about a child"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Safecase");
   flow.cr = cairo_create (surface);
-  {
-    guint drawn = flow_document (&flow);
-
-    g_warn_if_fail (drawn == flow.n_pages);
-  }
+  drawn = flow_document (&flow);
   cairo_show_page (flow.cr);
+  /* The context's status too: Cairo stops drawing at an error it keeps
+   * there, and the surface alone would not say so. */
+  status = cairo_status (flow.cr);
   cairo_destroy (flow.cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS && drawn != flow.n_pages)
+    {
+      g_set_error_literal (error, SC_DOCUMENT_ERROR, SC_DOCUMENT_ERROR_FAILED,
+                           _("The document did not come out as laid out, so it was not made. "
+                             "Contact your IT support."));
+      sodium_memzero (out->data, out->len);
+      return NULL;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      sodium_memzero (out->data, out->len);
       g_set_error (error, SC_DOCUMENT_ERROR, SC_DOCUMENT_ERROR_FAILED,
                    _("The document could not be drawn (%s). Try again; if it keeps happening, "
                      "contact your IT support."), cairo_status_to_string (status));
@@ -515,8 +526,18 @@ sc_document_export (ScDocument  *document,
     return FALSE;
   if (password != NULL)
     {
+      if (*password == '\0')
+        {
+          g_set_error_literal (error, SC_DOCUMENT_ERROR, SC_DOCUMENT_ERROR_PROTECT,
+                               _("A document is protected with a password that is not empty."));
+          sodium_memzero ((gpointer) g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+          return FALSE;
+        }
       if (!(out = sc_pdf_protect (pdf, password, error)))
-        return FALSE;
+        {
+          sodium_memzero ((gpointer) g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+          return FALSE;
+        }
     }
   else
     out = g_bytes_ref (pdf);

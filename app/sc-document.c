@@ -43,7 +43,11 @@ sc_document_new (const char *title,
 
   document->title = g_strdup (title);
   document->slug = g_strdup (slug);
-  document->initials = g_strdup (initials != NULL && *initials != '\0' ? initials : "XX");
+  /* Initials are a few letters: whatever was typed as them goes into the
+   * file's name and the metadata, so no more than eight characters. */
+  document->initials = initials != NULL && *initials != '\0'
+                       ? g_utf8_substring (initials, 0, MIN (8, g_utf8_strlen (initials, -1)))
+                       : g_strdup ("XX");
   document->produced_at = sc_datetime_now_storage ();
   document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   return document;
@@ -63,6 +67,36 @@ sc_document_free (ScDocument *document)
   g_free (document);
 }
 
+/* @text as it can be drawn: a noncharacter (which Cairo refuses, ending
+ * the drawing there) or a control other than a line break or tab becomes
+ * U+FFFD, and a run of 60 characters without a space takes a zero-width
+ * space, so that it wraps rather than running off the page. */
+static char *
+drawable (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint run = 0;
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE
+          || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+        c = 0xFFFD;
+      run = g_unichar_isspace (c) ? 0 : run + 1;
+      if (run > 60)
+        {
+          g_string_append_unichar (out, 0x200B);
+          run = 1;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 void
 sc_document_add (ScDocument  *document,
                  ScBlockKind  kind,
@@ -72,9 +106,9 @@ sc_document_add (ScDocument  *document,
   ScBlock *block = g_new0 (ScBlock, 1);
 
   block->kind = kind;
-  block->label = g_strdup (label);
+  block->label = drawable (label);
   /* A field with nothing in it says so: a gap the reader can see. */
-  block->text = g_strdup (text != NULL && *text != '\0' ? text
+  block->text = drawable (text != NULL && *text != '\0' ? text
                           : kind == SC_BLOCK_FIELD ? _("Not recorded") : "");
   g_ptr_array_add (document->blocks, block);
 }
@@ -462,16 +496,20 @@ sc_document_monitoring_form (ScVault     *vault,
     {
       ScResponseItem *item = items->pdata[i];
       const char *kind = sc_procedure_step_get_kind (item->step);
+      const char *id = sc_procedure_step_get_id (item->step);
 
       if (!g_str_equal (sc_record_get_text (SC_RECORD (item->record), "status"), "done"))
         continue;
+
+      /* As Appendix 1 means them: a referral, not advice or a thought;
+       * calling 999 is not an investigation. */
       if (g_str_equal (kind, "lado"))
         lado = TRUE;
-      else if (g_str_equal (kind, "child-protection"))
+      else if (g_str_equal (id, "child-protection"))
         social_care = TRUE;
       else if (g_str_equal (kind, "parents-carers"))
         parents = TRUE;
-      else if (g_str_equal (kind, "police"))
+      else if (g_str_equal (kind, "police") && !g_str_equal (id, "immediate-danger"))
         police = TRUE;
       else if (g_str_equal (kind, "provider-takedown") || g_str_equal (kind, "hr-disciplinary"))
         g_string_append_printf (other_actions, "%s%s", other_actions->len > 0 ? "; " : "",

@@ -643,6 +643,52 @@ test_police_summary (Fixture       *fixture,
   g_assert_null (strstr (text, "Ava"));
 }
 
+/* Characters Cairo refuses (noncharacters, controls) and a word longer
+ * than a line never end a document early or run off the page: every page
+ * it counts is drawn, and the last one still gives the chain's head. */
+static void
+test_hostile_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_new ("Hostile text", "hostile", "AJ");
+  g_autofree char *path = g_build_filename (fixture->out, "hostile.pdf", NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) last = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *numbered = NULL;
+  g_autofree char *long_word = g_strnfill (300, 'x');
+  guint n_pages = 0;
+  int read_pages;
+
+  document->audit_head = g_strdup ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  document->audit_entries = 7;
+  sc_document_add (document, SC_BLOCK_HEADING, NULL, "Before");
+  sc_document_add (document, SC_BLOCK_FIELD, "Noncharacters", "a\xef\xbf\xbe" "b\xef\xb7\x90" "c\x01" "d");
+  sc_document_add (document, SC_BLOCK_FIELD, "One long word", long_word);
+  for (guint i = 0; i < 120; i++)
+    sc_document_add (document, SC_BLOCK_ITEM, "Line", "Text after the odd characters, still drawn.");
+
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, NULL, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) counted = sc_document_to_pdf (document, SC_PAPER_A4, &n_pages, &error);
+
+    g_assert_no_error (error);
+  }
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  read_pages = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (read_pages, ==, (int) n_pages);
+  g_assert_cmpint (read_pages, >, 1);
+  last = poppler_document_get_page (pdf, read_pages - 1);
+  last_text = poppler_page_get_text (last);
+  numbered = g_strdup_printf ("Page %d of %d", read_pages, read_pages);
+  g_assert_nonnull (strstr (last_text, numbered));
+  g_assert_nonnull (strstr (last_text, "7 entries, head 0123456789ab"));
+  save_page_png (pdf, 0, "hostile-text-page-1");
+}
+
 /* Passwords: six words and a number, different each time. */
 static void
 test_passwords (void)
@@ -673,6 +719,7 @@ main (int   argc,
   ADD ("/documents/monitoring-form", test_monitoring_form);
   ADD ("/documents/chronology", test_chronology);
   ADD ("/documents/police-summary", test_police_summary);
+  ADD ("/documents/hostile-text", test_hostile_text);
   g_test_add_func ("/documents/passwords", test_passwords);
 
   return g_test_run ();
