@@ -748,6 +748,19 @@ test_export_lado (void)
   g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
   g_assert_true (adw_message_dialog_has_response (dialog, "print"));
   g_assert_true (adw_message_dialog_has_response (dialog, "choose"));
+  /* Paper carries no password: printing waits for the protection to be
+   * turned off, knowingly. */
+  {
+    GtkSwitch *protect = GTK_SWITCH (sc_test_find_widget (sc_test_find_row (GTK_WIDGET (dialog),
+                                                                            "Protect With a Password"),
+                                                          GTK_TYPE_SWITCH));
+
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "print"));
+    gtk_switch_set_active (protect, FALSE);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "print"));
+    gtk_switch_set_active (protect, TRUE);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "print"));
+  }
   sc_test_save_png (GTK_WIDGET (dialog), "export-lado");
   /* Previewed first, from memory; then saved from the preview. */
   adw_message_dialog_response (dialog, "preview");
@@ -853,8 +866,30 @@ test_export_lado (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export the Monitoring Form");
   g_assert_null (sc_test_find_row (GTK_WIDGET (dialog), "Use the Child’s Full Name"));
   g_assert_nonnull (sc_test_find_row (GTK_WIDGET (dialog), "Protect With a Password"));
-  adw_message_dialog_response (dialog, "cancel");
+
+  /* Printed, unprotected by choice; the vault locks with the print
+   * dialog open: the dialog is answered Cancel and goes, nothing waits. */
+  gtk_switch_set_active (GTK_SWITCH (sc_test_find_widget (sc_test_find_row (GTK_WIDGET (dialog),
+                                                                            "Protect With a Password"),
+                                                          GTK_TYPE_SWITCH)), FALSE);
+  adw_message_dialog_response (dialog, "print");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  /* GtkPrintUnixDialog, named: its header is gtk4-unix-print's. */
+  sc_test_wait_for_window (g_type_from_name ("GtkPrintUnixDialog"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.lock", NULL);
+  sc_test_wait_for_page (window, "unlock");
+  sc_test_settle ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        g_assert_false (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, g_type_from_name ("GtkPrintUnixDialog"))
+                        && gtk_widget_get_visible (toplevel));
+      }
+  }
   sc_test_stop_app (app, window);
 }
 

@@ -763,12 +763,18 @@ sc_application_lock (ScApplication *self)
         else
           g_ptr_array_add (others, window);
       }
-    /* The main window keeps its Shortcuts window, hidden; the rest go. */
+    /* The main window keeps its Shortcuts window, hidden; the rest go. A
+     * GTK dialog (the print dialog) is answered Cancel first, so that
+     * whatever waits on it ends too. */
     for (guint i = 0; i < others->len; i++)
       if (GTK_IS_SHORTCUTS_WINDOW (others->pdata[i]))
         gtk_widget_hide (others->pdata[i]);
       else
-        gtk_window_destroy (others->pdata[i]);
+        {
+          if (GTK_IS_DIALOG (others->pdata[i]))
+            gtk_dialog_response (others->pdata[i], GTK_RESPONSE_CANCEL);
+          gtk_window_destroy (others->pdata[i]);
+        }
   }
   sc_application_clear_clipboard (self);
   /* On disk before the key is wiped: a restart asks for the passphrase. */

@@ -211,12 +211,56 @@ sc_export_print_operation_new (ScDocument *document)
   return operation;
 }
 
+/* GTK's own preview would write the pages, readable, to a temporary
+ * file: it is refused, and Safecase's preview offered instead. */
+static gboolean
+gtk_preview_cb (GtkPrintOperation        *operation,
+                GtkPrintOperationPreview *preview,
+                GtkPrintContext          *context,
+                GtkWindow                *parent,
+                gpointer                  data)
+{
+  GtkWidget *page = data;
+
+  gtk_print_operation_preview_end_preview (preview);
+  if (GTK_IS_WIDGET (page))
+    sc_form_toast (page, _("Use Preview in Safecase: the print dialog’s preview would leave a "
+                           "readable copy on the disk."));
+  return TRUE;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = data;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && GTK_IS_WIDGET (page))
+    {
+      g_autofree char *sentence = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      sentence = error != NULL ? sc_error_message_for (error)
+                               : g_strdup (_("The document could not be printed."));
+      sc_form_toast (page, sentence);
+    }
+  /* The document goes with the operation, now, not at the app's end. */
+  g_object_unref (operation);
+}
+
+/* On paper, through the print dialog, without a nested main loop: a
+ * lock cancels the dialog and the document is let go. */
 static void
 print_document (Export *export)
 {
-  g_autoptr(GtkPrintOperation) operation = sc_export_print_operation_new (g_steal_pointer (&export->document));
+  GtkPrintOperation *operation = sc_export_print_operation_new (g_steal_pointer (&export->document));
   g_autoptr(GError) error = NULL;
 
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (gtk_preview_cb), export->page, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), export->page, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (export->page)), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -224,6 +268,7 @@ print_document (Export *export)
       g_autofree char *sentence = sc_error_message_for (error);
 
       sc_form_toast (export->page, sentence);
+      g_object_unref (operation);
     }
 }
 
@@ -238,7 +283,7 @@ preview_response_cb (ScPreviewWindow *preview,
     choose_file (export);
   else
     {
-      if (g_str_equal (response, "print") && export->page != NULL)
+      if (g_str_equal (response, "print") && export->page != NULL && !export->with_password)
         print_document (export);
       export_free (export);
     }
@@ -267,6 +312,7 @@ preview_document (Export *export)
       export_free (export);
       return;
     }
+  gtk_widget_action_set_enabled (preview, "preview.print", !export->with_password);
   g_signal_connect (preview, "response", G_CALLBACK (preview_response_cb), export);
   gtk_window_present (GTK_WINDOW (preview));
 }
@@ -362,6 +408,14 @@ add_switch_row (GtkWidget  *list,
   return GTK_SWITCH (toggle);
 }
 
+static void
+protect_changed_cb (GtkSwitch        *protect,
+                    GParamSpec       *pspec,
+                    AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "print", !gtk_switch_get_active (protect));
+}
+
 /* Asks for the options of @export's document, then where to save it. */
 static void
 ask_options (Export     *export,
@@ -379,7 +433,8 @@ ask_options (Export     *export,
     export->full_name = add_switch_row (list, _("Use the Child’s Full Name"),
                                         _("Initials are enough for most referrals."), FALSE);
   export->protect = add_switch_row (list, _("Protect With a Password"),
-                                    _("Without one, anyone who gets the file can read it."), TRUE);
+                                    _("Without one, anyone who gets the file can read it. Paper "
+                                      "cannot be protected: turn this off to print."), TRUE);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (export->page)),
                                                        heading, body));
@@ -390,6 +445,11 @@ ask_options (Export     *export,
   adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "choose");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Paper cannot carry a password: printing needs the protection turned
+   * off, knowingly. */
+  adw_message_dialog_set_response_enabled (dialog, "print", FALSE);
+  g_signal_connect_object (export->protect, "notify::active", G_CALLBACK (protect_changed_cb),
+                           dialog, 0);
   g_signal_connect (dialog, "response", G_CALLBACK (options_response_cb), export);
   gtk_window_present (GTK_WINDOW (dialog));
 }
