@@ -115,12 +115,16 @@ sc_records_final_since (ScVault    *vault,
     }
   if (id <= 0 || !sc_record_can_be_final (record))
     return NULL;
-  if ((marked = sc_audit_first_at (db, table_of (record), id, "finalise", &local_error)) != NULL)
-    return marked;
-  if (local_error != NULL)
+  for (guint i = 0; i < 2; i++)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      if ((marked = sc_audit_first_at (db, table_of (record), id, i == 0 ? "finalise" : "finalise-rule",
+                                       &local_error)) != NULL)
+        return marked;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
     }
   /* From its first save, as the trail has it: no field the worker can
    * change moves the clock. */
@@ -175,7 +179,7 @@ sc_records_pin_finals (ScVault  *vault,
         "SELECT t.id FROM %s t WHERE %s"
         " AND (SELECT MIN(a.at) FROM audit a WHERE a.entity = '%s' AND a.entity_id = t.id) <= ?1"
         " AND NOT EXISTS (SELECT 1 FROM audit f WHERE f.entity = '%s' AND f.entity_id = t.id"
-        " AND f.action = 'finalise')", kinds[k].table, kinds[k].condition, kinds[k].table,
+        " AND f.action IN ('finalise', 'finalise-rule'))", kinds[k].table, kinds[k].condition, kinds[k].table,
         kinds[k].table);
       sqlite3_stmt *stmt = NULL;
       int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -199,9 +203,10 @@ sc_records_pin_finals (ScVault  *vault,
     return TRUE;
   if (!sc_vault_begin (vault, error))
     return FALSE;
+  /* Their own action: no one marked them; the rule made them final. */
   for (guint i = 0; i < found->len; i++)
-    if (!sc_vault_append_audit (vault, "finalise", tables->pdata[i], g_array_index (found, gint64, i),
-                                NULL, NULL, error))
+    if (!sc_vault_append_audit (vault, "finalise-rule", tables->pdata[i],
+                                g_array_index (found, gint64, i), NULL, NULL, error))
       {
         sc_vault_rollback (vault);
         return FALSE;

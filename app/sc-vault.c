@@ -981,25 +981,83 @@ sc_vault_get_directory (ScVault *self)
 
 /* How long after it was first saved a record becomes final (the app's
  * setting; 24 hours unless set). */
+/* The wait last applied to this vault, from its meta table, or 0. */
+static guint
+stored_final_rule (ScVault *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint hours = 0;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = 'final_after_hours'", -1,
+                          &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    hours = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+  return hours;
+}
+
+/* Applies the rule of @hours to the vault: kept in it, so that a longer
+ * wait is known as such at the next unlock; when it grows, every record
+ * final under the wait before is marked so in the trail first
+ * ('finalise-rule'), so none becomes editable again. The change is an
+ * audit entry. */
+static gboolean
+apply_final_rule (ScVault  *self,
+                  guint     hours,
+                  GError  **error)
+{
+  /* A vault that never kept one has had the default. */
+  guint stored = stored_final_rule (self);
+  guint applied = stored > 0 ? stored : SC_FINAL_AFTER_HOURS_DEFAULT;
+  g_autofree char *value = g_strdup_printf ("%u", hours);
+  g_autofree char *said = g_strdup_printf ("{\"final-after-hours\":%u}", hours);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (applied == hours)
+    return TRUE;
+  if (hours > applied && !sc_records_pin_finals (self, applied, error))
+    return FALSE;
+  if (!sc_vault_begin (self, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (self->db, "INSERT OR REPLACE INTO meta (key, value)"
+                                     " VALUES ('final_after_hours', ?1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sc_vault_set_sqlite_error (self->db, rc, "Keeping the final rule", error);
+      sc_vault_rollback (self);
+      return FALSE;
+    }
+  if (!sc_vault_append_audit (self, "final-rule", "vault", 0, NULL, said, error))
+    {
+      sc_vault_rollback (self);
+      return FALSE;
+    }
+  return sc_vault_commit (self, error);
+}
+
+/* How long after it was first saved a record becomes final (the app's
+ * setting; 24 hours unless set). */
 void
 sc_vault_set_final_after_hours (ScVault *self,
                                 guint    hours)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (SC_IS_VAULT (self));
 
   hours = MAX (hours, 1);
-  /* A longer wait never makes a final record editable again: what is
-   * final under the rule as it was is marked so in the trail first. */
-  if (hours > self->final_after_hours && self->db != NULL)
+  if (self->db != NULL && !apply_final_rule (self, hours, &error))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!sc_records_pin_finals (self, self->final_after_hours, &error))
-        {
-          g_message ("Final records were not marked before the wait grew, so it stays at %u hours: %s",
-                     self->final_after_hours, error->message);
-          return;
-        }
+      g_message ("The wait before records are final stays at %u hours: %s",
+                 self->final_after_hours, error->message);
+      return;
     }
   self->final_after_hours = hours;
 }

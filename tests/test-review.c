@@ -842,10 +842,17 @@ test_finals_pinned (Fixture       *fixture,
   g_assert_true (sc_records_pin_finals (fixture->vault, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sc_test_count_rows (fixture->vault,
-                                       "SELECT count(*) FROM audit WHERE action = 'finalise'"), ==, 1);
+                                       "SELECT count(*) FROM audit WHERE action = 'finalise-rule'"),
+                   ==, 1);
 
-  /* A week's wait now: the concern is final all the same. */
+  /* A week's wait now: the concern is final all the same, and the vault
+   * keeps the wait, in the trail too. */
   sc_vault_set_final_after_hours (fixture->vault, 168);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM meta WHERE key = 'final_after_hours'"
+                                       " AND value = '168'"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'final-rule'"), ==, 1);
   concern_since = sc_records_final_since (fixture->vault, SC_RECORD (fixture->concern), now, 168,
                                           &error);
   g_assert_nonnull (concern_since);
@@ -854,6 +861,16 @@ test_finals_pinned (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (fixture->concern), "summary", "Changed once the wait grew");
   g_assert_false (sc_records_save (fixture->vault, SC_RECORD (fixture->concern), &error));
   g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_FINAL);
+  g_clear_error (&error);
+
+  /* Applied again at the next unlock: nothing more is written. */
+  reopen_with (fixture, WORKER_PASSPHRASE);
+  sc_vault_set_final_after_hours (fixture->vault, 168);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'final-rule'"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (fixture->vault,
+                                       "SELECT count(*) FROM audit WHERE action = 'finalise-rule'"),
+                   ==, 1);
 }
 
 int

@@ -70,6 +70,9 @@ describe_action (const char *action,
     return g_strdup_printf (_("File removed by %s"), actor);
   if (g_str_equal (action, "finalise"))
     return g_strdup_printf (_("Marked final by %s"), actor);
+  if (g_str_equal (action, "finalise-rule"))
+    /* Translators: %s is whoever's unlock noted it; the rule did it. */
+    return g_strdup_printf (_("Final by the time rule (noted as %s used the vault)"), actor);
   return g_strdup_printf (_("Recorded by %s"), actor);
 }
 
