@@ -452,24 +452,33 @@ fields_of_kind (ScWriteKind kind)
 /* The fields of @record's kind that only the program sets, and the write
  * kind that may set them. */
 static gboolean
-program_field (ScRecord    *record,
-               const char  *field,
-               ScWriteKind *setter)
+program_field (ScRecord     *record,
+               const char   *field,
+               ScWriteKind  *setter,
+               const char  **initial)
 {
-  static const struct { GType (*type) (void); const char *field; ScWriteKind setter; } fields[] = {
-    { sc_contact_get_type, "approved-by", SC_WRITE_APPROVAL },
-    { sc_contact_get_type, "approved-on", SC_WRITE_APPROVAL },
-    { sc_contact_get_type, "copied-at", SC_WRITE_COPIED },
-    { sc_evidence_get_type, "file-name", SC_WRITE_FILE_ADDED },
-    { sc_evidence_get_type, "file-type", SC_WRITE_FILE_ADDED },
-    { sc_response_step_get_type, "done-at", SC_WRITE_MARK },
-    { sc_response_step_get_type, "done-by", SC_WRITE_MARK },
+  static const struct
+  {
+    GType     (*type) (void);
+    const char *field;
+    ScWriteKind setter;
+    const char *initial;   /* what a new record holds */
+  } fields[] = {
+    { sc_contact_get_type, "approved-by", SC_WRITE_APPROVAL, "" },
+    { sc_contact_get_type, "approved-on", SC_WRITE_APPROVAL, "" },
+    { sc_contact_get_type, "copied-at", SC_WRITE_COPIED, "" },
+    { sc_evidence_get_type, "file-name", SC_WRITE_FILE_ADDED, "" },
+    { sc_evidence_get_type, "file-type", SC_WRITE_FILE_ADDED, "" },
+    { sc_response_step_get_type, "status", SC_WRITE_MARK, "to-do" },
+    { sc_response_step_get_type, "done-at", SC_WRITE_MARK, "" },
+    { sc_response_step_get_type, "done-by", SC_WRITE_MARK, "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (G_TYPE_CHECK_INSTANCE_TYPE (record, fields[i].type ()) && g_str_equal (field, fields[i].field))
       {
         *setter = fields[i].setter;
+        *initial = fields[i].initial;
         return TRUE;
       }
   return FALSE;
@@ -486,10 +495,11 @@ check_program_fields (ScRecord    *record,
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const char *field = klass->fields[i].name;
+      const char *initial = "";
       ScWriteKind setter;
 
-      if (!program_field (record, field, &setter) || setter == kind
-          || g_str_equal (stored != NULL ? sc_record_get_text (stored, field) : "",
+      if (!program_field (record, field, &setter, &initial) || setter == kind
+          || g_str_equal (stored != NULL ? sc_record_get_text (stored, field) : initial,
                           sc_record_get_text (record, field)))
         continue;
       /* A removal forgets a file; nothing else changes one. */
@@ -501,8 +511,9 @@ check_program_fields (ScRecord    *record,
                        _("A manager approves a personal device contact with their own passphrase, "
                          "on the contacts page; it cannot be typed in."));
       return refuse (error, SC_RECORD_ERROR_INVALID,
-                     _("Safecase sets this itself (who marked a step and when, a file, whether a "
-                       "contact was copied); it cannot be typed in."));
+                     _("Safecase sets this itself (a step’s status, who marked it and when, a "
+                       "file, whether a contact was copied); mark the step or use the action for "
+                       "it."));
     }
   /* A file is added once, to an entry that has none. */
   if (kind == SC_WRITE_FILE_ADDED

@@ -675,6 +675,7 @@ test_hostile_text (Fixture       *fixture,
     g_autoptr(GBytes) counted = sc_document_to_pdf (document, SC_PAPER_A4, &n_pages, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (counted);
   }
   pdf = open_pdf (path, NULL, &error);
   g_assert_no_error (error);

@@ -792,6 +792,12 @@ test_step_final (Fixture       *fixture,
   step = SC_RECORD (item->record);
   g_assert_false (sc_records_finalise (fixture->vault, step, &error));
   g_clear_error (&error);
+  /* A step is marked, never typed "done". */
+  sc_record_set_text (step, "status", "done");
+  g_assert_false (sc_records_save (fixture->vault, step, &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  sc_record_set_text (step, "status", "to-do");
   g_assert_true (sc_response_mark (fixture->vault, item, "not-needed", "No one in danger: she is at home",
                                    &error));
   g_assert_no_error (error);
