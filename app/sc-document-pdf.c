@@ -36,6 +36,7 @@ G_DEFINE_QUARK (sc-document-error-quark, sc_document_error)
 #define LABEL_WIDTH   150.0
 #define GAP           6.0
 #define FONT          "Sans"
+#define PIECE         8192   /* bytes of a text laid out at once */
 
 typedef struct
 {
@@ -71,6 +72,9 @@ new_layout (Flow       *flow,
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Alignment follows the document, not the text: a name in Arabic sits
+   * beside its label like any other, still written right to left. */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_markup (layout, markup, -1);
   return layout;
 }
@@ -132,14 +136,16 @@ bottom (Flow *flow)
   return flow->height - BODY_BOTTOM;
 }
 
-/* Lays @layout's lines at @x from the flow's place down, going on to the
- * next page wherever one is full: long text is never cut off. Returns the
- * y of its first line, and the page it is on in @first_page. */
+/* Lays @layout's lines (its first @n_lines, or all when 0) at @x from the
+ * flow's place down, going on to the next page wherever one is full: long
+ * text is never cut off. Returns the y of its first line, and the page it
+ * is on in @first_page. */
 static double
-place (Flow        *flow,
-       PangoLayout *layout,
-       double       x,
-       guint       *first_page)
+place_lines (Flow        *flow,
+             PangoLayout *layout,
+             double       x,
+             int          n_lines,
+             guint       *first_page)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   double first_y = -1;
@@ -175,9 +181,64 @@ place (Flow        *flow,
         }
       flow->y = top + (line_top - offset) + line_height;
     }
-  while (pango_layout_iter_next_line (iter));
+  while (--n_lines != 0 && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
   return first_y;
+}
+
+static double
+place (Flow        *flow,
+       PangoLayout *layout,
+       double       x,
+       guint       *first_page)
+{
+  return place_lines (flow, layout, x, 0, first_page);
+}
+
+/* @text (plain, not markup) laid out @width wide at @x, a piece of at
+ * most PIECE bytes at a time: Pango lays out a paragraph of megabytes
+ * slowly and, past a few hundred kilobytes, draws it wrong. Every piece
+ * but the last places all its lines but the last, and the next piece
+ * starts where that line started, so the text wraps exactly as it would
+ * in one piece. */
+static void
+place_text (Flow       *flow,
+            const char *text,
+            double      x,
+            double      width,
+            const char *font,
+            gboolean    italic)
+{
+  gsize length = strlen (text);
+  gsize start = 0;
+
+  do
+    {
+      g_autoptr(PangoLayout) layout = new_layout (flow, "", width, font);
+      gsize end = MIN (length, start + PIECE);
+      int n_lines;
+
+      while (end < length && (text[end] & 0xC0) == 0x80)
+        end--;
+      if (italic)
+        {
+          g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+          pango_attr_list_insert (attributes, pango_attr_style_new (PANGO_STYLE_ITALIC));
+          pango_layout_set_attributes (layout, attributes);
+        }
+      pango_layout_set_text (layout, text + start, (int) (end - start));
+      n_lines = pango_layout_get_line_count (layout);
+      if (end == length || n_lines < 2)
+        {
+          place (flow, layout, x, NULL);
+          start = end;
+          continue;
+        }
+      place_lines (flow, layout, x, n_lines - 1, NULL);
+      start += (gsize) pango_layout_get_line_readonly (layout, n_lines - 1)->start_index;
+    }
+  while (start < length);
 }
 
 static void
@@ -206,7 +267,6 @@ place_block (Flow    *flow,
       {
         g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", block->label);
         g_autoptr(PangoLayout) label_layout = new_layout (flow, label, LABEL_WIDTH - GAP, FONT " 10");
-        g_autoptr(PangoLayout) layout = new_layout (flow, text, width - LABEL_WIDTH, FONT " 10");
         double label_height = layout_height (label_layout);
         guint page;
         double y;
@@ -221,26 +281,21 @@ place_block (Flow    *flow,
             cairo_move_to (flow->cr, MARGIN, y);
             pango_cairo_show_layout (flow->cr, label_layout);
           }
-        place (flow, layout, MARGIN + LABEL_WIDTH, NULL);
+        place_text (flow, block->text, MARGIN + LABEL_WIDTH, width - LABEL_WIDTH, FONT " 10", FALSE);
         if (flow->page == page)
           flow->y = MAX (flow->y, y + label_height);
         flow->y += 3;
         break;
       }
     case SC_BLOCK_PARAGRAPH:
-      {
-        g_autoptr(PangoLayout) layout = new_layout (flow, text, width, FONT " 10");
-
-        place (flow, layout, MARGIN, NULL);
-        flow->y += GAP;
-        break;
-      }
+      place_text (flow, block->text, MARGIN, width, FONT " 10", FALSE);
+      flow->y += GAP;
+      break;
     case SC_BLOCK_QUOTE:
       {
-        g_autofree char *markup = g_strdup_printf ("<i>“%s”</i>", text);
-        g_autoptr(PangoLayout) layout = new_layout (flow, markup, width - 24, FONT " 11");
+        g_autofree char *quoted = g_strdup_printf ("“%s”", block->text);
 
-        place (flow, layout, MARGIN + 24, NULL);
+        place_text (flow, quoted, MARGIN + 24, width - 24, FONT " 11", TRUE);
         flow->y += GAP;
         break;
       }
@@ -248,13 +303,12 @@ place_block (Flow    *flow,
       {
         g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", block->label != NULL ? block->label : "");
         g_autoptr(PangoLayout) title_layout = new_layout (flow, title, width, FONT " 10");
-        g_autoptr(PangoLayout) layout = new_layout (flow, text, width - 14, FONT " 10");
 
         if (flow->y + layout_height (title_layout) + 14 > bottom (flow))
           next_page (flow);
         place (flow, title_layout, MARGIN, NULL);
         if (*block->text != '\0')
-          place (flow, layout, MARGIN + 14, NULL);
+          place_text (flow, block->text, MARGIN + 14, width - 14, FONT " 10", FALSE);
         flow->y += GAP;
         break;
       }

@@ -690,6 +690,111 @@ test_hostile_text (Fixture       *fixture,
   save_page_png (pdf, 0, "hostile-text-page-1");
 }
 
+/* Names and words in the scripts a council's children write in are
+ * drawn with real glyphs (Pango falls back to a font that has them), so
+ * Poppler reads each one back; a missing font would draw boxes, which
+ * read back as nothing. */
+static void
+test_any_script (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *const words[] = {
+    "Zofia Wiśniewska",          /* Polish */
+    "Ioana Popescu-Ștefănescu",  /* Romanian */
+    "Аліна Шевченко",            /* Ukrainian */
+    "Νίκος Παπαδόπουλος",        /* Greek */
+    "فاطمة الزهراء",             /* Arabic */
+    "عائشہ خان",                 /* Urdu */
+    "অর্পিতা দাস",               /* Bengali */
+    "ਹਰਪ੍ਰੀਤ ਕੌਰ",               /* Gurmukhi */
+    "प्रिया शर्मा",               /* Devanagari */
+    "ሰላም ተስፋዬ",                 /* Ethiopic (Tigrinya) */
+    "王小明",                    /* Chinese */
+    "さくら",                    /* Japanese */
+    "김민지",                    /* Korean */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_new ("Any script", "scripts", "ZW");
+  g_autofree char *path = g_build_filename (fixture->out, "scripts.pdf", NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squashed = NULL;
+
+  document->audit_head = g_strdup ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    sc_document_add (document, SC_BLOCK_FIELD, "Name", words[i]);
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, NULL, path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  text = all_text (pdf);
+  /* Poppler may read a right-to-left or combining run with its spaces or
+   * marks in another order; every letter of every name must be there. */
+  squashed = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *word = g_utf8_normalize (words[i], -1, G_NORMALIZE_NFC);
+
+      for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          char utf8[8] = { 0 };
+
+          if (!g_unichar_isalpha (c))
+            continue;
+          g_unichar_to_utf8 (c, utf8);
+          if (strstr (squashed, utf8) == NULL)
+            g_error ("“%s” (%s) did not read back: U+%04X is missing", words[i], path, c);
+        }
+    }
+  save_page_png (pdf, 0, "any-script-page-1");
+}
+
+/* One paragraph of a megabyte (a pasted transcript) is drawn whole: every
+ * numbered word reads back, in order, and the pages drawn are the pages
+ * counted. */
+static void
+test_huge_paragraph (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDocument) document = sc_document_new ("Huge paragraph", "huge", "AJ");
+  g_autofree char *path = g_build_filename (fixture->out, "huge.pdf", NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *at;
+  guint n_words = 0;
+
+  document->audit_head = g_strdup ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  while (words->len < 1024 * 1024)
+    g_string_append_printf (words, "w%06u ", n_words++);
+  sc_document_add (document, SC_BLOCK_HEADING, NULL, "Transcript");
+  sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, words->str);
+  sc_document_add (document, SC_BLOCK_FIELD, "After", "the end of the transcript");
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, NULL, path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  text = all_text (pdf);
+  at = text;
+  for (guint i = 0; i < n_words; i += g_test_thorough () ? 1 : 97)
+    {
+      g_autofree char *word = g_strdup_printf ("w%06u", i);
+      const char *found = strstr (at, word);
+
+      if (found == NULL)
+        g_error ("word %s of %u is not where it belongs in %s", word, n_words, path);
+      at = found;
+    }
+  {
+    g_autofree char *last = g_strdup_printf ("w%06u", n_words - 1);
+
+    g_assert_nonnull (strstr (at, last));
+  }
+  g_assert_nonnull (strstr (at, "the end of the transcript"));
+}
+
 /* Passwords: six words and a number, different each time. */
 static void
 test_passwords (void)
@@ -721,6 +826,8 @@ main (int   argc,
   ADD ("/documents/chronology", test_chronology);
   ADD ("/documents/police-summary", test_police_summary);
   ADD ("/documents/hostile-text", test_hostile_text);
+  ADD ("/documents/any-script", test_any_script);
+  ADD ("/documents/huge-paragraph", test_huge_paragraph);
   g_test_add_func ("/documents/passwords", test_passwords);
 
   return g_test_run ();
