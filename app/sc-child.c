@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sc-child.h"
+#include "sc-choices.h"
 #include "sc-dates.h"
 #include "sc-records.h"
 
@@ -29,9 +30,12 @@ static const ScField child_fields[] = {
   { "initials", SC_FIELD_TEXT },
   { "case-reference", SC_FIELD_TEXT },
   { "placement", SC_FIELD_TEXT },
+  { "legal-status", SC_FIELD_TEXT },
   { "carer", SC_FIELD_TEXT },
   { "allocated-worker", SC_FIELD_TEXT },
 };
+
+static const char *const choice_fields[] = { "placement", "legal-status" };
 
 static gboolean
 sc_child_validate (ScRecord *record,
@@ -48,6 +52,15 @@ sc_child_validate (ScRecord *record,
                            _("Enter the child’s name."));
       return FALSE;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (choice_fields); i++)
+    if (!sc_choice_is_valid (choice_fields[i], sc_record_get_text (record, choice_fields[i])))
+      {
+        g_set_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                     _("“%s” is not one of the choices for this child."),
+                     sc_record_get_text (record, choice_fields[i]));
+        return FALSE;
+      }
 
   if (*dob != '\0')
     {

@@ -29,6 +29,18 @@ static const ScChoice placement[] = {
   { "other", N_("Other placement") },
 };
 
+/* The order or agreement a child is looked after under (Children Act
+ * 1989), as a LADO form and a police officer ask. */
+static const ScChoice legal_status[] = {
+  { "section-20", N_("Accommodated by agreement (section 20)") },
+  { "interim-care-order", N_("Interim care order") },
+  { "care-order", N_("Care order (section 31)") },
+  { "placement-order", N_("Placement order") },
+  { "emergency-protection", N_("Police protection or emergency protection order") },
+  { "remand", N_("Remanded to local authority accommodation") },
+  { "other", N_("Other") },
+};
+
 static const ScChoice intent[] = {
   { "accidental", N_("Accidental") },
   { "deliberate", N_("Deliberate") },
@@ -95,7 +107,7 @@ static const ScChoice media[] = {
   { "other", N_("Other") },
 };
 
-static const ScChoice works_with_children[] = {
+static const ScChoice yes_no_unknown[] = {
   { "yes", N_("Yes") },
   { "no", N_("No") },
   { "unknown", N_("Not known") },
@@ -156,7 +168,9 @@ static const struct
 } tables[] = {
   { "placement", placement, G_N_ELEMENTS (placement), FALSE },
   { "intent", intent, G_N_ELEMENTS (intent), FALSE },
-  { "adult-works-with-children", works_with_children, G_N_ELEMENTS (works_with_children), FALSE },
+  { "legal-status", legal_status, G_N_ELEMENTS (legal_status), FALSE },
+  { "adult-works-with-children", yes_no_unknown, G_N_ELEMENTS (yes_no_unknown), FALSE },
+  { "adult-own-children", yes_no_unknown, G_N_ELEMENTS (yes_no_unknown), FALSE },
   { "area", area, G_N_ELEMENTS (area), FALSE },
   { "involvement", involvement, G_N_ELEMENTS (involvement), FALSE },
   { "location", location, G_N_ELEMENTS (location), FALSE },

@@ -42,6 +42,9 @@ static const ScField concern_fields[] = {
   { "adult-employer", SC_FIELD_TEXT },
   { "adult-is-staff", SC_FIELD_BOOLEAN },
   { "adult-works-with-children", SC_FIELD_TEXT },
+  { "adult-other-work", SC_FIELD_TEXT },
+  { "adult-own-children", SC_FIELD_TEXT },
+  { "adult-previous-concerns", SC_FIELD_TEXT },
   { "location", SC_FIELD_TEXT },
   { "setting-type", SC_FIELD_TEXT },
   { "setting-other", SC_FIELD_TEXT },
@@ -54,6 +57,7 @@ static const ScField concern_fields[] = {
 
 static const char *const choice_fields[] = {
   "intent", "area", "incident-types", "involvement", "location", "setting-type", "media", "status",
+  "adult-works-with-children", "adult-own-children",
 };
 
 static const char *

@@ -382,8 +382,10 @@ sc_document_lado_referral (ScVault     *vault,
                                                           "adult-works-with-children"));
   field (document, _("Staff of the placement or service"),
          sc_record_get_boolean (c, "adult-is-staff") ? _("Yes") : _("No"));
-  field (document, _("Children of their own"), NULL);
-  field (document, _("Previous concerns known"), NULL);
+  field (document, _("Other work with children"), sc_record_get_text (c, "adult-other-work"));
+  field_take (document, _("Children of their own"), choice ("adult-own-children", c,
+                                                            "adult-own-children"));
+  field (document, _("Previous concerns known"), sc_record_get_text (c, "adult-previous-concerns"));
 
   heading (document, _("The allegation"));
   field_take (document, _("Category"), choice ("area", c, "area"));
@@ -391,7 +393,10 @@ sc_document_lado_referral (ScVault     *vault,
   field (document, _("What happened"), sc_record_get_text (c, "summary"));
   field_take (document, _("When"), when (sc_record_get_text (c, "happened-at")));
   field_take (document, _("Where"), choice ("location", c, "location"));
-  field_take (document, _("Setting"), choice ("setting-type", c, "setting-type"));
+  /* Which setting, only where it happened in one. */
+  if (g_str_equal (sc_record_get_text (c, "location"), "setting")
+      || *sc_record_get_text (c, "setting-type") != '\0')
+    field_take (document, _("Setting"), choice ("setting-type", c, "setting-type"));
   field_take (document, _("Through"), choice ("media", c, "media"));
   {
     g_autofree char *disclosed = when (sc_record_get_text (c, "disclosed-at"));
@@ -411,7 +416,7 @@ sc_document_lado_referral (ScVault     *vault,
               ? sc_date_format_display (sc_record_get_text (SC_RECORD (child), "date-of-birth"))
               : g_strdup (""));
   field_take (document, _("Placement"), choice ("placement", SC_RECORD (child), "placement"));
-  field (document, _("Legal status"), NULL);
+  field_take (document, _("Legal status"), choice ("legal-status", SC_RECORD (child), "legal-status"));
   field (document, _("Case reference"), sc_record_get_text (SC_RECORD (child), "case-reference"));
 
   heading (document, _("In the child’s own words"));

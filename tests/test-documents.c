@@ -69,6 +69,8 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
   sc_record_set_text (SC_RECORD (child), "date-of-birth", "2012-03-04");
   sc_record_set_text (SC_RECORD (child), "placement", "residential");
+  sc_record_set_text (SC_RECORD (child), "legal-status", "care-order");
+  sc_record_set_text (SC_RECORD (child), "case-reference", "LAC-4411");
   sc_test_save (fixture->vault, child);
 
   /* Five thousand words, the last ones known. */
@@ -94,6 +96,9 @@ fixture_set_up (Fixture       *fixture,
     sc_record_set_text (c, "adult-employer", "Hillside Children’s Home");
     sc_record_set_text (c, "adult-works-with-children", "yes");
     sc_record_set_boolean (c, "adult-is-staff", TRUE);
+    sc_record_set_text (c, "adult-other-work", "Volunteer football coach on Saturdays");
+    sc_record_set_text (c, "adult-own-children", "yes");
+    sc_record_set_text (c, "adult-previous-concerns", "A complaint in 2024 about texts to a resident");
     sc_record_set_text (c, "location", "home");
     sc_record_set_text (c, "media", "messaging");
     g_assert_true (sc_records_complete (fixture->vault, c, &error));
@@ -332,6 +337,25 @@ test_lado_referral_protected (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Mr Example (fictional)"));
   g_assert_nonnull (strstr (text, "Police hold the phone"));
   g_assert_nonnull (strstr (text, "Residential children’s home"));
+  /* What a LADO form asks of the adult and the child, every answer there. */
+  {
+    static const char *const answers[][2] = {
+      { "Other work with children", "Volunteer football coach on Saturdays" },
+      { "Children of their own", "Yes" },
+      { "Previous concerns known", "A complaint in 2024 about texts to a resident" },
+      { "Legal status", "Care order (section 31)" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+      {
+        const char *at = strstr (text, answers[i][0]);
+
+        if (at == NULL || strstr (at, answers[i][1]) == NULL
+            || strstr (at, answers[i][1]) - at > 200)
+          g_error ("“%s” is not answered “%s” in the pack", answers[i][0], answers[i][1]);
+      }
+    g_assert_null (strstr (text, "Not recorded"));
+  }
   g_assert_nonnull (strstr (text, "LADO referral agreed today."));
   g_assert_nonnull (strstr (text, "The account was on Snapchat."));
   g_assert_nonnull (strstr (squeezed, last_squeezed));

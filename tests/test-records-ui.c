@@ -131,12 +131,17 @@ test_add_child_and_record_concerns (void)
   g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (child_page), "status_label"), "day/month/year"));
   gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "date_of_birth_row"), "14/03/2011");
   gtk_editable_set_text (sc_test_editable (GTK_WIDGET (child_page), "case_reference_row"), "LAC/0042");
+  /* The legal status a LADO form asks for, chosen from the list. */
+  sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (child_page), "legal_status_row")),
+                         "legal-status", "section-20");
   {
     SavedWait wait = { app, child_id, "date-of-birth", "2011-03-14" };
     SavedWait ref = { app, child_id, "case-reference", "LAC/0042" };
+    SavedWait legal = { app, child_id, "legal-status", "section-20" };
 
     sc_test_wait_until (child_field_saved, &wait, "the date of birth to be saved");
     sc_test_wait_until (child_field_saved, &ref, "the case reference to be saved");
+    sc_test_wait_until (child_field_saved, &legal, "the legal status to be saved");
   }
 
   /* Undo Changes puts back what the page opened with. */

@@ -189,9 +189,29 @@ test_sexual_adult_on_child (void)
   /* The adult works with children: the LADO applies for certain. */
   sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "adult_staff_row")),
                          "adult-works-with-children", "yes");
+  /* What the LADO form asks of the adult besides. */
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (editor), "adult_other_work_row")),
+                         "Sunday school helper");
+  sc_test_select_choice (ADW_COMBO_ROW (sc_test_find_by_id (GTK_WIDGET (editor), "adult_own_children_row")),
+                         "adult-own-children", "no");
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_by_id (GTK_WIDGET (editor), "adult_previous_concerns_row")),
+                         "None known");
+  sc_test_set_size (window, 960, 900);
+  gtk_widget_grab_focus (sc_test_find_by_id (GTK_WIDGET (editor), "adult_previous_concerns_row"));
+  sc_test_save_png (GTK_WIDGET (window), "concern-form-adult");
   gtk_widget_activate_action (GTK_WIDGET (editor), "concern.save", NULL);
   sc_test_wait_for_page (window, "response");
   response = SC_RESPONSE_PAGE (sc_test_page (window, "response"));
+  {
+    g_autoptr(ScConcern) saved = sc_records_load (sc_application_get_vault (app), SC_TYPE_CONCERN,
+                                                  sc_record_get_id (SC_RECORD (sc_page_get_concern (SC_PAGE (response)))),
+                                                  &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "adult-other-work"), ==, "Sunday school helper");
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "adult-own-children"), ==, "no");
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "adult-previous-concerns"), ==, "None known");
+  }
 
   /* The LADO and the police, the grooming route, and the warnings. */
   steps = dup_step_ids (response);

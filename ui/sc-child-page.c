@@ -44,6 +44,7 @@ struct _ScChildPage
   AdwEntryRow          *initials_row;
   AdwEntryRow          *case_reference_row;
   AdwComboRow          *placement_row;
+  AdwComboRow          *legal_status_row;
   AdwEntryRow          *carer_row;
   AdwEntryRow          *allocated_worker_row;
   GtkLabel             *status_label;
@@ -113,6 +114,7 @@ bind_form (ScChildPage *self)
   bind (self, g_object_bind_property (self->form, "date-of-birth-text", self->date_of_birth_row,
                                       "text", both));
   bind (self, sc_form_combo_bind (self->placement_row, child, "placement"));
+  bind (self, sc_form_combo_bind (self->legal_status_row, child, "legal-status"));
   bind (self, g_object_bind_property (self->form, "description", self->details_group,
                                       "description", G_BINDING_SYNC_CREATE));
   bind (self, g_object_bind_property (self->form, "can-undo", self->undo_button, "visible",
@@ -256,6 +258,7 @@ sc_child_page_class_init (ScChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, initials_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, case_reference_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, placement_row);
+  gtk_widget_class_bind_template_child (widget_class, ScChildPage, legal_status_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, carer_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, allocated_worker_row);
   gtk_widget_class_bind_template_child (widget_class, ScChildPage, status_label);
@@ -274,6 +277,7 @@ sc_child_page_init (ScChildPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   sc_form_combo_setup (self->placement_row, "placement", _("Not chosen yet"));
+  sc_form_combo_setup (self->legal_status_row, "legal-status", _("Not chosen yet"));
 
   placeholder = gtk_label_new (_("No concerns recorded for this child."));
   gtk_widget_add_css_class (placeholder, "dim-label");
@@ -327,6 +331,7 @@ sc_child_page_show (ScPage *page)
         gtk_editable_set_text (GTK_EDITABLE (text_row (self, i)), "");
       gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), "");
       adw_combo_row_set_selected (self->placement_row, 0);
+      adw_combo_row_set_selected (self->legal_status_row, 0);
       gtk_widget_set_visible (self->undo_button, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
     }

@@ -43,6 +43,9 @@ struct _ScConcernEditor
   AdwEntryRow        *adult_role_row;
   AdwEntryRow        *adult_employer_row;
   AdwComboRow        *adult_staff_row;
+  AdwEntryRow        *adult_other_work_row;
+  AdwComboRow        *adult_own_children_row;
+  AdwEntryRow        *adult_previous_concerns_row;
   AdwComboRow        *location_row;
   AdwComboRow        *setting_type_row;
   AdwEntryRow        *setting_other_row;
@@ -91,6 +94,8 @@ static const RowField text_rows[] = {
   { "other-party", G_STRUCT_OFFSET (ScConcernEditor, other_party_row) },
   { "adult-role", G_STRUCT_OFFSET (ScConcernEditor, adult_role_row) },
   { "adult-employer", G_STRUCT_OFFSET (ScConcernEditor, adult_employer_row) },
+  { "adult-other-work", G_STRUCT_OFFSET (ScConcernEditor, adult_other_work_row) },
+  { "adult-previous-concerns", G_STRUCT_OFFSET (ScConcernEditor, adult_previous_concerns_row) },
   { "setting-other", G_STRUCT_OFFSET (ScConcernEditor, setting_other_row) },
   { "media-other", G_STRUCT_OFFSET (ScConcernEditor, media_other_row) },
   { "outcome", G_STRUCT_OFFSET (ScConcernEditor, outcome_row) },
@@ -110,6 +115,7 @@ static const RowField combo_rows[] = {
   { "setting-type", G_STRUCT_OFFSET (ScConcernEditor, setting_type_row) },
   { "status", G_STRUCT_OFFSET (ScConcernEditor, status_row) },
   { "adult-works-with-children", G_STRUCT_OFFSET (ScConcernEditor, adult_staff_row) },
+  { "adult-own-children", G_STRUCT_OFFSET (ScConcernEditor, adult_own_children_row) },
 };
 
 static const RowField check_rows[] = {
@@ -123,6 +129,9 @@ static const RowField shown_rows[] = {
   { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_role_row) },
   { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_employer_row) },
   { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_staff_row) },
+  { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_other_work_row) },
+  { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_own_children_row) },
+  { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_previous_concerns_row) },
   { "show-setting-other", G_STRUCT_OFFSET (ScConcernEditor, setting_other_row) },
   { "show-media-other", G_STRUCT_OFFSET (ScConcernEditor, media_other_row) },
   { "show-outcome", G_STRUCT_OFFSET (ScConcernEditor, outcome_row) },
@@ -417,6 +426,9 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_role_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_employer_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_staff_row);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_other_work_row);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_own_children_row);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_previous_concerns_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, setting_type_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, setting_other_row);
