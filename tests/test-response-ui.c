@@ -796,6 +796,49 @@ test_export_lado (void)
     gtk_window_set_default_size (GTK_WINDOW (preview), 360, 640);
     sc_test_settle ();
     sc_test_save_png (preview, "preview-narrow");
+    /* Zoomed in a step from the fitted width, out again, and fitted:
+     * the button over the page says the size. */
+    {
+      gboolean fitted = FALSE;
+      double fit = sc_preview_window_get_zoom (SC_PREVIEW_WINDOW (preview), &fitted);
+      double zoomed;
+
+      g_assert_true (fitted);
+      g_assert_nonnull (sc_test_find_label (preview, "Fit"));
+      gtk_widget_activate_action (preview, "preview.zoom-in", NULL);
+      sc_test_settle ();
+      zoomed = sc_preview_window_get_zoom (SC_PREVIEW_WINDOW (preview), &fitted);
+      g_assert_false (fitted);
+      g_assert_cmpfloat_with_epsilon (zoomed, fit * 1.25, 0.5);
+      {
+        g_autofree char *percent = g_strdup_printf ("%.0f%%", zoomed);
+
+        g_assert_nonnull (sc_test_find_label (preview, percent));
+      }
+      /* The page is drawn at that size, wider than the narrow window. */
+      g_assert_cmpint (gtk_widget_get_width (sc_test_find_by_id (preview, "page_area")), >, 360 - 24);
+      sc_test_save_png (preview, "preview-zoomed");
+      for (guint i = 0; i < 20; i++)
+        gtk_widget_activate_action (preview, "preview.zoom-out", NULL);
+      g_assert_cmpfloat_with_epsilon (sc_preview_window_get_zoom (SC_PREVIEW_WINDOW (preview), NULL), 25.0, 0.01);
+      /* At the smallest, Zoom Out is greyed out. */
+      {
+        g_autoptr(GPtrArray) buttons = sc_test_find_all (preview, GTK_TYPE_BUTTON);
+        gboolean seen = FALSE;
+
+        for (guint i = 0; i < buttons->len; i++)
+          if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "preview.zoom-out") == 0)
+            {
+              g_assert_false (gtk_widget_is_sensitive (buttons->pdata[i]));
+              seen = TRUE;
+            }
+        g_assert_true (seen);
+      }
+      gtk_widget_activate_action (preview, "preview.zoom-fit", NULL);
+      sc_test_settle ();
+      sc_preview_window_get_zoom (SC_PREVIEW_WINDOW (preview), &fitted);
+      g_assert_true (fitted);
+    }
     if (pages > 1)
       {
         g_autofree char *second = g_strdup_printf ("Page 2 of %u", pages);

@@ -1,7 +1,8 @@
 /* sc-preview-window.c: a document's pages, as the reader will see them
  *
  * Poppler reads the PDF from memory (nothing is written to show it) and
- * draws one page at a time, fitted to the window's width. The window
+ * draws one page at a time, fitted to the window's width or zoomed from a
+ * quarter to four times the page's size on screen. The window
  * answers with its "response" signal: "save", "print" or "close".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,11 +24,14 @@ struct _ScPreviewWindow
 
   AdwWindowTitle  *window_title;
   GtkLabel        *page_label;
+  GtkScrolledWindow *scroller;
   GtkDrawingArea  *page_area;
+  GtkButton       *zoom_button;
 
   GBytes          *pdf;
   PopplerDocument *document;
   guint            page;      /* from 0 */
+  double           zoom;      /* 0: fitted to the width; else pixels per point */
   gboolean         answered;
 };
 
@@ -70,6 +74,25 @@ draw_page_cb (GtkDrawingArea *area,
   g_object_unref (page);
 }
 
+#define ZOOM_MIN   (0.25 * 96.0 / 72.0)   /* a quarter of the page's size on screen */
+#define ZOOM_MAX   (4.0 * 96.0 / 72.0)
+#define ZOOM_STEP  1.25
+
+static gboolean
+first_page_size (ScPreviewWindow *self,
+                 double          *page_width,
+                 double          *page_height)
+{
+  PopplerPage *page;
+
+  if (self->document == NULL || n_pages (self) == 0)
+    return FALSE;
+  page = poppler_document_get_page (self->document, 0);
+  poppler_page_get_size (page, page_width, page_height);
+  g_object_unref (page);
+  return *page_width > 0 && *page_height > 0;
+}
+
 static void
 area_resized_cb (GtkDrawingArea *area,
                  int             width,
@@ -77,16 +100,79 @@ area_resized_cb (GtkDrawingArea *area,
                  gpointer        data)
 {
   ScPreviewWindow *self = SC_PREVIEW_WINDOW (data);
-  PopplerPage *page;
   double page_width, page_height;
 
-  if (self->document == NULL || n_pages (self) == 0)
-    return;
-  /* The page's own proportions at the width there is. */
-  page = poppler_document_get_page (self->document, 0);
-  poppler_page_get_size (page, &page_width, &page_height);
-  g_object_unref (page);
-  gtk_drawing_area_set_content_height (area, (int) (width * page_height / page_width));
+  /* Fitted: the page's own proportions at the width there is. */
+  if (self->zoom == 0 && first_page_size (self, &page_width, &page_height))
+    gtk_drawing_area_set_content_height (area, (int) (width * page_height / page_width));
+}
+
+/* Pixels per point as the page is shown now. */
+static double
+shown_scale (ScPreviewWindow *self)
+{
+  double page_width, page_height;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->page_area));
+
+  if (self->zoom > 0)
+    return self->zoom;
+  if (!first_page_size (self, &page_width, &page_height) || width <= 0)
+    return 96.0 / 72.0;
+  return width / page_width;
+}
+
+/* The drawing area fills the width when fitted, and is the zoomed page's
+ * size, centred and scrolled both ways, otherwise. */
+static void
+show_zoom (ScPreviewWindow *self)
+{
+  double page_width, page_height;
+  g_autofree char *percent = NULL;
+
+  if (self->zoom == 0)
+    {
+      gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_widget_set_halign (GTK_WIDGET (self->page_area), GTK_ALIGN_FILL);
+      gtk_drawing_area_set_content_width (self->page_area, 0);
+      /* Translators: the preview's zoom button while the page fits the window's width. */
+      gtk_button_set_label (self->zoom_button, _("Fit"));
+      gtk_widget_queue_resize (GTK_WIDGET (self->page_area));
+    }
+  else if (first_page_size (self, &page_width, &page_height))
+    {
+      gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+      gtk_widget_set_halign (GTK_WIDGET (self->page_area), GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_content_width (self->page_area, (int) (page_width * self->zoom));
+      gtk_drawing_area_set_content_height (self->page_area, (int) (page_height * self->zoom));
+      /* Translators: the preview's zoom, as a percentage of the page's size on screen. */
+      percent = g_strdup_printf (_("%.0f%%"), self->zoom * 72.0 / 96.0 * 100.0);
+      gtk_button_set_label (self->zoom_button, percent);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-fit", self->zoom != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in",
+                                 self->zoom == 0 || self->zoom < ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out",
+                                 self->zoom == 0 || self->zoom > ZOOM_MIN);
+  gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
+}
+
+/* preview.zoom-in, preview.zoom-out: a step from the size shown now;
+ * preview.zoom-fit: back to the window's width. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScPreviewWindow *self = SC_PREVIEW_WINDOW (widget);
+  double scale = shown_scale (self);
+
+  if (g_str_equal (action_name, "preview.zoom-in"))
+    self->zoom = CLAMP (scale * ZOOM_STEP, ZOOM_MIN, ZOOM_MAX);
+  else if (g_str_equal (action_name, "preview.zoom-out"))
+    self->zoom = CLAMP (scale / ZOOM_STEP, ZOOM_MIN, ZOOM_MAX);
+  else
+    self->zoom = 0;
+  show_zoom (self);
 }
 
 static void
@@ -181,14 +267,25 @@ sc_preview_window_class_init (ScPreviewWindowClass *klass)
                                                RESOURCE_BASE_PATH "/sc-preview-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScPreviewWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScPreviewWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPreviewWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScPreviewWindow, page_area);
+  gtk_widget_class_bind_template_child (widget_class, ScPreviewWindow, zoom_button);
 
   gtk_widget_class_install_action (widget_class, "preview.previous", NULL, turn_action);
   gtk_widget_class_install_action (widget_class, "preview.next", NULL, turn_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "preview.save", NULL, answer_action);
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, answer_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "preview.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "preview.zoom-fit", NULL);
 }
 
 static void
@@ -216,6 +313,7 @@ sc_preview_window_new (GtkWindow   *parent,
   self->document = document;
   adw_window_title_set_subtitle (self->window_title, title);
   show_page (self);
+  show_zoom (self);
   return GTK_WIDGET (self);
 }
 
@@ -225,6 +323,19 @@ sc_preview_window_get_page (ScPreviewWindow *self)
   g_return_val_if_fail (SC_IS_PREVIEW_WINDOW (self), 0);
 
   return self->page + 1;
+}
+
+/* The page's size on screen as a percentage (100: its size in print on a
+ * 96 dpi screen), and whether it is fitted to the window's width. */
+double
+sc_preview_window_get_zoom (ScPreviewWindow *self,
+                            gboolean        *fitted)
+{
+  g_return_val_if_fail (SC_IS_PREVIEW_WINDOW (self), 0);
+
+  if (fitted != NULL)
+    *fitted = self->zoom == 0;
+  return shown_scale (self) * 72.0 / 96.0 * 100.0;
 }
 
 guint

@@ -19,5 +19,7 @@ GtkWidget  *sc_preview_window_new      (GtkWindow   *parent,
                                         GError     **error);
 guint       sc_preview_window_get_page (ScPreviewWindow *self);
 guint       sc_preview_window_get_n_pages (ScPreviewWindow *self);
+double      sc_preview_window_get_zoom (ScPreviewWindow *self,
+                                        gboolean        *fitted);
 
 G_END_DECLS
