@@ -714,6 +714,99 @@ test_hostile_text (Fixture       *fixture,
   save_page_png (pdf, 0, "hostile-text-page-1");
 }
 
+/* A concern with thirty steps (a council's procedure may hold that many),
+ * two hundred contacts and five thousand words flows over many pages with
+ * every step's reference there. */
+static void
+test_thirty_steps (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/io/github/safecase/Safecase/core/procedure.json",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(GString) json = NULL;
+  g_autoptr(ScProcedure) procedure = NULL;
+  g_autoptr(ScChild) child = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(ScDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "thirty-steps.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *last_squeezed = squeeze (fixture->last_words);
+  const char *steps_at;
+  guint marked = 0;
+
+  g_assert_no_error (error);
+  /* The built-in procedure with thirty more steps that always apply. */
+  json = g_string_new_len (g_bytes_get_data (builtin, NULL), (gssize) g_bytes_get_size (builtin));
+  steps_at = strstr (json->str, "\"steps\": [");
+  g_assert_nonnull (steps_at);
+  for (guint i = 30; i >= 1; i--)
+    {
+      g_autofree char *step = g_strdup_printf ("{ \"id\": \"extra-%02u\", \"kind\": \"support\", "
+                                               "\"title\": \"Extra step %02u\", "
+                                               "\"guidance\": \"A step the council adds.\" },", i, i);
+
+      g_string_insert (json, (steps_at - json->str) + strlen ("\"steps\": ["), step);
+      steps_at = strstr (json->str, "\"steps\": [");
+    }
+  procedure = sc_procedure_new_from_data (json->str, json->len, NULL, &error);
+  g_assert_no_error (error);
+
+  child = sc_records_load (fixture->vault, SC_TYPE_CHILD,
+                           sc_record_get_int64 (SC_RECORD (fixture->concern), "child-id"), &error);
+  g_assert_no_error (error);
+  items = sc_response_build (fixture->vault, procedure, fixture->concern, child, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >=, 30);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScResponseItem *item = items->pdata[i];
+      const char *id = sc_procedure_step_get_id (item->step);
+
+      if (!g_str_has_prefix (id, "extra-"))
+        continue;
+      {
+        g_autofree char *reference = g_strdup_printf ("REF/%s", id + strlen ("extra-"));
+
+        sc_record_set_text (SC_RECORD (item->record), "reference", reference);
+        g_assert_true (sc_response_mark (fixture->vault, item, "done", NULL, &error));
+        g_assert_no_error (error);
+        marked++;
+      }
+    }
+  g_assert_cmpuint (marked, ==, 30);
+
+  document = sc_document_lado_referral (fixture->vault, procedure, fixture->concern, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, NULL, path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >, 5);
+  text = all_text (pdf);
+  squeezed = squeeze (text);
+  for (guint i = 1; i <= 30; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("REF/%02u", i);
+      g_autofree char *title = g_strdup_printf ("Extra step %02u", i);
+
+      if (strstr (text, reference) == NULL || strstr (text, title) == NULL)
+        g_error ("Step %u (%s) is not in the pack", i, reference);
+    }
+  g_assert_nonnull (strstr (text, "LADO/26/0192"));
+  g_assert_nonnull (strstr (squeezed, last_squeezed));
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Contact number %u about the messages.", i);
+      g_autofree char *wanted = squeeze (summary);
+
+      if (strstr (squeezed, wanted) == NULL)
+        g_error ("Contact %u is not in the pack", i);
+    }
+}
+
 /* Names and words in the scripts a council's children write in are
  * drawn with real glyphs (Pango falls back to a font that has them), so
  * Poppler reads each one back; a missing font would draw boxes, which
@@ -850,6 +943,7 @@ main (int   argc,
   ADD ("/documents/chronology", test_chronology);
   ADD ("/documents/police-summary", test_police_summary);
   ADD ("/documents/hostile-text", test_hostile_text);
+  ADD ("/documents/lado-referral/thirty-steps", test_thirty_steps);
   ADD ("/documents/any-script", test_any_script);
   ADD ("/documents/huge-paragraph", test_huge_paragraph);
   g_test_add_func ("/documents/passwords", test_passwords);
