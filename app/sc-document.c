@@ -452,6 +452,55 @@ checks (ScDocument *document,
     }
 }
 
+/* A box of Appendix 1 whose words are not the procedure's: ticked for any
+ * of @ids (a comma-separated list of the procedure's answers). */
+typedef struct
+{
+  const char *label;
+  const char *ids;
+} AppendixBox;
+
+/* Appendix 1 asks "Adult on adult"; the procedure tells staff from the
+ * public. */
+static const AppendixBox involvement_boxes[] = {
+  { N_("Child on child"), "child-on-child" },
+  { N_("Child on adult"), "child-on-adult" },
+  { N_("Adult on child"), "adult-on-child" },
+  { N_("Adult on adult"), "staff-on-staff,public-on-staff" },
+};
+
+/* Appendix 1 names the messaging systems of its day; any free messaging
+ * app is its "BBM or other free system", and MSN is left for paper. */
+static const AppendixBox media_boxes[] = {
+  { N_("Social networking"), "social-networking" },
+  { N_("BBM or other free system"), "messaging" },
+  { N_("MSN"), "" },
+  { N_("Email"), "email" },
+  { N_("Webcam"), "webcam" },
+  { N_("Mobile phone"), "mobile-phone" },
+  { N_("Games console"), "games-console" },
+  { N_("Other"), "other" },
+};
+
+static void
+appendix_checks (ScDocument        *document,
+                 const AppendixBox *boxes,
+                 guint              n_boxes,
+                 const char        *value)
+{
+  g_auto(GStrv) given = g_strsplit (value, ",", -1);
+
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      g_auto(GStrv) ids = g_strsplit (boxes[i].ids, ",", -1);
+      gboolean ticked = FALSE;
+
+      for (guint j = 0; ids[j] != NULL && !ticked; j++)
+        ticked = *ids[j] != '\0' && g_strv_contains ((const char *const *) given, ids[j]);
+      sc_document_add (document, SC_BLOCK_CHECK, _(boxes[i].label), ticked ? "x" : "");
+    }
+}
+
 /* The child's age in whole years on @stored_at's day, or NULL. */
 static char *
 age_at (const char *date_of_birth,
@@ -528,10 +577,20 @@ sc_document_monitoring_form (ScVault     *vault,
               age_at (sc_record_get_text (SC_RECORD (child), "date-of-birth"),
                       sc_record_get_text (c, "happened-at")));
 
+  /* Appendix 1's boxes, in its order; where it has fewer than the
+   * procedure, the procedure's answer is said beside them. */
   heading (document, _("Who was involved?"));
-  checks (document, "involvement", sc_record_get_text (c, "involvement"));
+  appendix_checks (document, involvement_boxes, G_N_ELEMENTS (involvement_boxes),
+                   sc_record_get_text (c, "involvement"));
+  if (g_str_has_suffix (sc_record_get_text (c, "involvement"), "-on-staff"))
+    field_take (document, _("Who was involved, in full"), choice ("involvement", c, "involvement"));
   heading (document, _("Type of setting"));
-  checks (document, "setting-type", sc_record_get_text (c, "setting-type"));
+  /* Content made at home is the Appendix's "Home" setting, whether or not
+   * a setting was chosen as well. */
+  checks (document, "setting-type",
+          *sc_record_get_text (c, "setting-type") == '\0'
+          && g_str_equal (sc_record_get_text (c, "location"), "home")
+          ? "home" : sc_record_get_text (c, "setting-type"));
   if (g_str_equal (sc_record_get_text (c, "setting-type"), "other"))
     field (document, _("Other setting"), sc_record_get_text (c, "setting-other"));
   heading (document, _("Type of incident"));
@@ -539,7 +598,7 @@ sc_document_monitoring_form (ScVault     *vault,
   if (sc_choice_list_has (sc_record_get_text (c, "incident-types"), "other"))
     field (document, _("Other incident"), sc_record_get_text (c, "incident-other"));
   heading (document, _("What media was used?"));
-  checks (document, "media", sc_record_get_text (c, "media"));
+  appendix_checks (document, media_boxes, G_N_ELEMENTS (media_boxes), sc_record_get_text (c, "media"));
   if (sc_choice_list_has (sc_record_get_text (c, "media"), "other"))
     field (document, _("Other media"), sc_record_get_text (c, "media-other"));
 

@@ -481,12 +481,14 @@ test_export_failures_leave_nothing (Fixture       *fixture,
   g_assert_cmpuint (count_files (small), ==, 0);
 }
 
-/* The boxes under @heading that are ticked, joined by "|". */
+/* The boxes under @heading (only the ticked ones if @only_ticked),
+ * joined by "|". */
 static char *
-ticked_under (ScDocument *document,
-              const char *heading)
+boxes_under (ScDocument *document,
+             const char *heading,
+             gboolean    only_ticked)
 {
-  g_autoptr(GString) ticked = g_string_new (NULL);
+  g_autoptr(GString) boxes = g_string_new (NULL);
   gboolean in = FALSE;
 
   for (guint i = 0; i < document->blocks->len; i++)
@@ -495,24 +497,48 @@ ticked_under (ScDocument *document,
 
       if (block->kind == SC_BLOCK_HEADING)
         in = g_str_equal (block->text, heading);
-      else if (in && block->kind == SC_BLOCK_CHECK && *block->text != '\0')
-        g_string_append_printf (ticked, "%s%s", ticked->len > 0 ? "|" : "", block->label);
+      else if (in && block->kind == SC_BLOCK_CHECK && (!only_ticked || *block->text != '\0'))
+        g_string_append_printf (boxes, "%s%s", boxes->len > 0 ? "|" : "", block->label);
     }
-  return g_string_free (g_steal_pointer (&ticked), FALSE);
+  return g_string_free (g_steal_pointer (&boxes), FALSE);
 }
 
-/* Appendix 1: every involvement, setting and kind of incident ticks its
- * own box and no other; the actions are the steps done; no name, the age
- * at the incident; drawn, the boxes read back ticked and not. */
+static char *
+ticked_under (ScDocument *document,
+              const char *heading)
+{
+  return boxes_under (document, heading, TRUE);
+}
+
+/* Appendix 1: the form's boxes are the Appendix's own, in its order;
+ * every involvement, setting, kind of incident and medium the procedure
+ * offers ticks the Appendix's box for it and no other; the actions are
+ * the steps done; no name, the age at the incident; drawn, the boxes read
+ * back ticked and not. */
 static void
 test_monitoring_form (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const struct { const char *field, *heading; } groups[] = {
-    { "involvement", "Who was involved?" },
-    { "setting-type", "Type of setting" },
-    { "incident-types", "Type of incident" },
-    { "media", "What media was used?" },
+  /* Appendix 1 of the seed (002), box by box. */
+  const struct { const char *field, *heading, *boxes; } groups[] = {
+    { "involvement", "Who was involved?",
+      "Child on child|Child on adult|Adult on child|Adult on adult" },
+    { "setting-type", "Type of setting",
+      "After school club|Breakfast club|Childminder|Children’s centre|Foster home|High school|"
+      "Home|Infant school|Internet café|Junior school|Library|Nursery|Office|Post 16 education|"
+      "Residential home|Sports club|Youth centre|Other setting" },
+    { "incident-types", "Type of incident",
+      "Sexual|Grooming|Bullying|Violence|Hate or incitement|Financial|Other" },
+    { "media", "What media was used?",
+      "Social networking|BBM or other free system|MSN|Email|Webcam|Mobile phone|Games console|Other" },
+  };
+  /* The box each of the procedure's answers ticks, where its words are
+   * not the Appendix's. */
+  const struct { const char *field, *id, *box; } renamed[] = {
+    { "involvement", "staff-on-staff", "Adult on adult" },
+    { "involvement", "public-on-staff", "Adult on adult" },
+    { "media", "messaging", "BBM or other free system" },
+    { "media", "webcam", "Webcam" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(ScDocument) form = NULL;
@@ -539,14 +565,36 @@ test_monitoring_form (Fixture       *fixture,
                                              &error);
           g_assert_no_error (error);
           ticked = ticked_under (one, groups[g].heading);
-          g_assert_cmpstr (ticked, ==, sc_choice_label (groups[g].field, choices[i].id));
+          {
+            const char *box = sc_choice_label (groups[g].field, choices[i].id);
+
+            for (guint r = 0; r < G_N_ELEMENTS (renamed); r++)
+              if (g_str_equal (renamed[r].field, groups[g].field) && g_str_equal (renamed[r].id, choices[i].id))
+                box = renamed[r].box;
+            if (g_strcmp0 (ticked, box) != 0)
+              g_error ("%s “%s” ticks “%s”, not “%s”", groups[g].field, choices[i].id, ticked, box);
+          }
+          if (i == 0)
+            {
+              g_autofree char *boxes = boxes_under (one, groups[g].heading, FALSE);
+
+              g_assert_cmpstr (boxes, ==, groups[g].boxes);
+            }
         }
     }
 
   sc_record_set_text (c, "involvement", "adult-on-child");
   sc_record_set_text (c, "incident-types", "sexual,grooming");
+  /* Made at home, with no setting chosen: the Appendix's "Home". */
+  sc_record_set_text (c, "setting-type", "");
+  sc_record_set_text (c, "location", "home");
   form = sc_document_monitoring_form (fixture->vault, fixture->procedure, fixture->concern, &error);
   g_assert_no_error (error);
+  {
+    g_autofree char *setting = ticked_under (form, "Type of setting");
+
+    g_assert_cmpstr (setting, ==, "Home");
+  }
   {
     g_autofree char *both = ticked_under (form, "Type of incident");
 
