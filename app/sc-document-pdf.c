@@ -26,6 +26,7 @@
 
 #include "sc-dates.h"
 #include "sc-document-pdf.h"
+#include "sc-passphrase.h"
 
 G_DEFINE_QUARK (sc-document-error-quark, sc_document_error)
 
@@ -515,33 +516,6 @@ sc_pdf_protect (GBytes      *pdf,
   return protected;
 }
 
-/* Short, common words, easy to read out on the phone and to type. */
-static const char *const words[] = {
-  "acorn", "amber", "anchor", "apple", "arrow", "aspen", "badger", "bakery", "bamboo", "banjo",
-  "barley", "basket", "beacon", "bean", "beetle", "berry", "bicycle", "birch", "biscuit", "blanket",
-  "blossom", "boat", "bonnet", "bottle", "bramble", "bread", "breeze", "brick", "bridge", "brook",
-  "bucket", "butter", "button", "cabin", "cactus", "camel", "candle", "canoe", "carrot", "castle",
-  "cedar", "cherry", "chess", "cider", "cinema", "circle", "clover", "cobble", "comet", "copper",
-  "coral", "cotton", "cricket", "crystal", "cuckoo", "daisy", "dance", "desert", "dolphin", "donkey",
-  "dragon", "drum", "eagle", "easel", "elbow", "ember", "falcon", "feather", "fern", "ferry",
-  "fiddle", "finch", "flame", "flute", "forest", "fossil", "fox", "garden", "garnet", "ginger",
-  "glacier", "goose", "granite", "grape", "gravel", "harbour", "harp", "hazel", "heather", "hedge",
-  "helmet", "heron", "hill", "honey", "island", "ivory", "jacket", "jasmine", "jelly", "jigsaw",
-  "juniper", "kettle", "kite", "kitten", "ladder", "lantern", "lemon", "lily", "linen", "lobster",
-  "locket", "magnet", "mango", "maple", "marble", "meadow", "melon", "mint", "mirror", "mitten",
-  "monkey", "moss", "mountain", "muffin", "nectar", "needle", "nutmeg", "oak", "oasis", "ocean",
-  "olive", "onion", "orange", "orchard", "otter", "owl", "paddle", "panda", "parrot", "pasta",
-  "peach", "pebble", "pencil", "pepper", "piano", "pigeon", "pillow", "pine", "planet", "plum",
-  "pocket", "pond", "poppy", "potato", "pottery", "puffin", "pumpkin", "quarry", "quilt", "rabbit",
-  "radish", "rainbow", "raven", "ribbon", "river", "robin", "rocket", "saddle", "saffron", "sailor",
-  "salmon", "sandal", "scarf", "seal", "shell", "silver", "sketch", "sledge", "snail", "sparrow",
-  "spider", "spoon", "spruce", "squash", "starling", "stone", "storm", "sugar", "summit", "swan",
-  "table", "teapot", "thistle", "thunder", "tiger", "timber", "toast", "tomato", "topaz", "tower",
-  "tractor", "trumpet", "tulip", "tunnel", "turnip", "valley", "velvet", "violet", "violin", "walnut",
-  "walrus", "wave", "whale", "wheat", "willow", "window", "winter", "wizard", "wombat", "wool",
-  "yacht", "yarrow", "zebra", "zigzag", "almond", "badge", "cloud", "delta", "engine", "frost",
-  "glove", "hamlet", "igloo", "jewel", "koala", "lemur",
-};
 
 /* A password for a document: six words and a number, separated by
  * dashes, chosen with libsodium (about 50 bits), to be read out on the
@@ -549,12 +523,7 @@ static const char *const words[] = {
 char *
 sc_pdf_new_password (void)
 {
-  g_autoptr(GString) password = g_string_new (NULL);
-
-  for (guint i = 0; i < 6; i++)
-    g_string_append_printf (password, "%s-", words[randombytes_uniform (G_N_ELEMENTS (words))]);
-  g_string_append_printf (password, "%u", 10 + randombytes_uniform (90));
-  return g_string_free (g_steal_pointer (&password), FALSE);
+  return sc_passphrase_random_words (6, FALSE);
 }
 
 /* @document drawn, protected with @password (NULL: not protected, the

@@ -7,10 +7,80 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <pwquality.h>
+#include <sodium.h>
 
 #include "sc-passphrase.h"
 #include "sc-secure.h"
+
+/* Short, common words, easy to read out on the phone and to type. */
+static const char *const words[] = {
+  "acorn", "amber", "anchor", "apple", "arrow", "aspen", "badger", "bakery", "bamboo", "banjo",
+  "barley", "basket", "beacon", "bean", "beetle", "berry", "bicycle", "birch", "biscuit", "blanket",
+  "blossom", "boat", "bonnet", "bottle", "bramble", "bread", "breeze", "brick", "bridge", "brook",
+  "bucket", "butter", "button", "cabin", "cactus", "camel", "candle", "canoe", "carrot", "castle",
+  "cedar", "cherry", "chess", "cider", "cinema", "circle", "clover", "cobble", "comet", "copper",
+  "coral", "cotton", "cricket", "crystal", "cuckoo", "daisy", "dance", "desert", "dolphin", "donkey",
+  "dragon", "drum", "eagle", "easel", "elbow", "ember", "falcon", "feather", "fern", "ferry",
+  "fiddle", "finch", "flame", "flute", "forest", "fossil", "fox", "garden", "garnet", "ginger",
+  "glacier", "goose", "granite", "grape", "gravel", "harbour", "harp", "hazel", "heather", "hedge",
+  "helmet", "heron", "hill", "honey", "island", "ivory", "jacket", "jasmine", "jelly", "jigsaw",
+  "juniper", "kettle", "kite", "kitten", "ladder", "lantern", "lemon", "lily", "linen", "lobster",
+  "locket", "magnet", "mango", "maple", "marble", "meadow", "melon", "mint", "mirror", "mitten",
+  "monkey", "moss", "mountain", "muffin", "nectar", "needle", "nutmeg", "oak", "oasis", "ocean",
+  "olive", "onion", "orange", "orchard", "otter", "owl", "paddle", "panda", "parrot", "pasta",
+  "peach", "pebble", "pencil", "pepper", "piano", "pigeon", "pillow", "pine", "planet", "plum",
+  "pocket", "pond", "poppy", "potato", "pottery", "puffin", "pumpkin", "quarry", "quilt", "rabbit",
+  "radish", "rainbow", "raven", "ribbon", "river", "robin", "rocket", "saddle", "saffron", "sailor",
+  "salmon", "sandal", "scarf", "seal", "shell", "silver", "sketch", "sledge", "snail", "sparrow",
+  "spider", "spoon", "spruce", "squash", "starling", "stone", "storm", "sugar", "summit", "swan",
+  "table", "teapot", "thistle", "thunder", "tiger", "timber", "toast", "tomato", "topaz", "tower",
+  "tractor", "trumpet", "tulip", "tunnel", "turnip", "valley", "velvet", "violet", "violin", "walnut",
+  "walrus", "wave", "whale", "wheat", "willow", "window", "winter", "wizard", "wombat", "wool",
+  "yacht", "yarrow", "zebra", "zigzag", "almond", "badge", "cloud", "delta", "engine", "frost",
+  "glove", "hamlet", "igloo", "jewel", "koala", "lemur",
+};
+
+/* @n_words random words and a number of two digits, joined by dashes,
+ * chosen with libsodium (about 8 bits a word); with @capitalise each
+ * word starts with a capital. Easy to read out on the phone and to type. */
+char *
+sc_passphrase_random_words (guint    n_words,
+                            gboolean capitalise)
+{
+  g_autoptr(GString) said = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      gsize at = said->len;
+
+      g_string_append_printf (said, "%s-", words[randombytes_uniform (G_N_ELEMENTS (words))]);
+      if (capitalise)
+        said->str[at] = g_ascii_toupper (said->str[at]);
+    }
+  g_string_append_printf (said, "%u", 10 + randombytes_uniform (90));
+  return g_string_free (g_steal_pointer (&said), FALSE);
+}
+
+/* A passphrase of four random words and a number that the rule passes
+ * (cracklib finds a pattern in a few such). */
+char *
+sc_passphrase_suggest (void)
+{
+  char *suggestion = NULL;
+
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      g_free (suggestion);
+      suggestion = sc_passphrase_random_words (4, TRUE);
+      if (sc_passphrase_check (suggestion, NULL) == SC_PASSPHRASE_OK)
+        break;
+    }
+  return suggestion;
+}
 
 /* Parts of a name shorter than this ("Al", "Jo") are too common inside
  * ordinary words to count as "containing the name". */
@@ -42,6 +112,91 @@ contains_name (const char *passphrase,
   sc_secure_strfree (folded_pass);
   sc_secure_strfree (folded_name);
   return found;
+}
+
+/* @passphrase in lower case with the usual swaps undone ("P@ssw0rd" is
+ * "password"), in guarded memory; NULL if there is none to spare. */
+static char *
+unswapped (const char *passphrase)
+{
+  static const char from[] = "@4801!|3$5279";
+  static const char to[] = "aabolliesszgt";
+  char *copy = sc_secure_strdup (passphrase);
+
+  if (copy == NULL)
+    return NULL;
+  for (char *p = copy; *p != '\0'; p++)
+    {
+      const char *swap = strchr (from, *p);
+
+      *p = swap != NULL ? to[swap - from] : g_ascii_tolower (*p);
+    }
+  return copy;
+}
+
+/* What libpwquality (GNOME's own judge, with the cracklib dictionary)
+ * finds wrong with @passphrase, in our terms; OK if it finds nothing or
+ * cannot judge. */
+static ScPassphraseProblems
+judge (pwquality_settings_t *settings,
+       const char           *passphrase)
+{
+  int score = pwquality_check (settings, passphrase, NULL, NULL, NULL);
+
+  if (score >= 0)
+    return SC_PASSPHRASE_OK;
+  switch (score)
+    {
+    case PWQ_ERROR_CRACKLIB_CHECK:
+      return SC_PASSPHRASE_DICTIONARY_WORD;
+    case PWQ_ERROR_PALINDROME:
+    case PWQ_ERROR_CASE_CHANGES_ONLY:
+    case PWQ_ERROR_MAX_CONSECUTIVE:
+    case PWQ_ERROR_MAX_CLASS_REPEAT:
+    case PWQ_ERROR_MAX_SEQUENCE:
+    case PWQ_ERROR_ROTATED:
+    case PWQ_ERROR_BAD_WORDS:
+      return SC_PASSPHRASE_PATTERN;
+    case PWQ_ERROR_MEM_ALLOC:
+      return SC_PASSPHRASE_OK;
+    default:
+      /* This computer's own policy (/etc/security/pwquality.conf). */
+      return SC_PASSPHRASE_GUESSABLE;
+    }
+}
+
+static ScPassphraseProblems
+check_guessable (const char *passphrase)
+{
+  pwquality_settings_t *settings = pwquality_default_settings ();
+  ScPassphraseProblems problems;
+
+  if (settings == NULL)
+    return SC_PASSPHRASE_OK;
+  /* The computer's policy where it has one; the defaults otherwise. */
+  pwquality_read_config (settings, NULL, NULL);
+  /* A dictionary that will not load fails everything, and so judges
+   * nothing: a passphrase of random words must pass. */
+  if (judge (settings, "Tidal-Marble-Orchard-Lantern-58") != SC_PASSPHRASE_OK)
+    {
+      g_warning ("The passphrase dictionary could not be used: passphrases are checked "
+                 "against the framework's rule only");
+      pwquality_free_settings (settings);
+      return SC_PASSPHRASE_OK;
+    }
+  problems = judge (settings, passphrase);
+  /* The dictionary is English, and cracklib reads bytes: swaps are undone
+   * in passphrases of ASCII alone. */
+  if (problems == SC_PASSPHRASE_OK && g_str_is_ascii (passphrase))
+    {
+      char *plain = unswapped (passphrase);
+
+      if (plain != NULL && judge (settings, plain) == SC_PASSPHRASE_DICTIONARY_WORD)
+        problems = SC_PASSPHRASE_DICTIONARY_WORD;
+      sc_secure_strfree (plain);
+    }
+  pwquality_free_settings (settings);
+  return problems;
 }
 
 ScPassphraseProblems
@@ -76,6 +231,9 @@ sc_passphrase_check (const char *passphrase,
     problems |= SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL;
   if (contains_name (passphrase, name))
     problems |= SC_PASSPHRASE_CONTAINS_NAME;
+  /* Within the framework's rule, still easy to guess: "Password1". */
+  if (problems == SC_PASSPHRASE_OK)
+    problems |= check_guessable (passphrase);
 
   return problems;
 }
@@ -85,6 +243,7 @@ char *
 sc_passphrase_describe_problems (ScPassphraseProblems problems)
 {
   g_autoptr(GPtrArray) sentences = g_ptr_array_new ();
+  g_autofree char *suggestion = NULL;
 
   if (problems == SC_PASSPHRASE_OK)
     return NULL;
@@ -99,6 +258,27 @@ sc_passphrase_describe_problems (ScPassphraseProblems problems)
     g_ptr_array_add (sentences, _("Add a number or a symbol."));
   if (problems & SC_PASSPHRASE_CONTAINS_NAME)
     g_ptr_array_add (sentences, _("Leave your name out of it."));
+  if (problems & SC_PASSPHRASE_DICTIONARY_WORD)
+    g_ptr_array_add (sentences, _("It is a dictionary word or a simple pattern with a few "
+                                  "changes, which is among the first things guessed."));
+  if (problems & SC_PASSPHRASE_PATTERN)
+    g_ptr_array_add (sentences, _("It follows a simple pattern (a run of letters or numbers, or "
+                                  "characters repeated), which is easy to guess."));
+  if (problems & SC_PASSPHRASE_GUESSABLE)
+    g_ptr_array_add (sentences, _("It does not meet this computer’s password policy."));
+  if (problems & (SC_PASSPHRASE_DICTIONARY_WORD | SC_PASSPHRASE_PATTERN | SC_PASSPHRASE_GUESSABLE))
+    {
+      /* The same example while the worker types, not a new one at every
+       * key. */
+      static char *example;
+
+      if (g_once_init_enter (&example))
+        g_once_init_leave (&example, sc_passphrase_suggest ());
+
+      suggestion = g_strdup_printf (_("Several random words are strong and easy to remember, for "
+                                      "example “%s”."), example);
+      g_ptr_array_add (sentences, suggestion);
+    }
   g_ptr_array_add (sentences, NULL);
 
   return g_strjoinv (" ", (char **) sentences->pdata);

@@ -22,10 +22,17 @@ typedef enum
   SC_PASSPHRASE_NO_UPPER            = 1 << 2,
   SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL  = 1 << 3,
   SC_PASSPHRASE_CONTAINS_NAME       = 1 << 4,
+  /* Within that rule, and still easy to guess (libpwquality): */
+  SC_PASSPHRASE_DICTIONARY_WORD     = 1 << 5,   /* cracklib: "Password1", "P@ssw0rd1", "Abcdefg1" */
+  SC_PASSPHRASE_PATTERN             = 1 << 6,   /* palindromes, runs, repeats */
+  SC_PASSPHRASE_GUESSABLE           = 1 << 7,   /* against the computer's policy */
 } ScPassphraseProblems;
 
 ScPassphraseProblems  sc_passphrase_check             (const char           *passphrase,
                                                        const char           *name);
 char                 *sc_passphrase_describe_problems (ScPassphraseProblems  problems);
+char                 *sc_passphrase_random_words      (guint                 n_words,
+                                                       gboolean              capitalise);
+char                 *sc_passphrase_suggest           (void);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "sc-passphrase.h"
 #include "sc-test-core.h"
@@ -35,6 +36,18 @@ static const Case cases[] = {
   { "ÉCOLE-école-7", "Brien", SC_PASSPHRASE_OK },
   { "chloé-brien-7X", "Chloé O'Brien", SC_PASSPHRASE_CONTAINS_NAME },
   { "секрет-Пароль-1", "Sam", SC_PASSPHRASE_OK },                      /* Cyrillic cases */
+  /* Within the framework's rule and still guessed first (libpwquality and
+   * the cracklib dictionary): a word with a capital and a digit, the
+   * same with letters swapped for symbols, a keyboard run, the alphabet. */
+  { "Password1", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "P@ssw0rd1", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "P@ssw0rd", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "Liverpool1!", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "Qwerty123!", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "Abcdefg1", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "Aaaaaaa1", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "Monkey-Wrench-Dance-8", NULL, SC_PASSPHRASE_OK },
+  { "Green-Teapot-77", NULL, SC_PASSPHRASE_OK },
   { "\xff\xfe-Bad-UTF8-1", NULL, SC_PASSPHRASE_TOO_SHORT | SC_PASSPHRASE_NO_LOWER
                                  | SC_PASSPHRASE_NO_UPPER | SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL },
 };
@@ -62,6 +75,43 @@ test_describe (void)
   g_assert_cmpstr (two, ==, "Use at least 8 characters. Leave your name out of it.");
 }
 
+/* A guessable passphrase is refused in words, with a passphrase of random
+ * words offered instead: one that passes the rule itself, and a new one
+ * each time. */
+static void
+test_describe_guessable (void)
+{
+  g_autofree char *said = sc_passphrase_describe_problems (sc_passphrase_check ("Password1", "Sam Taylor"));
+  g_autofree char *again = sc_passphrase_describe_problems (SC_PASSPHRASE_DICTIONARY_WORD);
+  const char *open, *close;
+  g_autofree char *example = NULL;
+
+  g_assert_nonnull (said);
+  g_assert_nonnull (strstr (said, "dictionary word"));
+  g_assert_nonnull (strstr (said, "random words"));
+  open = strstr (said, "“");
+  close = strstr (said, "”");
+  g_assert_nonnull (open);
+  g_assert_nonnull (close);
+  example = g_strndup (open + strlen ("“"), close - open - strlen ("“"));
+  g_assert_cmpuint (sc_passphrase_check (example, "Sam Taylor"), ==, SC_PASSPHRASE_OK);
+  /* The same example while the worker types. */
+  g_assert_nonnull (strstr (again, example));
+}
+
+/* Every passphrase suggested passes the rule. */
+static void
+test_suggestions_pass (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *example = sc_passphrase_suggest ();
+
+      if (sc_passphrase_check (example, NULL) != SC_PASSPHRASE_OK)
+        g_error ("The suggestion “%s” does not pass the rule", example);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +121,8 @@ main (int   argc,
 
   g_test_add_func ("/passphrase/rule", test_rule_table);
   g_test_add_func ("/passphrase/describe", test_describe);
+  g_test_add_func ("/passphrase/describe-guessable", test_describe_guessable);
+  g_test_add_func ("/passphrase/suggestions-pass", test_suggestions_pass);
 
   return g_test_run ();
 }

@@ -74,6 +74,21 @@ test_first_run_lock_unlock (void)
   g_assert_cmpstr (sc_test_visible_page (window), ==, "welcome");
   g_assert_false (sc_vault_exists_at (sc_application_get_vault_directory (app)));
 
+  /* Within the framework's rule and still guessed first: refused in words,
+   * with random words offered instead. */
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "passphrase_row"), "Password1");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "confirm_row"), "Password1");
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"), "dictionary word"));
+  g_assert_nonnull (strstr (sc_test_shown_text (GTK_WIDGET (welcome), "problems_label"), "random words"));
+  sc_test_set_size (window, 360, 720);
+  sc_test_save_png (GTK_WIDGET (window), "welcome-narrow-guessable-passphrase");
+  sc_test_set_size (window, 960, 680);
+  gtk_widget_activate_action (GTK_WIDGET (welcome), "welcome.create", NULL);
+  sc_test_settle ();
+  g_assert_cmpstr (sc_test_visible_page (window), ==, "welcome");
+  g_assert_false (sc_vault_exists_at (sc_application_get_vault_directory (app)));
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "confirm_row"), "");
+
   /* Mismatched confirmation. */
   gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "passphrase_row"), PASSPHRASE);
   gtk_editable_set_text (sc_test_editable (GTK_WIDGET (welcome), "confirm_row"), "Blue-Kettle-41");
