@@ -355,6 +355,13 @@ sc_key_file_load (const char *path,
                    path, format);
       return NULL;
     }
+  if (local_error == NULL && format < 1)
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key file %s has format %" G_GINT64_FORMAT ", which no Safecase writes",
+                   path, format);
+      return NULL;
+    }
 
   if (local_error == NULL)
     self->vault_id = g_key_file_get_string (kf, GROUP_VAULT, "Id", &local_error);
@@ -467,9 +474,7 @@ write_key_file (GKeyFile   *kf,
                            _("The names and roles are too long to keep; shorten them"));
       return FALSE;
     }
-  return g_file_set_contents_full (path, data, (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return sc_secure_write_private_file (path, data, len, error);
 }
 
 /* A new key file at @path. */
@@ -506,6 +511,61 @@ sc_key_file_save_over (ScKeyFile  *self,
     return FALSE;
   fill_key_file (self, kf);
   return write_key_file (kf, path, error);
+}
+
+/* The wrap of @key that @manager_id (NULL: the worker) opens, made again
+ * under @passphrase: a new salt and nonce, the current cost. The vault key
+ * itself does not change, so the keyring's copy still opens the vault. */
+gboolean
+sc_key_file_rewrap (ScKeyFile    *self,
+                    const char   *manager_id,
+                    const ScKey  *key,
+                    const char   *passphrase,
+                    GError      **error)
+{
+  g_autoptr(ScKey) kek = NULL;
+  ScKeyWrap *wrap = NULL;
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  guint8 nonce[crypto_secretbox_NONCEBYTES];
+
+  g_return_val_if_fail (key != NULL && passphrase != NULL, FALSE);
+
+  if (!sc_key_file_check_key (self, key))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                           "The key does not belong to this key file");
+      return FALSE;
+    }
+  for (guint i = 0; manager_id != NULL && i < self->managers->len && wrap == NULL; i++)
+    if (g_str_equal (((ScKeyWrap *) self->managers->pdata[i])->id, manager_id))
+      wrap = self->managers->pdata[i];
+  if (manager_id != NULL && wrap == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                           "No such manager in this vault");
+      return FALSE;
+    }
+  if (!sc_secure_random_bytes (salt, sizeof salt, error)
+      || !sc_secure_random_bytes (nonce, sizeof nonce, error)
+      || !(kek = derive_kek (salt, new_opslimit, new_memlimit, passphrase, error)))
+    return FALSE;
+  if (wrap == NULL)
+    {
+      memcpy (self->salt, salt, sizeof salt);
+      memcpy (self->nonce, nonce, sizeof nonce);
+      self->opslimit = new_opslimit;
+      self->memlimit = new_memlimit;
+      crypto_secretbox_easy (self->wrapped, key->bytes, sizeof key->bytes, self->nonce, kek->bytes);
+    }
+  else
+    {
+      memcpy (wrap->salt, salt, sizeof salt);
+      memcpy (wrap->nonce, nonce, sizeof nonce);
+      wrap->opslimit = new_opslimit;
+      wrap->memlimit = new_memlimit;
+      crypto_secretbox_easy (wrap->wrapped, key->bytes, sizeof key->bytes, wrap->nonce, kek->bytes);
+    }
+  return TRUE;
 }
 
 ScKey *

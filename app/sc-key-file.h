@@ -31,6 +31,11 @@ gboolean    sc_key_file_save_over     (ScKeyFile    *self,
                                        GError      **error);
 gboolean    sc_key_file_name_is_valid (const char   *text);
 guint       sc_key_file_get_n_unreadable (ScKeyFile *self);
+gboolean    sc_key_file_rewrap        (ScKeyFile    *self,
+                                       const char   *manager_id,
+                                       const ScKey  *key,
+                                       const char   *passphrase,
+                                       GError      **error);
 ScKey      *sc_key_file_unwrap        (ScKeyFile    *self,
                                        const char   *passphrase,
                                        GError      **error);

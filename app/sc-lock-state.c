@@ -48,19 +48,6 @@ lock_path (const char *vault_directory)
   return g_build_filename (vault_directory, LOCK_FILE, NULL);
 }
 
-static gboolean
-sync_folder (const char *directory)
-{
-  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
 /* Before the key is wiped: the next start asks for the passphrase. */
 gboolean
 sc_lock_state_write (const char  *vault_directory,
@@ -70,15 +57,7 @@ sc_lock_state_write (const char  *vault_directory,
   g_autofree char *session = sc_lock_state_session ();
   g_autofree char *content = g_strconcat (session, "\n", NULL);
 
-  /* Written to a temporary name, synced and renamed into place (GLib's
-   * CONSISTENT and DURABLE), readable by the worker alone. */
-  if (!g_file_set_contents_full (path, content, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    return FALSE;
-  if (!sync_folder (vault_directory))
-    g_debug ("Could not sync %s: %s", vault_directory, g_strerror (errno));
-  return TRUE;
+  return sc_secure_write_private_file (path, content, strlen (content), error);
 }
 
 /* TRUE when the vault was locked in this login session and boot. A lock
@@ -123,5 +102,5 @@ sc_lock_state_clear (const char *vault_directory)
   if (g_unlink (path) != 0 && errno != ENOENT)
     g_message ("Could not remove the lock file %s: %s", path, g_strerror (errno));
   else
-    sync_folder (vault_directory);
+    sc_secure_sync_folder (vault_directory, NULL);
 }

@@ -217,3 +217,43 @@ sc_secure_read_private_file (const char  *path,
     *length = used;
   return g_steal_pointer (&data);
 }
+
+/* @data written to @path for good: to a temporary name beside it, synced,
+ * renamed into place (GLib's CONSISTENT and DURABLE), readable by the
+ * worker alone; then the folder is synced too, so that the rename itself
+ * survives a power cut. A kill at any moment leaves the old file or the
+ * new one, never neither and never half of one. */
+gboolean
+sc_secure_write_private_file (const char  *path,
+                              const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_file_set_contents_full (path, data, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error)
+         && sc_secure_sync_folder (folder, error);
+}
+
+/* What was renamed into, or removed from, @directory made durable. */
+gboolean
+sc_secure_sync_folder (const char  *directory,
+                       GError     **error)
+{
+  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Could not sync the folder %s: %s", directory, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}

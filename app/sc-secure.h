@@ -38,6 +38,12 @@ char     *sc_secure_read_private_file (const char  *path,
                                        gsize        max_bytes,
                                        gsize       *length,
                                        GError     **error);
+gboolean  sc_secure_write_private_file (const char  *path,
+                                        const char  *data,
+                                        gsize        length,
+                                        GError     **error);
+gboolean  sc_secure_sync_folder     (const char  *directory,
+                                     GError     **error);
 void      sc_secure_wipe            (void        *buffer,
                                      gsize        length);
 

@@ -77,6 +77,10 @@ static void     write_audit_anchor (ScVault  *self,
                                     gboolean  first);
 static gboolean ensure_open        (ScVault *self,
                                     GError **error);
+static void     remove_vault_files (const char *directory);
+
+/* A vault is built in "vault.creating-XXXXXX" beside its folder. */
+#define BUILDING_SUFFIX ".creating-"
 
 static void
 sc_vault_finalize (GObject *object)
@@ -258,33 +262,106 @@ check_vault_files (const char *directory,
   return TRUE;
 }
 
-static gboolean
-make_private_directory (const char *directory,
-                        GError    **error)
+/* A new, private folder beside @directory to build a vault in: renamed
+ * to @directory once the vault is whole. */
+static char *
+make_building_directory (const char *directory,
+                         GError    **error)
 {
   g_autofree char *parent = g_path_get_dirname (directory);
+  g_autofree char *base = g_path_get_basename (directory);
+  g_autofree char *building = NULL;
 
   if (g_mkdir_with_parents (parent, 0700) != 0
-      || (g_mkdir (directory, 0700) != 0 && errno != EEXIST))
+      /* The app's own folders under the data directory are private too. */
+      || g_chmod (parent, 0700) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
-                   "Cannot create the folder %s: %s", directory, g_strerror (saved_errno));
-      return FALSE;
+                   "Cannot create the folder %s: %s", parent, g_strerror (saved_errno));
+      return NULL;
     }
-
-  /* The app's own folders under the data directory are private too. */
-  if (g_chmod (parent, 0700) != 0 || g_chmod (directory, 0700) != 0)
+  building = g_strdup_printf ("%s/%s%sXXXXXX", parent, base, BUILDING_SUFFIX);
+  if (g_mkdtemp_full (building, 0700) == NULL)
     {
       int saved_errno = errno;
 
-      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INSECURE,
-                   "Cannot make %s private: %s", directory, g_strerror (saved_errno));
+      g_set_error (error, SC_VAULT_ERROR,
+                   saved_errno == ENOSPC ? SC_VAULT_ERROR_STORAGE_FULL : SC_VAULT_ERROR_FAILED,
+                   "Cannot create a folder beside %s: %s", directory, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!check_private (building, TRUE, TRUE, error))
+    return NULL;
+  return g_steal_pointer (&building);
+}
+
+/* @building, a whole vault, renamed to @directory: there must be no vault
+ * there, and a folder left there without one (empty, or holding only what
+ * a vault since removed left: its lock file, SQLite's side files) is
+ * replaced. The parent folder is synced, so the rename survives a power
+ * cut. */
+static gboolean
+move_into_place (const char  *building,
+                 const char  *directory,
+                 GError     **error)
+{
+  g_autofree char *parent = g_path_get_dirname (directory);
+  g_autofree char *lock = g_build_filename (directory, "locked", NULL);
+
+  if (g_file_test (directory, G_FILE_TEST_IS_DIR) && !sc_vault_exists_at (directory))
+    {
+      remove_vault_files (directory);
+      g_unlink (lock);
+      g_rmdir (directory);
+    }
+  if (g_rename (building, directory) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SC_VAULT_ERROR,
+                   saved_errno == ENOTEMPTY || saved_errno == EEXIST ? SC_VAULT_ERROR_EXISTS
+                   : SC_VAULT_ERROR_FAILED,
+                   "Cannot put the new vault in %s: %s", directory, g_strerror (saved_errno));
       return FALSE;
     }
+  /* The vault is there now, whatever the sync says. */
+  {
+    g_autoptr(GError) sync_error = NULL;
 
-  return check_private (directory, TRUE, TRUE, error);
+    if (!sc_secure_sync_folder (parent, &sync_error))
+      g_message ("%s", sync_error->message);
+  }
+  return TRUE;
+}
+
+/* Folders a vault was being built in when the app was killed: never a
+ * vault (the rename that makes one did not happen), so removed. */
+void
+sc_vault_remove_unfinished (const char *directory)
+{
+  g_autofree char *parent = g_path_get_dirname (directory);
+  g_autofree char *base = g_path_get_basename (directory);
+  g_autofree char *prefix = g_strconcat (base, BUILDING_SUFFIX, NULL);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != getuid ())
+        continue;
+      remove_vault_files (path);
+      if (g_rmdir (path) != 0)
+        g_message ("An unfinished vault folder %s could not be removed: %s", path,
+                   g_strerror (errno));
+    }
 }
 
 /* SQLite creates the database with the process umask; create it 0600 first
@@ -312,6 +389,27 @@ create_private_file (const char *path,
   return TRUE;
 }
 
+/* Temporary key files ("vault.key.XXXXXX") a write killed half-way
+ * left: the key file itself is whole (renamed into place only when
+ * complete), these are not needed. */
+static void
+remove_key_file_leftovers (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, SC_VAULT_KEY_NAME ".")
+        && strlen (name) == strlen (SC_VAULT_KEY_NAME ".") + 6)
+      {
+        g_autofree char *path = g_build_filename (directory, name, NULL);
+        GStatBuf st;
+
+        if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid ())
+          g_unlink (path);
+      }
+}
+
 static void
 remove_vault_files (const char *directory)
 {
@@ -325,6 +423,7 @@ remove_vault_files (const char *directory)
 
       g_unlink (path);
     }
+  remove_key_file_leftovers (directory);
 }
 
 /* SQL helpers ------------------------------------------------------------- */
@@ -654,6 +753,7 @@ vault_open_with_key (const char  *directory,
     if (before < 7 && self->schema_version >= 7)
       write_audit_anchor (self, TRUE);
   }
+  remove_key_file_leftovers (directory);
 
   return g_steal_pointer (&self);
 }
@@ -820,8 +920,9 @@ sc_vault_create_at_version (const char *directory,
   g_autoptr(ScVault) self = NULL;
   g_autoptr(ScKey) key = NULL;
   g_autoptr(ScKeyFile) key_file = NULL;
-  g_autofree char *db_path = vault_file (directory, SC_VAULT_DB_NAME);
-  g_autofree char *key_path = vault_file (directory, SC_VAULT_KEY_NAME);
+  g_autofree char *building = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *key_path = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) keyring_error = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -842,14 +943,20 @@ sc_vault_create_at_version (const char *directory,
       return NULL;
     }
 
-  if (!make_private_directory (directory, error)
-      || !(key = sc_key_new_random (error))
-      || !(key_file = sc_key_file_new_for_key (key, passphrase, error))
-      || !create_private_file (db_path, error))
+  /* Built whole in a folder of its own beside @directory, and renamed to
+   * it at the end: a kill at any moment leaves no vault, or a whole one,
+   * never a folder the app would call damaged for ever. */
+  sc_vault_remove_unfinished (directory);
+  if (!(building = make_building_directory (directory, error)))
     return NULL;
-
+  db_path = vault_file (building, SC_VAULT_DB_NAME);
+  key_path = vault_file (building, SC_VAULT_KEY_NAME);
   self = g_object_new (SC_TYPE_VAULT, NULL);
   self->directory = g_strdup (directory);
+  if (!(key = sc_key_new_random (error))
+      || !(key_file = sc_key_file_new_for_key (key, passphrase, error))
+      || !create_private_file (db_path, error))
+    goto failed;
 
   if (!(self->db = open_database (db_path, key, error))
       || !migrate (self->db, version, &self->schema_version, error))
@@ -906,9 +1013,18 @@ sc_vault_create_at_version (const char *directory,
       sc_key_file_set_audit_anchor (key_file, entries, head);
     }
 
-  /* The key file is written last: it is what makes the folder a vault. */
+  /* The key file is written last; then the folder becomes the vault in
+   * one rename, and the database is opened again where it now is. */
   if (!sc_key_file_save (key_file, key_path, error))
     goto failed;
+  sc_vault_close (self);
+  if (!move_into_place (building, directory, error))
+    goto failed;
+  g_clear_pointer (&db_path, g_free);
+  db_path = vault_file (directory, SC_VAULT_DB_NAME);
+  if (!(self->db = open_database (db_path, key, error)))
+    return NULL;
+  self->schema_version = query_int (self->db, "PRAGMA user_version", &rc);
 
   self->key_in_keyring = sc_keyring_store_key (sc_key_file_get_vault_id (key_file), key,
                                                keyring_timeout_ms, NULL, &keyring_error);
@@ -923,7 +1039,8 @@ sc_vault_create_at_version (const char *directory,
 
 failed:
   sc_vault_close (self);
-  remove_vault_files (directory);
+  remove_vault_files (building);
+  g_rmdir (building);
   return NULL;
 }
 
@@ -1323,10 +1440,44 @@ describe_manager_change (const char *id,
   return json_generator_to_data (generator, NULL);
 }
 
-/* Changes the people in the key file. The change and its audit entry go
- * together: the entry is written in a transaction, the key file replaced,
- * then the transaction committed; if the commit fails, the key file is
- * put back as it was. Never a passphrase in the trail. */
+/* @key_file written over the vault's, with its audit entry: the entry is
+ * written in a transaction, the key file replaced, then the transaction
+ * committed; if the commit fails, the key file is put back as it was
+ * (@before). Never a passphrase in the trail. */
+static gboolean
+rewrite_key_file (ScVault     *self,
+                  ScKeyFile   *key_file,
+                  const char  *before,
+                  gsize        before_length,
+                  const char  *action,
+                  const char  *entity,
+                  const char  *said_before,
+                  const char  *said_after,
+                  GError     **error)
+{
+  g_autofree char *path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+
+  if (!sc_vault_begin (self, error))
+    return FALSE;
+  if (!sc_vault_append_audit (self, action, entity, 0, said_before, said_after, error)
+      || !sc_key_file_save_over (key_file, path, error))
+    {
+      sc_vault_rollback (self);
+      return FALSE;
+    }
+  if (!sc_vault_commit (self, error))
+    {
+      g_autoptr(GError) restore_error = NULL;
+
+      if (!sc_secure_write_private_file (path, before, before_length, &restore_error))
+        g_warning ("The key file could not be put back after a failed change: %s",
+                   restore_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Changes the people in the key file, with its audit entry. */
 static gboolean
 change_managers (ScVault     *self,
                  const char  *confirm_passphrase,
@@ -1396,27 +1547,176 @@ change_managers (ScVault     *self,
       said = describe_manager_change (added, name, role, by);
     }
 
-  if (!sc_vault_begin (self, error))
-    return FALSE;
-  if (!sc_vault_append_audit (self, action, "manager", 0, added != NULL ? NULL : said,
-                              added != NULL ? said : NULL, error)
-      || !sc_key_file_save_over (key_file, path, error))
-    {
-      sc_vault_rollback (self);
-      return FALSE;
-    }
-  if (!sc_vault_commit (self, error))
-    {
-      g_autoptr(GError) restore_error = NULL;
+  return rewrite_key_file (self, key_file, before, before_length, action, "manager",
+                           added != NULL ? NULL : said, added != NULL ? said : NULL, error);
+}
 
-      if (!g_file_set_contents_full (path, before, (gssize) before_length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0600, &restore_error))
-        g_warning ("The key file could not be put back after a failed change: %s",
-                   restore_error->message);
+/* Changing a passphrase ---------------------------------------------------- */
+
+/* The slow part (Argon2id, several times) runs in a thread on a copy of
+ * the key file; the write and its audit entry on the caller's thread. */
+typedef struct
+{
+  char      *directory;
+  char      *worker_name;
+  char      *current;       /* guarded memory */
+  char      *replacement;   /* guarded memory */
+  /* Out: */
+  ScKeyFile *key_file;
+  char      *before;
+  gsize      before_length;
+  char      *who;
+} ChangeData;
+
+static void
+change_data_free (ChangeData *data)
+{
+  g_free (data->directory);
+  g_free (data->worker_name);
+  sc_secure_strfree (data->current);
+  sc_secure_strfree (data->replacement);
+  g_clear_pointer (&data->key_file, sc_key_file_free);
+  if (data->before != NULL)
+    sodium_memzero (data->before, data->before_length);
+  g_free (data->before);
+  g_free (data->who);
+  g_free (data);
+}
+
+static gboolean
+prepare_change (ChangeData  *data,
+                GError     **error)
+{
+  g_autofree char *path = vault_file (data->directory, SC_VAULT_KEY_NAME);
+  g_autofree char *manager_id = NULL;
+  g_autofree char *opened_by = NULL;
+  g_autoptr(ScKey) key = NULL;
+  g_autoptr(ScKey) taken = NULL;
+  ScPassphraseProblems problems;
+
+  if (!(data->before = sc_secure_read_private_file (path, 64 * 1024, &data->before_length, error))
+      || !(data->key_file = sc_key_file_load (path, error)))
+    return FALSE;
+  if (!(key = sc_key_file_unwrap_anyone (data->key_file, data->current, &manager_id, error)))
+    return FALSE;
+  data->who = g_strdup (data->worker_name);
+  for (guint i = 0; manager_id != NULL && i < sc_key_file_get_n_managers (data->key_file); i++)
+    {
+      const char *id, *name;
+
+      sc_key_file_get_manager (data->key_file, i, &id, &name, NULL);
+      if (g_str_equal (id, manager_id))
+        {
+          g_free (data->who);
+          data->who = g_strdup (name);
+        }
+    }
+  if ((problems = sc_passphrase_check (data->replacement, data->who)) != SC_PASSPHRASE_OK)
+    {
+      g_autofree char *said = sc_passphrase_describe_problems (problems);
+
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                   _("The new passphrase is too weak. %s"), said);
       return FALSE;
     }
-  return TRUE;
+  /* One passphrase is one person, and the old one is not a new one. */
+  if ((taken = sc_key_file_unwrap_anyone (data->key_file, data->replacement, &opened_by, NULL)))
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
+                           _("That passphrase already opens this vault. Choose a new one"));
+      return FALSE;
+    }
+  return sc_key_file_rewrap (data->key_file, manager_id, key, data->replacement, error);
+}
+
+static void
+change_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!prepare_change (task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The passphrase @current opens (the worker's, or a manager's own) made
+ * @replacement: the vault key is wrapped again under it, and the key file
+ * replaced atomically, so a kill at any moment leaves the old passphrase
+ * or the new one working, never neither. The keyring holds the vault key,
+ * not the passphrase, and still opens the vault. */
+void
+sc_vault_change_passphrase_async (ScVault             *self,
+                                  const char          *current,
+                                  const char          *replacement,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ChangeData *data = g_new0 (ChangeData, 1);
+
+  g_return_if_fail (SC_IS_VAULT (self));
+  g_return_if_fail (current != NULL && replacement != NULL);
+
+  g_task_set_source_tag (task, sc_vault_change_passphrase_async);
+  data->directory = g_strdup (self->directory);
+  data->worker_name = g_strdup (self->worker_name);
+  data->current = sc_secure_strdup (current);
+  data->replacement = sc_secure_strdup (replacement);
+  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
+  g_task_run_in_thread (task, change_thread);
+}
+
+gboolean
+sc_vault_change_passphrase_finish (ScVault       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  ChangeData *data;
+  g_autofree char *said = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_vault_change_passphrase_async,
+                        FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error) || !ensure_open (self, error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  said = g_strdup_printf ("Passphrase of %s changed", data->who);
+  return rewrite_key_file (self, data->key_file, data->before, data->before_length,
+                           "change-passphrase", "vault", NULL, said, error);
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The same, waiting: for tests and tools. */
+gboolean
+sc_vault_change_passphrase (ScVault     *self,
+                            const char  *current,
+                            const char  *replacement,
+                            GError     **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean changed;
+
+  g_main_context_push_thread_default (context);
+  sc_vault_change_passphrase_async (self, current, replacement, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  changed = sc_vault_change_passphrase_finish (self, result, error);
+  g_main_context_pop_thread_default (context);
+  return changed;
 }
 
 /* A manager, named, with a role and a passphrase of their own: a second
@@ -1458,7 +1758,7 @@ sc_vault_add_manager (ScVault     *self,
       g_autofree char *said = sc_passphrase_describe_problems (problems);
 
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
-                   _("The manager’s passphrase is too weak: %s"), said);
+                   _("The manager’s passphrase is too weak. %s"), said);
       return FALSE;
     }
   return change_managers (self, confirm_passphrase, "add-manager", clean, clean_role,

@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (ScVault, sc_vault, SC, VAULT, GObject)
 
 char       *sc_vault_get_default_directory      (gboolean              demo);
 gboolean    sc_vault_exists_at                  (const char           *directory);
+void        sc_vault_remove_unfinished          (const char           *directory);
 
 ScVault    *sc_vault_create                     (const char           *directory,
                                                  const char           *worker_name,
@@ -105,6 +106,19 @@ gboolean       sc_vault_add_manager             (ScVault              *self,
 gboolean       sc_vault_remove_manager          (ScVault              *self,
                                                  const char           *worker_passphrase,
                                                  const char           *manager_id,
+                                                 GError              **error);
+void           sc_vault_change_passphrase_async (ScVault              *self,
+                                                 const char           *current,
+                                                 const char           *replacement,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean       sc_vault_change_passphrase_finish (ScVault             *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+gboolean       sc_vault_change_passphrase       (ScVault              *self,
+                                                 const char           *current,
+                                                 const char           *replacement,
                                                  GError              **error);
 gboolean       sc_vault_check_manager           (ScVault              *self,
                                                  const char           *manager_id,

@@ -882,6 +882,159 @@ test_damaged_key_file (Fixture       *fixture,
   }
 }
 
+/* A format no Safecase writes (0, negative) is refused as damage; one
+ * newer than this build, as too new. */
+static void
+test_key_file_formats (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct { const char *format; int code; } formats[] = {
+    { "0", SC_VAULT_ERROR_DAMAGED },
+    { "-1", SC_VAULT_ERROR_DAMAGED },
+    { "3", SC_VAULT_ERROR_TOO_NEW },
+  };
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autoptr(GBytes) original = NULL;
+
+  create_and_close (fixture);
+  original = read_file (key_path);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScVault) vault = NULL;
+      g_autoptr(GRegex) regex = g_regex_new ("Format=[0-9]+", 0, 0, NULL);
+      g_autofree char *format = g_strconcat ("Format=", formats[i].format, NULL);
+      g_autofree char *changed = g_regex_replace_literal (regex, g_bytes_get_data (original, NULL),
+                                                          (gssize) g_bytes_get_size (original), 0,
+                                                          format, 0, NULL);
+
+      write_file (key_path, changed, strlen (changed));
+      vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+      g_assert_null (vault);
+      g_assert_error (error, SC_VAULT_ERROR, formats[i].code);
+    }
+}
+
+/* Changing the passphrase ----------------------------------------------------- */
+
+#define NEW_PASSPHRASE     "Orchard-Lantern-58"
+#define MANAGER_PASSPHRASE "Green-Teapot-77"
+
+static gboolean
+opens_with (Fixture    *fixture,
+            const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = sc_vault_open_with_passphrase (fixture->directory, passphrase, NULL, &error);
+
+  if (vault == NULL)
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+  return vault != NULL;
+}
+
+/* The worker's passphrase changed: the old one no longer opens the vault,
+ * the new one does, the keyring still does (it holds the key, not the
+ * passphrase), and the trail says so without either passphrase. */
+static void
+test_change_passphrase (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) vault = create_vault (fixture);
+  g_autofree char *id = vault_id_of (fixture);
+
+  g_assert_true (sc_vault_change_passphrase (vault, PASSPHRASE, NEW_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'change-passphrase'"
+                                              " AND after LIKE '%Sam Taylor%'"), ==, 1);
+  g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE after LIKE '%Orchard%'"
+                                              " OR after LIKE '%Kettle%'"), ==, 0);
+  sc_vault_close (vault);
+
+  g_assert_false (opens_with (fixture, PASSPHRASE));
+  g_assert_true (opens_with (fixture, NEW_PASSPHRASE));
+  {
+    g_autoptr(ScVault) by_keyring = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+    g_autofree char *still = vault_id_of (fixture);
+    g_autoptr(ScAuditReport) report = sc_vault_verify_audit (by_keyring, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (by_keyring);
+    g_assert_cmpstr (still, ==, id);
+    g_assert_true (report->intact);
+  }
+  {
+    g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
+/* What is refused, and changes nothing: a wrong current passphrase, a weak
+ * new one, the same one again, one a manager already uses. A manager
+ * changes their own, and only theirs. */
+static void
+test_change_passphrase_refusals (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = create_vault (fixture);
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GPtrArray) managers = NULL;
+  static const struct { const char *current, *replacement; int code; } refused[] = {
+    { "Blue-Kettle-43", NEW_PASSPHRASE, SC_VAULT_ERROR_WRONG_PASSPHRASE },
+    { PASSPHRASE, "Password1", SC_VAULT_ERROR_INVALID_INPUT },
+    { PASSPHRASE, "short", SC_VAULT_ERROR_INVALID_INPUT },
+    { PASSPHRASE, "Taylor-Made-42", SC_VAULT_ERROR_INVALID_INPUT },
+    { PASSPHRASE, PASSPHRASE, SC_VAULT_ERROR_INVALID_INPUT },
+    { PASSPHRASE, MANAGER_PASSPHRASE, SC_VAULT_ERROR_INVALID_INPUT },
+  };
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sc_vault_add_manager (vault, PASSPHRASE, "Priya Shah", "Team manager",
+                                         MANAGER_PASSPHRASE, &error));
+    g_assert_no_error (error);
+  }
+  before = read_file (key_path);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_false (sc_vault_change_passphrase (vault, refused[i].current, refused[i].replacement,
+                                                  &error));
+      g_assert_error (error, SC_VAULT_ERROR, refused[i].code);
+      after = read_file (key_path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+
+  /* The manager's own: theirs changes, the worker's stays. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sc_vault_change_passphrase (vault, MANAGER_PASSPHRASE, NEW_PASSPHRASE, &error));
+    g_assert_no_error (error);
+    managers = sc_vault_list_managers (vault, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (managers->len, ==, 1);
+    g_assert_true (sc_vault_check_manager (vault, ((ScManager *) managers->pdata[0])->id,
+                                           NEW_PASSPHRASE, &error));
+    g_assert_no_error (error);
+    g_assert_false (sc_vault_check_manager (vault, ((ScManager *) managers->pdata[0])->id,
+                                            MANAGER_PASSPHRASE, &error));
+    g_clear_error (&error);
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'change-passphrase'"
+                                                " AND after LIKE '%Priya Shah%'"), ==, 1);
+  }
+  sc_vault_close (vault);
+  g_assert_true (opens_with (fixture, PASSPHRASE));
+  g_assert_true (opens_with (fixture, NEW_PASSPHRASE));
+}
+
 static void
 test_no_vault (Fixture       *fixture,
                gconstpointer  data)
@@ -1063,6 +1216,9 @@ main (int   argc,
   ADD ("/vault/migrate/refuses-newer-vault", test_refuses_newer_vault);
   ADD ("/vault/damaged/database", test_damaged_database);
   ADD ("/vault/damaged/key-file", test_damaged_key_file);
+  ADD ("/vault/key-file/formats", test_key_file_formats);
+  ADD ("/vault/passphrase/change", test_change_passphrase);
+  ADD ("/vault/passphrase/change-refusals", test_change_passphrase_refusals);
   ADD ("/vault/storage-full/says-so-and-keeps-the-vault", test_storage_full);
   g_test_add_func ("/vault/errors/every-code-has-a-sentence", test_every_error_has_a_sentence);
 

@@ -742,6 +742,91 @@ test_add_manager (void)
   sc_test_stop_app (app, window);
 }
 
+static gboolean
+key_file_opens_with (gpointer data)
+{
+  ScApplication *app = SC_APPLICATION (g_application_get_default ());
+  g_autofree char *path = g_build_filename (sc_application_get_vault_directory (app),
+                                            SC_VAULT_KEY_NAME, NULL);
+  g_autoptr(ScKeyFile) key_file = sc_key_file_load (path, NULL);
+  g_autoptr(ScKey) key = key_file != NULL ? sc_key_file_unwrap (key_file, data, NULL) : NULL;
+
+  return key != NULL;
+}
+
+static AdwMessageDialog *
+type_change_passphrase (GtkWidget  *prefs,
+                        const char *current,
+                        const char *replacement,
+                        const char *again)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "Current Passphrase")), current);
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "New Passphrase")), replacement);
+  gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "New Passphrase Again")), again);
+  return dialog;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* Preferences, Change Passphrase: two new ones that differ, and a weak
+ * one, are asked again with the reason and change nothing; a good one is
+ * the passphrase from then on, the old one opens nothing, and the
+ * keyring still opens the vault. */
+static void
+test_change_passphrase (void)
+{
+  ScWindow *window = NULL;
+  ScApplication *app = sc_test_start_on_caseload (&window);
+  AdwMessageDialog *dialog;
+  GtkWidget *prefs;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = sc_test_wait_for_window (SC_TYPE_PREFERENCES_WINDOW);
+
+  gtk_widget_activate_action (prefs, "prefs.change-passphrase", NULL);
+  dialog = type_change_passphrase (prefs, PASSPHRASE, "Orchard-Lantern-58", "Orchard-Lantern-59");
+  sc_test_save_png (GTK_WIDGET (dialog), "change-passphrase");
+  adw_message_dialog_response (dialog, "change");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not the same"));
+
+  /* A weak one: the reason, from the thread, in the dialog again. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (prefs, "prefs.change-passphrase", NULL);
+  dialog = type_change_passphrase (prefs, PASSPHRASE, "Password1", "Password1");
+  adw_message_dialog_response (dialog, "change");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_wait_until (dialog_shown, NULL, "the dialog asking again");
+  dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "dictionary word"));
+  sc_test_save_png (GTK_WIDGET (dialog), "change-passphrase-weak");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (key_file_opens_with ((gpointer) PASSPHRASE));
+
+  gtk_widget_activate_action (prefs, "prefs.change-passphrase", NULL);
+  dialog = type_change_passphrase (prefs, PASSPHRASE, "Orchard-Lantern-58", "Orchard-Lantern-58");
+  adw_message_dialog_response (dialog, "change");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sc_test_wait_until (key_file_opens_with, (gpointer) "Orchard-Lantern-58",
+                      "the new passphrase to open the vault");
+  g_assert_false (key_file_opens_with ((gpointer) PASSPHRASE));
+  g_assert_false (dialog_shown (NULL));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  sc_test_stop_app (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +840,7 @@ main (int   argc,
   sc_test_ui_add ("/window/clipboard/cleared-after-a-while-and-at-lock", test_clipboard_cleared);
   sc_test_ui_add ("/window/audit/verify-from-menu", test_verify_audit_from_menu);
   sc_test_ui_add ("/window/preferences/add-manager", test_add_manager);
+  sc_test_ui_add ("/window/preferences/change-passphrase", test_change_passphrase);
   sc_test_ui_add ("/window/signal/sigterm-saves-and-locks", test_sigterm_saves_and_locks);
   sc_test_ui_add ("/window/lock/closes-dialogs-keeping-typing", test_lock_closes_dialogs_keeping_typing);
   sc_test_ui_add_restart ("/window/lock/holds-across-restart-until-next-login", lock_then_quit,

@@ -57,14 +57,22 @@ say (ScPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), sc_form_toast_new (sentence));
 }
 
+/* What went wrong, as a sentence: the vault's own words where it refused
+ * what was typed, the error presenter's otherwise. */
+static char *
+error_sentence (GError *error)
+{
+  if (error->domain == SC_VAULT_ERROR && error->code == SC_VAULT_ERROR_INVALID_INPUT)
+    return g_str_has_suffix (error->message, ".") ? g_strdup (error->message)
+                                                  : g_strdup_printf ("%s.", error->message);
+  return sc_error_message_for (error);
+}
+
 static void
 say_error (ScPreferencesWindow *self,
            GError              *error)
 {
-  g_autofree char *sentence = error->domain == SC_VAULT_ERROR
-                              && error->code == SC_VAULT_ERROR_INVALID_INPUT
-                              ? g_strdup_printf ("%s.", error->message)
-                              : sc_error_message_for (error);
+  g_autofree char *sentence = error_sentence (error);
 
   say (self, sentence);
 }
@@ -169,10 +177,7 @@ add_manager_response_cb (AdwMessageDialog *dialog,
   if (!sc_vault_add_manager (get_vault (self), gtk_editable_get_text (add->worker_passphrase), name,
                              role, gtk_editable_get_text (add->passphrase), &error))
     {
-      g_autofree char *sentence = error->domain == SC_VAULT_ERROR
-                                  && error->code == SC_VAULT_ERROR_INVALID_INPUT
-                                  ? g_strdup_printf ("%s.", error->message)
-                                  : sc_error_message_for (error);
+      g_autofree char *sentence = error_sentence (error);
 
       present_add_manager (self, name, role, sentence);
       return;
@@ -229,6 +234,110 @@ add_manager_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   present_add_manager (SC_PREFERENCES_WINDOW (widget), NULL, NULL, NULL);
+}
+
+/* What the Change Passphrase dialog asks for. */
+typedef struct
+{
+  ScPreferencesWindow *self;
+  GtkEditable         *current;
+  GtkEditable         *replacement;
+  GtkEditable         *confirm;
+} ChangePassphrase;
+
+static void present_change_passphrase (ScPreferencesWindow *self,
+                                       const char          *problem);
+
+static void
+change_passphrase_free (gpointer  data,
+                        GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+passphrase_changed_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ScPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.change-passphrase", TRUE);
+  if (!sc_vault_change_passphrase_finish (SC_VAULT (source), result, &error))
+    {
+      g_autofree char *sentence = error_sentence (error);
+
+      /* Closed by a lock meanwhile: nothing changed, and nothing to ask. */
+      if (get_vault (self) != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
+        present_change_passphrase (self, sentence);
+      return;
+    }
+  say (self, _("Passphrase changed. Use the new one from now on; the old one no longer opens "
+               "the vault."));
+}
+
+static void
+change_passphrase_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               ChangePassphrase *change)
+{
+  ScPreferencesWindow *self = change->self;
+
+  if (!g_str_equal (response, "change") || get_vault (self) == NULL)
+    return;
+  if (!g_str_equal (gtk_editable_get_text (change->replacement), gtk_editable_get_text (change->confirm)))
+    {
+      present_change_passphrase (self, _("The two new passphrases are not the same, so nothing "
+                                         "was changed. Type them again."));
+      return;
+    }
+  /* Argon2id, several times over: in a thread, and the row waits. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.change-passphrase", FALSE);
+  say (self, _("Changing the passphrase…"));
+  sc_vault_change_passphrase_async (get_vault (self), gtk_editable_get_text (change->current),
+                                    gtk_editable_get_text (change->replacement), NULL,
+                                    passphrase_changed_cb, g_object_ref (self));
+}
+
+static void
+present_change_passphrase (ScPreferencesWindow *self,
+                           const char          *problem)
+{
+  ChangePassphrase *change = g_new0 (ChangePassphrase, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  change->self = self;
+  change->current = add_entry (list, _("Current Passphrase"), TRUE);
+  change->replacement = add_entry (list, _("New Passphrase"), TRUE);
+  change->confirm = add_entry (list, _("New Passphrase Again"), TRUE);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Change Passphrase"),
+                                                       problem != NULL ? problem
+                                                       : _("The vault key is wrapped again under "
+                                                           "the new passphrase. The keyring keeps "
+                                                           "opening the vault as before; a backup "
+                                                           "of the key file from before still "
+                                                           "opens with the old passphrase.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("C_hange"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (change_passphrase_response_cb), change,
+                         change_passphrase_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* prefs.change-passphrase: the passphrase typed (the worker's or a
+ * manager's own) made a new one. */
+static void
+change_passphrase_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  present_change_passphrase (SC_PREFERENCES_WINDOW (widget), NULL);
 }
 
 /* What the Remove dialog needs. */
@@ -332,6 +441,8 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, managers_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-manager", NULL, add_manager_action);
+  gtk_widget_class_install_action (widget_class, "prefs.change-passphrase", NULL,
+                                   change_passphrase_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-manager", "s",
                                    remove_manager_action);
 }

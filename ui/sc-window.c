@@ -436,6 +436,8 @@ start (ScWindow *self)
 
   sc_welcome_page_set_directory (self->welcome_page, directory);
   sc_unlock_page_set_directory (self->unlock_page, directory);
+  /* A vault whose creation was cut short is no vault: its folder goes. */
+  sc_vault_remove_unfinished (directory);
 
   if (sc_application_get_vault (app) != NULL || sc_application_get_was_locked (app))
     vault_changed_cb (self);
