@@ -196,31 +196,92 @@ place (Flow        *flow,
   return place_lines (flow, layout, x, 0, first_page);
 }
 
-/* @text (plain, not markup) laid out @width wide at @x, a piece of at
- * most PIECE bytes at a time: Pango lays out a paragraph of megabytes
- * slowly and, past a few hundred kilobytes, draws it wrong. Every piece
- * but the last places all its lines but the last, and the next piece
- * starts where that line started, so the text wraps exactly as it would
- * in one piece. */
-static void
-place_text (Flow       *flow,
-            const char *text,
-            double      x,
-            double      width,
-            const char *font,
-            gboolean    italic)
+/* The end of the paragraph that starts at @p: at the next separator Pango
+ * knows ("\r\n", "\n", "\r", U+2029), or at the text's end; @next is set
+ * past the separator, or to NULL at the end. */
+static const char *
+paragraph_end (const char  *p,
+               const char **next)
 {
-  gsize length = strlen (text);
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          *next = p + 1;
+          return p;
+        }
+      if (*p == '\r')
+        {
+          *next = p[1] == '\n' ? p + 2 : p + 1;
+          return p;
+        }
+      if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xA9)
+        {
+          *next = p + 3;
+          return p;
+        }
+    }
+  *next = NULL;
+  return p;
+}
+
+/* Where a piece of @text ending near @end may end: after a space in its
+ * second half (a line may break there, and no cluster spans it), else
+ * before a character that starts a cluster (not inside a UTF-8 sequence,
+ * not before a combining mark). */
+static gsize
+piece_end (const char *text,
+           gsize       start,
+           gsize       end)
+{
+  for (gsize at = end; at > start + PIECE / 2; at--)
+    if (text[at - 1] == ' ')
+      return at;
+  while (end > start + 1)
+    {
+      while (end > start + 1 && (text[end] & 0xC0) == 0x80)
+        end--;
+      if (!g_unichar_ismark (g_utf8_get_char (text + end)))
+        break;
+      end--;
+    }
+  return end;
+}
+
+/* One paragraph, @length bytes of @text, laid out @width wide at @x. A
+ * paragraph longer than PIECE bytes is laid out a piece at a time: Pango
+ * lays out megabytes slowly and, past a few hundred kilobytes, draws them
+ * wrong. Every piece but the last places all its lines but the last, and
+ * the next piece starts where that line started, so the text wraps as in
+ * one piece; each piece has the paragraph's own direction, as its first
+ * letter would give the whole. */
+static void
+place_paragraph (Flow       *flow,
+                 const char *text,
+                 gsize       length,
+                 double      x,
+                 double      width,
+                 const char *font,
+                 gboolean    italic)
+{
+  PangoDirection direction = PANGO_DIRECTION_NEUTRAL;
   gsize start = 0;
 
+  /* Deprecated for Pango's own use, and still what a paragraph's first
+   * strong letter says. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (length > PIECE)
+    direction = pango_find_base_dir (text, (int) length);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (direction != PANGO_DIRECTION_NEUTRAL)
+    pango_context_set_base_dir (flow->context, direction);
   do
     {
       g_autoptr(PangoLayout) layout = new_layout (flow, "", width, font);
-      gsize end = MIN (length, start + PIECE);
+      gsize end = length - start > PIECE ? piece_end (text, start, start + PIECE) : length;
       int n_lines;
 
-      while (end < length && (text[end] & 0xC0) == 0x80)
-        end--;
       if (italic)
         {
           g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
@@ -240,6 +301,30 @@ place_text (Flow       *flow,
       start += (gsize) pango_layout_get_line_readonly (layout, n_lines - 1)->start_index;
     }
   while (start < length);
+  pango_context_set_base_dir (flow->context, PANGO_DIRECTION_WEAK_LTR);
+}
+
+/* @text (plain, not markup) laid out @width wide at @x, paragraph by
+ * paragraph. */
+static void
+place_text (Flow       *flow,
+            const char *text,
+            double      x,
+            double      width,
+            const char *font,
+            gboolean    italic)
+{
+  const char *p = text;
+
+  do
+    {
+      const char *next;
+      const char *end = paragraph_end (p, &next);
+
+      place_paragraph (flow, p, (gsize) (end - p), x, width, font, italic);
+      p = next;
+    }
+  while (p != NULL);
 }
 
 static void

@@ -469,6 +469,29 @@ static const AppendixBox involvement_boxes[] = {
   { N_("Adult on adult"), "staff-on-staff,public-on-staff" },
 };
 
+/* Appendix 1's settings, in its order ("Other" among them, by the
+ * alphabet). */
+static const AppendixBox setting_boxes[] = {
+  { N_("After school club"), "after-school-club" },
+  { N_("Breakfast club"), "breakfast-club" },
+  { N_("Childminder"), "childminder" },
+  { N_("Children’s centre"), "childrens-centre" },
+  { N_("Foster home"), "foster-home" },
+  { N_("High school"), "high-school" },
+  { N_("Home"), "home" },
+  { N_("Infant school"), "infant-school" },
+  { N_("Internet café"), "internet-cafe" },
+  { N_("Junior school"), "junior-school" },
+  { N_("Library"), "library" },
+  { N_("Nursery"), "nursery" },
+  { N_("Office"), "office" },
+  { N_("Other"), "other" },
+  { N_("Post 16 education"), "post-16" },
+  { N_("Residential home"), "residential-home" },
+  { N_("Sports club"), "sports-club" },
+  { N_("Youth centre"), "youth-centre" },
+};
+
 /* Appendix 1 names the messaging systems of its day; any free messaging
  * app is its "BBM or other free system", and MSN is left for paper. */
 static const AppendixBox media_boxes[] = {
@@ -585,12 +608,15 @@ sc_document_monitoring_form (ScVault     *vault,
   if (g_str_has_suffix (sc_record_get_text (c, "involvement"), "-on-staff"))
     field_take (document, _("Who was involved, in full"), choice ("involvement", c, "involvement"));
   heading (document, _("Type of setting"));
-  /* Content made at home is the Appendix's "Home" setting, whether or not
-   * a setting was chosen as well. */
-  checks (document, "setting-type",
-          *sc_record_get_text (c, "setting-type") == '\0'
-          && g_str_equal (sc_record_get_text (c, "location"), "home")
-          ? "home" : sc_record_get_text (c, "setting-type"));
+  /* Content made at home is the Appendix's "Home" setting too, whatever
+   * setting was chosen as well. */
+  {
+    g_autofree char *settings = g_strconcat (sc_record_get_text (c, "setting-type"),
+                                             g_str_equal (sc_record_get_text (c, "location"), "home")
+                                             ? ",home" : "", NULL);
+
+    appendix_checks (document, setting_boxes, G_N_ELEMENTS (setting_boxes), settings);
+  }
   if (g_str_equal (sc_record_get_text (c, "setting-type"), "other"))
     field (document, _("Other setting"), sc_record_get_text (c, "setting-other"));
   heading (document, _("Type of incident"));

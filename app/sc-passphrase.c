@@ -65,8 +65,8 @@ sc_passphrase_random_words (guint    n_words,
   return g_string_free (g_steal_pointer (&said), FALSE);
 }
 
-/* A passphrase of four random words and a number that the rule passes
- * (cracklib finds a pattern in a few such). */
+/* A passphrase of five random words and a number that the rule passes
+ * (about 46 bits; cracklib finds a pattern in a few such). */
 char *
 sc_passphrase_suggest (void)
 {
@@ -75,7 +75,7 @@ sc_passphrase_suggest (void)
   for (guint tries = 0; tries < 50; tries++)
     {
       g_free (suggestion);
-      suggestion = sc_passphrase_random_words (4, TRUE);
+      suggestion = sc_passphrase_random_words (5, TRUE);
       if (sc_passphrase_check (suggestion, NULL) == SC_PASSPHRASE_OK)
         break;
     }
@@ -134,25 +134,68 @@ unswapped (const char *passphrase)
   return copy;
 }
 
-/* What libpwquality (GNOME's own judge, with the cracklib dictionary)
- * finds wrong with @passphrase, in our terms; OK if it finds nothing or
- * cannot judge. */
-static ScPassphraseProblems
-judge (pwquality_settings_t *settings,
-       const char           *passphrase)
+/* A passphrase this long is not refused for cracklib's "simplistic" or
+ * "not enough different characters" alone: those rules count neighbouring
+ * letters, which ordinary words of a long passphrase have. */
+#define LONG_ENOUGH_CHARS 16
+
+/* cracklib is not thread-safe; a passphrase is checked in a thread when it
+ * is changed. */
+static GMutex judging;
+
+/* The policy file read: NULL, libpwquality's own (/etc/security/). */
+static char *policy_file;
+
+/* For tests only: the computer's policy read from @path. */
+void
+sc_passphrase_use_policy_file_for_tests (const char *path)
 {
-  int score = pwquality_check (settings, passphrase, NULL, NULL, NULL);
+  g_free (policy_file);
+  policy_file = g_strdup (path);
+}
+
+/* Whether cracklib's message @said says "a dictionary word", in English or
+ * in the language cracklib speaks here. */
+static gboolean
+is_dictionary_message (const char *said)
+{
+  static const char *const messages[] = {
+    "it is based on a dictionary word",
+    "it is based on a (reversed) dictionary word",
+  };
+
+  if (said == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    if (g_str_equal (said, messages[i]) || g_str_equal (said, g_dgettext ("cracklib", messages[i])))
+      return TRUE;
+  return FALSE;
+}
+
+/* What libpwquality (GNOME's own judge, with the cracklib dictionary)
+ * finds wrong with @passphrase, in our terms; OK if it finds nothing.
+ * @policy, if not NULL, is set to libpwquality's own words for a rule of
+ * this computer's policy. */
+static ScPassphraseProblems
+judge (pwquality_settings_t  *settings,
+       const char            *passphrase,
+       char                 **policy)
+{
+  void *aux = NULL;
+  int score = pwquality_check (settings, passphrase, NULL, NULL, &aux);
 
   if (score >= 0)
     return SC_PASSPHRASE_OK;
   switch (score)
     {
     case PWQ_ERROR_CRACKLIB_CHECK:
-      return SC_PASSPHRASE_DICTIONARY_WORD;
+      if (is_dictionary_message (aux))
+        return SC_PASSPHRASE_DICTIONARY_WORD;
+      return g_utf8_strlen (passphrase, -1) >= LONG_ENOUGH_CHARS ? SC_PASSPHRASE_OK
+                                                                  : SC_PASSPHRASE_PATTERN;
     case PWQ_ERROR_PALINDROME:
     case PWQ_ERROR_CASE_CHANGES_ONLY:
     case PWQ_ERROR_MAX_CONSECUTIVE:
-    case PWQ_ERROR_MAX_CLASS_REPEAT:
     case PWQ_ERROR_MAX_SEQUENCE:
     case PWQ_ERROR_ROTATED:
     case PWQ_ERROR_BAD_WORDS:
@@ -160,41 +203,67 @@ judge (pwquality_settings_t *settings,
     case PWQ_ERROR_MEM_ALLOC:
       return SC_PASSPHRASE_OK;
     default:
-      /* This computer's own policy (/etc/security/pwquality.conf). */
+      /* A rule of this computer's policy (/etc/security/pwquality.conf). */
+      if (policy != NULL)
+        {
+          char said[PWQ_MAX_ERROR_MESSAGE_LEN] = "";
+
+          g_free (*policy);
+          *policy = g_strdup (pwquality_strerror (said, sizeof said, score, aux));
+        }
       return SC_PASSPHRASE_GUESSABLE;
     }
 }
 
-static ScPassphraseProblems
-check_guessable (const char *passphrase)
+/* Whether the dictionary loads: with it missing, cracklib fails every
+ * passphrase, and so judges none. Asked once, of the defaults (a
+ * computer's stricter policy must not make it look missing). */
+static gboolean
+dictionary_works (void)
 {
-  pwquality_settings_t *settings = pwquality_default_settings ();
+  static gsize answer;
+
+  if (g_once_init_enter (&answer))
+    {
+      pwquality_settings_t *settings = pwquality_default_settings ();
+      gboolean works = settings != NULL
+                       && judge (settings, "Tidal-Marble-Orchard-Lantern-58", NULL) == SC_PASSPHRASE_OK;
+
+      if (!works)
+        g_warning ("The passphrase dictionary could not be used: passphrases are checked against "
+                   "the framework's rule only");
+      if (settings != NULL)
+        pwquality_free_settings (settings);
+      g_once_init_leave (&answer, works ? 1 : 2);
+    }
+  return answer == 1;
+}
+
+static ScPassphraseProblems
+check_guessable (const char  *passphrase,
+                 char       **policy)
+{
+  pwquality_settings_t *settings;
   ScPassphraseProblems problems;
 
-  if (settings == NULL)
+  if (!dictionary_works () || !(settings = pwquality_default_settings ()))
     return SC_PASSPHRASE_OK;
+  g_mutex_lock (&judging);
   /* The computer's policy where it has one; the defaults otherwise. */
-  pwquality_read_config (settings, NULL, NULL);
-  /* A dictionary that will not load fails everything, and so judges
-   * nothing: a passphrase of random words must pass. */
-  if (judge (settings, "Tidal-Marble-Orchard-Lantern-58") != SC_PASSPHRASE_OK)
-    {
-      g_warning ("The passphrase dictionary could not be used: passphrases are checked "
-                 "against the framework's rule only");
-      pwquality_free_settings (settings);
-      return SC_PASSPHRASE_OK;
-    }
-  problems = judge (settings, passphrase);
+  pwquality_read_config (settings, policy_file, NULL);
+  problems = judge (settings, passphrase, policy);
   /* The dictionary is English, and cracklib reads bytes: swaps are undone
-   * in passphrases of ASCII alone. */
+   * in passphrases of ASCII alone, and only a dictionary word found then
+   * counts (a digit made a letter makes runs of letters of its own). */
   if (problems == SC_PASSPHRASE_OK && g_str_is_ascii (passphrase))
     {
       char *plain = unswapped (passphrase);
 
-      if (plain != NULL && judge (settings, plain) == SC_PASSPHRASE_DICTIONARY_WORD)
+      if (plain != NULL && judge (settings, plain, NULL) == SC_PASSPHRASE_DICTIONARY_WORD)
         problems = SC_PASSPHRASE_DICTIONARY_WORD;
       sc_secure_strfree (plain);
     }
+  g_mutex_unlock (&judging);
   pwquality_free_settings (settings);
   return problems;
 }
@@ -233,16 +302,19 @@ sc_passphrase_check (const char *passphrase,
     problems |= SC_PASSPHRASE_CONTAINS_NAME;
   /* Within the framework's rule, still easy to guess: "Password1". */
   if (problems == SC_PASSPHRASE_OK)
-    problems |= check_guessable (passphrase);
+    problems |= check_guessable (passphrase, NULL);
 
   return problems;
 }
 
-/* One sentence per problem, so a translator always has whole sentences. */
-char *
-sc_passphrase_describe_problems (ScPassphraseProblems problems)
+static char *
+describe (ScPassphraseProblems  problems,
+          const char           *policy,
+          const char           *example)
 {
   g_autoptr(GPtrArray) sentences = g_ptr_array_new ();
+  g_autofree char *said_policy = NULL;
+  g_autofree char *fresh = NULL;
   g_autofree char *suggestion = NULL;
 
   if (problems == SC_PASSPHRASE_OK)
@@ -259,22 +331,23 @@ sc_passphrase_describe_problems (ScPassphraseProblems problems)
   if (problems & SC_PASSPHRASE_CONTAINS_NAME)
     g_ptr_array_add (sentences, _("Leave your name out of it."));
   if (problems & SC_PASSPHRASE_DICTIONARY_WORD)
-    g_ptr_array_add (sentences, _("It is a dictionary word or a simple pattern with a few "
-                                  "changes, which is among the first things guessed."));
+    g_ptr_array_add (sentences, _("It is a dictionary word with a few changes, which is among "
+                                  "the first things guessed."));
   if (problems & SC_PASSPHRASE_PATTERN)
     g_ptr_array_add (sentences, _("It follows a simple pattern (a run of letters or numbers, or "
-                                  "characters repeated), which is easy to guess."));
+                                  "few different characters), which is easy to guess."));
   if (problems & SC_PASSPHRASE_GUESSABLE)
-    g_ptr_array_add (sentences, _("It does not meet this computer’s password policy."));
+    {
+      said_policy = policy != NULL
+                    ? g_strdup_printf (_("It does not meet this computer’s password policy: %s."),
+                                       policy)
+                    : g_strdup (_("It does not meet this computer’s password policy."));
+      g_ptr_array_add (sentences, said_policy);
+    }
   if (problems & (SC_PASSPHRASE_DICTIONARY_WORD | SC_PASSPHRASE_PATTERN | SC_PASSPHRASE_GUESSABLE))
     {
-      /* The same example while the worker types, not a new one at every
-       * key. */
-      static char *example;
-
-      if (g_once_init_enter (&example))
-        g_once_init_leave (&example, sc_passphrase_suggest ());
-
+      if (example == NULL)
+        example = fresh = sc_passphrase_suggest ();
       suggestion = g_strdup_printf (_("Several random words are strong and easy to remember, for "
                                       "example “%s”."), example);
       g_ptr_array_add (sentences, suggestion);
@@ -282,4 +355,29 @@ sc_passphrase_describe_problems (ScPassphraseProblems problems)
   g_ptr_array_add (sentences, NULL);
 
   return g_strjoinv (" ", (char **) sentences->pdata);
+}
+
+/* One sentence per problem, so a translator always has whole sentences;
+ * where the passphrase is guessable, a passphrase of random words is
+ * offered: @example, or a new one if NULL. */
+char *
+sc_passphrase_describe_problems (ScPassphraseProblems  problems,
+                                 const char           *example)
+{
+  return describe (problems, NULL, example);
+}
+
+/* What @passphrase lacks, as sentences (NULL if nothing), with the words
+ * of this computer's policy where it is what refuses it. */
+char *
+sc_passphrase_describe (const char *passphrase,
+                        const char *name,
+                        const char *example)
+{
+  ScPassphraseProblems problems = sc_passphrase_check (passphrase, name);
+  g_autofree char *policy = NULL;
+
+  if (problems & SC_PASSPHRASE_GUESSABLE)
+    check_guessable (passphrase, &policy);
+  return describe (problems, policy, example);
 }

@@ -30,9 +30,15 @@ typedef enum
 
 ScPassphraseProblems  sc_passphrase_check             (const char           *passphrase,
                                                        const char           *name);
-char                 *sc_passphrase_describe_problems (ScPassphraseProblems  problems);
+char                 *sc_passphrase_describe_problems (ScPassphraseProblems  problems,
+                                                       const char           *example);
+char                 *sc_passphrase_describe          (const char           *passphrase,
+                                                       const char           *name,
+                                                       const char           *example);
 char                 *sc_passphrase_random_words      (guint                 n_words,
                                                        gboolean              capitalise);
 char                 *sc_passphrase_suggest           (void);
+
+void                  sc_passphrase_use_policy_file_for_tests (const char *path);
 
 G_END_DECLS

@@ -1592,7 +1592,6 @@ prepare_change (ChangeData  *data,
   g_autofree char *opened_by = NULL;
   g_autoptr(ScKey) key = NULL;
   g_autoptr(ScKey) taken = NULL;
-  ScPassphraseProblems problems;
 
   if (!(data->before = sc_secure_read_private_file (path, 64 * 1024, &data->before_length, error))
       || !(data->key_file = sc_key_file_load (path, error)))
@@ -1611,9 +1610,9 @@ prepare_change (ChangeData  *data,
           data->who = g_strdup (name);
         }
     }
-  if ((problems = sc_passphrase_check (data->replacement, data->who)) != SC_PASSPHRASE_OK)
+  if (sc_passphrase_check (data->replacement, data->who) != SC_PASSPHRASE_OK)
     {
-      g_autofree char *said = sc_passphrase_describe_problems (problems);
+      g_autofree char *said = sc_passphrase_describe (data->replacement, data->who, NULL);
 
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
                    _("The new passphrase is too weak. %s"), said);
@@ -1732,7 +1731,6 @@ sc_vault_add_manager (ScVault     *self,
 {
   g_autofree char *clean = NULL;
   g_autofree char *clean_role = NULL;
-  ScPassphraseProblems problems;
 
   g_return_val_if_fail (SC_IS_VAULT (self), FALSE);
   g_return_val_if_fail (name != NULL && manager_passphrase != NULL && confirm_passphrase != NULL,
@@ -1753,9 +1751,9 @@ sc_vault_add_manager (ScVault     *self,
                    SC_KEY_FILE_MAX_NAME);
       return FALSE;
     }
-  if ((problems = sc_passphrase_check (manager_passphrase, clean)) != SC_PASSPHRASE_OK)
+  if (sc_passphrase_check (manager_passphrase, clean) != SC_PASSPHRASE_OK)
     {
-      g_autofree char *said = sc_passphrase_describe_problems (problems);
+      g_autofree char *said = sc_passphrase_describe (manager_passphrase, clean, NULL);
 
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_INVALID_INPUT,
                    _("The manager’s passphrase is too weak. %s"), said);

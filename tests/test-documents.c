@@ -525,8 +525,8 @@ test_monitoring_form (Fixture       *fixture,
       "Child on child|Child on adult|Adult on child|Adult on adult" },
     { "setting-type", "Type of setting",
       "After school club|Breakfast club|Childminder|Children’s centre|Foster home|High school|"
-      "Home|Infant school|Internet café|Junior school|Library|Nursery|Office|Post 16 education|"
-      "Residential home|Sports club|Youth centre|Other setting" },
+      "Home|Infant school|Internet café|Junior school|Library|Nursery|Office|Other|"
+      "Post 16 education|Residential home|Sports club|Youth centre" },
     { "incident-types", "Type of incident",
       "Sexual|Grooming|Bullying|Violence|Hate or incitement|Financial|Other" },
     { "media", "What media was used?",
@@ -539,6 +539,7 @@ test_monitoring_form (Fixture       *fixture,
     { "involvement", "public-on-staff", "Adult on adult" },
     { "media", "messaging", "BBM or other free system" },
     { "media", "webcam", "Webcam" },
+    { "setting-type", "other", "Other" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(ScDocument) form = NULL;
@@ -549,6 +550,8 @@ test_monitoring_form (Fixture       *fixture,
   g_autofree char *actions = NULL;
   ScRecord *c = SC_RECORD (fixture->concern);
 
+  /* At a setting, so a setting ticks its own box alone. */
+  sc_record_set_text (c, "location", "setting");
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       guint n = 0;
@@ -585,7 +588,7 @@ test_monitoring_form (Fixture       *fixture,
 
   sc_record_set_text (c, "involvement", "adult-on-child");
   sc_record_set_text (c, "incident-types", "sexual,grooming");
-  /* Made at home, with no setting chosen: the Appendix's "Home". */
+  /* Made at home: the Appendix's "Home", with any setting chosen too. */
   sc_record_set_text (c, "setting-type", "");
   sc_record_set_text (c, "location", "home");
   form = sc_document_monitoring_form (fixture->vault, fixture->procedure, fixture->concern, &error);
@@ -594,6 +597,15 @@ test_monitoring_form (Fixture       *fixture,
     g_autofree char *setting = ticked_under (form, "Type of setting");
 
     g_assert_cmpstr (setting, ==, "Home");
+  }
+  g_clear_pointer (&form, sc_document_free);
+  sc_record_set_text (c, "setting-type", "foster-home");
+  form = sc_document_monitoring_form (fixture->vault, fixture->procedure, fixture->concern, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *setting = ticked_under (form, "Type of setting");
+
+    g_assert_cmpstr (setting, ==, "Foster home|Home");
   }
   {
     g_autofree char *both = ticked_under (form, "Type of incident");
@@ -855,6 +867,103 @@ test_thirty_steps (Fixture       *fixture,
     }
 }
 
+/* The position of @word on the pages of @pdf: its page, and its box. */
+static gboolean
+find_word (PopplerDocument  *pdf,
+           const char       *word,
+           int              *page_at,
+           PopplerRectangle *box)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      GList *found = poppler_page_find_text (page, word);
+
+      if (found != NULL)
+        {
+          *page_at = i;
+          *box = *(PopplerRectangle *) found->data;
+          g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A paragraph long enough to be laid out in pieces keeps its direction in
+ * every piece: an English paragraph with Arabic in it reads left to right
+ * on every line, so numbered words on one line stand left to right. And
+ * a line ending "\r\n" is one line end, as "\n" is. */
+static void
+test_text_in_pieces (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) mixed = g_string_new ("Sam said: ");
+  g_autoptr(ScDocument) document = sc_document_new ("Pieces", "pieces", "SJ");
+  g_autofree char *path = g_build_filename (fixture->out, "pieces.pdf", NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  int last_page = -1;
+  PopplerRectangle last = { 0 };
+  guint n_words = 0, same_line = 0;
+
+  document->audit_head = g_strdup ("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  while (mixed->len < 20 * 1024)
+    g_string_append_printf (mixed, "مرحبا بكم في البيت الكبير m%04u ", n_words++);
+  sc_document_add (document, SC_BLOCK_PARAGRAPH, NULL, mixed->str);
+  g_assert_true (sc_document_export (document, SC_PAPER_A4, NULL, path, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_words; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("m%04u", i);
+      PopplerRectangle box;
+      int page;
+
+      if (!find_word (pdf, word, &page, &box))
+        g_error ("%s is not in the document", word);
+      if (page == last_page && ABS (box.y1 - last.y1) < 1)
+        {
+          if (box.x1 <= last.x1)
+            g_error ("%s stands left of the word before it on its line: a piece turned right to left",
+                     word);
+          same_line++;
+        }
+      last_page = page;
+      last = box;
+    }
+  g_assert_cmpuint (same_line, >, n_words / 2);
+
+  /* "\r\n" and "\n" end lines alike, however long the text. */
+  {
+    double ends[2];
+
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autoptr(GString) lines = g_string_new (NULL);
+        g_autoptr(ScDocument) one = sc_document_new ("Lines", "lines", "SJ");
+        g_autofree char *one_path = g_strdup_printf ("%s/lines-%u.pdf", fixture->out, k);
+        g_autoptr(PopplerDocument) read = NULL;
+        PopplerRectangle box;
+        int page;
+
+        one->audit_head = g_strdup (document->audit_head);
+        for (guint i = 0; i < 700; i++)
+          g_string_append_printf (lines, "line %04u of the transcript%s", i, k == 0 ? "\n" : "\r\n");
+        g_string_append (lines, "the last line");
+        sc_document_add (one, SC_BLOCK_PARAGRAPH, NULL, lines->str);
+        g_assert_true (sc_document_export (one, SC_PAPER_A4, NULL, one_path, &error));
+        g_assert_no_error (error);
+        read = open_pdf (one_path, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_true (find_word (read, "the last line", &page, &box));
+        ends[k] = page * 10000.0 + box.y1;
+      }
+    g_assert_cmpfloat (ends[0], ==, ends[1]);
+  }
+}
+
 /* Names and words in the scripts a council's children write in are
  * drawn with real glyphs (Pango falls back to a font that has them), so
  * Poppler reads each one back; a missing font would draw boxes, which
@@ -994,6 +1103,7 @@ main (int   argc,
   ADD ("/documents/lado-referral/thirty-steps", test_thirty_steps);
   ADD ("/documents/any-script", test_any_script);
   ADD ("/documents/huge-paragraph", test_huge_paragraph);
+  ADD ("/documents/text-in-pieces", test_text_in_pieces);
   g_test_add_func ("/documents/passwords", test_passwords);
 
   return g_test_run ();

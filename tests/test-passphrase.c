@@ -44,9 +44,15 @@ static const Case cases[] = {
   { "P@ssw0rd", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
   { "Liverpool1!", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
   { "Qwerty123!", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
-  { "Abcdefg1", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
-  { "Aaaaaaa1", NULL, SC_PASSPHRASE_DICTIONARY_WORD },
+  { "Abcdefg1", NULL, SC_PASSPHRASE_PATTERN },
+  { "Aaaaaaa1", NULL, SC_PASSPHRASE_PATTERN },
   { "Monkey-Wrench-Dance-8", NULL, SC_PASSPHRASE_OK },
+  /* Strong, though cracklib's "systematic" rule counts their neighbouring
+   * letters (st, rs, de), or the swaps undone make runs of letters. */
+  { "Thirsts-Mangles-Parsers-93", NULL, SC_PASSPHRASE_OK },
+  { "Honolulu-Banquets-Parapets-54", NULL, SC_PASSPHRASE_OK },
+  { "Delimits-Condemns-Ewes-48", NULL, SC_PASSPHRASE_OK },
+  { "De%R54jk!3LjLKOK", NULL, SC_PASSPHRASE_OK },
   { "Green-Teapot-77", NULL, SC_PASSPHRASE_OK },
   { "\xff\xfe-Bad-UTF8-1", NULL, SC_PASSPHRASE_TOO_SHORT | SC_PASSPHRASE_NO_LOWER
                                  | SC_PASSPHRASE_NO_UPPER | SC_PASSPHRASE_NO_DIGIT_OR_SYMBOL },
@@ -67,22 +73,22 @@ test_rule_table (void)
 static void
 test_describe (void)
 {
-  g_autofree char *none = sc_passphrase_describe_problems (SC_PASSPHRASE_OK);
+  g_autofree char *none = sc_passphrase_describe_problems (SC_PASSPHRASE_OK, NULL);
   g_autofree char *two = sc_passphrase_describe_problems (SC_PASSPHRASE_TOO_SHORT
-                                                          | SC_PASSPHRASE_CONTAINS_NAME);
+                                                          | SC_PASSPHRASE_CONTAINS_NAME, NULL);
 
   g_assert_null (none);
   g_assert_cmpstr (two, ==, "Use at least 8 characters. Leave your name out of it.");
 }
 
 /* A guessable passphrase is refused in words, with a passphrase of random
- * words offered instead: one that passes the rule itself, and a new one
- * each time. */
+ * words offered instead: one that passes the rule itself, the same one
+ * while the form gives it. */
 static void
 test_describe_guessable (void)
 {
-  g_autofree char *said = sc_passphrase_describe_problems (sc_passphrase_check ("Password1", "Sam Taylor"));
-  g_autofree char *again = sc_passphrase_describe_problems (SC_PASSPHRASE_DICTIONARY_WORD);
+  g_autofree char *said = sc_passphrase_describe ("Password1", "Sam Taylor", NULL);
+  g_autofree char *again = NULL;
   const char *open, *close;
   g_autofree char *example = NULL;
 
@@ -95,8 +101,31 @@ test_describe_guessable (void)
   g_assert_nonnull (close);
   example = g_strndup (open + strlen ("“"), close - open - strlen ("“"));
   g_assert_cmpuint (sc_passphrase_check (example, "Sam Taylor"), ==, SC_PASSPHRASE_OK);
-  /* The same example while the worker types. */
+  again = sc_passphrase_describe ("P@ssw0rd1", "Sam Taylor", example);
   g_assert_nonnull (strstr (again, example));
+}
+
+/* A computer's stricter policy adds its own rule, in its own words, and
+ * never switches the dictionary off. */
+static void
+test_computer_policy (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "pwquality.conf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_file_set_contents (path, "minlen = 20\nmaxclassrepeat = 4\n", -1, &error);
+  g_assert_no_error (error);
+  sc_passphrase_use_policy_file_for_tests (path);
+
+  g_assert_cmphex (sc_passphrase_check ("Password1", NULL), !=, SC_PASSPHRASE_OK);
+  g_assert_cmphex (sc_passphrase_check ("Orchard-Lantern-58", NULL), ==, SC_PASSPHRASE_GUESSABLE);
+  said = sc_passphrase_describe ("Orchard-Lantern-58", NULL, "Tidal-Marble-Orchard-Lantern-Cedar-58");
+  g_assert_nonnull (strstr (said, "policy: "));
+  g_assert_nonnull (strstr (said, "Tidal-Marble-Orchard-Lantern-Cedar-58"));
+  g_assert_cmphex (sc_passphrase_check ("Orch4rd-L4nt3rn-B1rch-58-W1ld", NULL), ==, SC_PASSPHRASE_OK);
+  sc_passphrase_use_policy_file_for_tests (NULL);
 }
 
 /* Every passphrase suggested passes the rule. */
@@ -123,6 +152,7 @@ main (int   argc,
   g_test_add_func ("/passphrase/describe", test_describe);
   g_test_add_func ("/passphrase/describe-guessable", test_describe_guessable);
   g_test_add_func ("/passphrase/suggestions-pass", test_suggestions_pass);
+  g_test_add_func ("/passphrase/computer-policy", test_computer_policy);
 
   return g_test_run ();
 }

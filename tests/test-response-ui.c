@@ -843,9 +843,18 @@ test_export_lado (void)
       {
         g_autofree char *second = g_strdup_printf ("Page 2 of %u", pages);
 
+        GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (sc_test_find_by_id (preview, "scroller"));
+        GtkAdjustment *down = gtk_scrolled_window_get_vadjustment (scroller);
+
+        /* Zoomed, read to the foot of page 1; page 2 opens at its top. */
+        gtk_widget_activate_action (preview, "preview.zoom-in", NULL);
+        sc_test_settle ();
+        gtk_adjustment_set_value (down, gtk_adjustment_get_upper (down));
+        g_assert_cmpfloat (gtk_adjustment_get_value (down), >, 0);
         gtk_widget_activate_action (preview, "preview.next", NULL);
         g_assert_cmpuint (sc_preview_window_get_page (SC_PREVIEW_WINDOW (preview)), ==, 2);
         g_assert_nonnull (sc_test_find_text (preview, second));
+        g_assert_cmpfloat (gtk_adjustment_get_value (down), ==, 0);
       }
     gtk_widget_activate_action (preview, "preview.save", NULL);
   }

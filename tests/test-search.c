@@ -71,6 +71,9 @@ fixture_set_up (Fixture       *fixture,
   sc_record_set_text (SC_RECORD (concern), "own-words", "He sent me a picture of the skatepark");
   sc_record_set_text (SC_RECORD (concern), "summary", "Messages from a stranger on Snapchat");
   sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T16:00:00Z");
+  sc_record_set_text (SC_RECORD (concern), "adult-employer", "Riverside Boxing Gym");
+  sc_record_set_text (SC_RECORD (concern), "adult-other-work", "Coaches the under-12 cricket");
+  sc_record_set_text (SC_RECORD (concern), "adult-previous-concerns", "Dismissed from Oakfield in 2023");
   complete (fixture, concern);
   fixture->concern = sc_record_get_id (SC_RECORD (concern));
 
@@ -152,6 +155,10 @@ test_each_field_found_and_highlighted (Fixture       *fixture,
   assert_one (fixture, "Zoë", SC_SEARCH_CHILD, fixture->zoe, "Zoë");
   assert_one (fixture, "skatepark", SC_SEARCH_CONCERN, fixture->concern, "skatepark");
   assert_one (fixture, "stranger", SC_SEARCH_CONCERN, fixture->concern, "stranger");
+  /* What is said of the adult: employer, other work, previous concerns. */
+  assert_one (fixture, "riverside", SC_SEARCH_CONCERN, fixture->concern, "Riverside");
+  assert_one (fixture, "cricket", SC_SEARCH_CONCERN, fixture->concern, "cricket");
+  assert_one (fixture, "oakfield", SC_SEARCH_CONCERN, fixture->concern, "Oakfield");
   assert_one (fixture, "inspector", SC_SEARCH_STEP, fixture->concern, "inspector");
   assert_one (fixture, "PPIU", SC_SEARCH_STEP, fixture->concern, "PPIU");
   assert_one (fixture, "screenshots", SC_SEARCH_EVIDENCE, fixture->concern, "Screenshots");

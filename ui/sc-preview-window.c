@@ -149,10 +149,8 @@ show_zoom (ScPreviewWindow *self)
       gtk_button_set_label (self->zoom_button, percent);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-fit", self->zoom != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in",
-                                 self->zoom == 0 || self->zoom < ZOOM_MAX);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out",
-                                 self->zoom == 0 || self->zoom > ZOOM_MIN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in", shown_scale (self) < ZOOM_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", shown_scale (self) > ZOOM_MIN);
   gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
 }
 
@@ -185,6 +183,9 @@ show_page (ScPreviewWindow *self)
                                   said, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous", self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next", self->page + 1 < n_pages (self));
+  /* A page turned is read from its top left. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller), 0);
   gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
 }
 

@@ -28,6 +28,7 @@ struct _ScWelcomePage
   GtkSpinner    *spinner;
 
   char          *directory;
+  char          *example;   /* a passphrase offered, the same while typing */
   gboolean       busy;
   GCancellable  *cancellable;
 };
@@ -63,7 +64,11 @@ describe_missing (ScWelcomePage *self)
 
   if (*passphrase != '\0' && problems != SC_PASSPHRASE_OK)
     {
-      g_autofree char *sentences = sc_passphrase_describe_problems (problems);
+      g_autofree char *sentences = NULL;
+
+      if (self->example == NULL)
+        self->example = sc_passphrase_suggest ();
+      sentences = sc_passphrase_describe (passphrase, name, self->example);
 
       if (text->len > 0)
         g_string_append_c (text, ' ');
@@ -200,6 +205,7 @@ sc_welcome_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->example, g_free);
 
   G_OBJECT_CLASS (sc_welcome_page_parent_class)->finalize (object);
 }

@@ -11,3 +11,32 @@ ALTER TABLE concern ADD COLUMN adult_own_children TEXT NOT NULL DEFAULT ''
 ALTER TABLE concern ADD COLUMN adult_previous_concerns TEXT NOT NULL DEFAULT '';
 
 ALTER TABLE child ADD COLUMN legal_status TEXT NOT NULL DEFAULT '';
+
+-- What is said of the adult is searched with the rest of the concern: the
+-- employer too, which was not before.
+DROP TRIGGER concern_search_insert;
+DROP TRIGGER concern_search_update;
+
+CREATE TRIGGER concern_search_insert AFTER INSERT ON concern WHEN NEW.is_draft = 0 BEGIN
+  INSERT OR REPLACE INTO search (docid, kind, record_id, child_id, at, body)
+  VALUES (NEW.id * 8 + 1, 1, NEW.id, NEW.child_id,
+          CASE NEW.happened_at WHEN '' THEN NEW.recorded_at ELSE NEW.happened_at END,
+          NEW.own_words || ' ' || NEW.summary || ' ' || NEW.incident_other || ' '
+          || NEW.other_party || ' ' || NEW.adult_role || ' ' || NEW.adult_employer || ' '
+          || NEW.adult_other_work || ' ' || NEW.adult_previous_concerns || ' ' || NEW.outcome);
+END;
+CREATE TRIGGER concern_search_update AFTER UPDATE ON concern WHEN NEW.is_draft = 0 BEGIN
+  INSERT OR REPLACE INTO search (docid, kind, record_id, child_id, at, body)
+  VALUES (NEW.id * 8 + 1, 1, NEW.id, NEW.child_id,
+          CASE NEW.happened_at WHEN '' THEN NEW.recorded_at ELSE NEW.happened_at END,
+          NEW.own_words || ' ' || NEW.summary || ' ' || NEW.incident_other || ' '
+          || NEW.other_party || ' ' || NEW.adult_role || ' ' || NEW.adult_employer || ' '
+          || NEW.adult_other_work || ' ' || NEW.adult_previous_concerns || ' ' || NEW.outcome);
+END;
+
+INSERT OR REPLACE INTO search (docid, kind, record_id, child_id, at, body)
+  SELECT id * 8 + 1, 1, id, child_id,
+         CASE happened_at WHEN '' THEN recorded_at ELSE happened_at END,
+         own_words || ' ' || summary || ' ' || incident_other || ' ' || other_party || ' '
+         || adult_role || ' ' || adult_employer || ' ' || outcome
+  FROM concern WHERE is_draft = 0;
