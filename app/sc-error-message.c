@@ -54,6 +54,9 @@ vault_error_sentence (int code)
     case SC_VAULT_ERROR_MANAGER_NEEDED:
       return _("Once there is a manager, only a manager changes who the managers are. Ask one to "
                "confirm with their own passphrase.");
+    case SC_VAULT_ERROR_KEY_FILE_DAMAGED:
+      return _("The vault’s key file is damaged. Type your passphrase to repair it: the damaged "
+               "file is kept beside it, and nothing in the vault changes.");
     case SC_VAULT_ERROR_FAILED:
     default:
       return _("Safecase could not use the vault. Try again; if it keeps happening, contact your IT support.");

@@ -46,6 +46,8 @@ struct _ScKeyFile
   gboolean           audit_damaged;
   /* Each manager's own wrap of the same key (ScKeyWrap). */
   GPtrArray         *managers;
+  /* Read for a repair: the Id or the check value did not read. */
+  gboolean           repairing;
   /* Manager groups that did not read: kept in the file as they are, and
    * counted, so that a damaged entry neither vanishes nor lets the worker
    * alone change the managers. */
@@ -314,9 +316,69 @@ read_managers (ScKeyFile *self,
     }
 }
 
+static ScKeyFile *load (const char  *path,
+                        gboolean     repairing,
+                        GError     **error);
+
 ScKeyFile *
 sc_key_file_load (const char *path,
                   GError    **error)
+{
+  return load (path, FALSE, error);
+}
+
+/* A damaged key file, read for a repair: its Id and its check value may
+ * not read (sc_key_file_repair() sets them again); the passphrase's wrap
+ * must, for there is nothing to repair without it. */
+ScKeyFile *
+sc_key_file_load_for_repair (const char *path,
+                             GError    **error)
+{
+  return load (path, TRUE, error);
+}
+
+/* The vault's Id and the check value of @key, set again after a repair
+ * found the key that opens the database. */
+void
+sc_key_file_repair (ScKeyFile   *self,
+                    const ScKey *key,
+                    const char  *vault_id)
+{
+  g_return_if_fail (g_uuid_string_is_valid (vault_id));
+
+  g_free (self->vault_id);
+  self->vault_id = g_strdup (vault_id);
+  compute_check (key, self->check);
+  self->repairing = FALSE;
+}
+
+/* The key the worker's wrap holds, not checked against the check value
+ * (which a repair may have lost): the wrap's own authentication says
+ * whether the passphrase is right. */
+ScKey *
+sc_key_file_unwrap_unchecked (ScKeyFile  *self,
+                              const char *passphrase,
+                              GError    **error)
+{
+  g_autoptr(ScKey) kek = NULL;
+  g_autoptr(ScKey) key = sc_key_new ();
+
+  if (!(kek = derive_wrapping_key (self, passphrase, error)))
+    return NULL;
+  if (crypto_secretbox_open_easy (key->bytes, self->wrapped, sizeof self->wrapped,
+                                  self->nonce, kek->bytes) != 0)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
+                           "Wrong passphrase");
+      return NULL;
+    }
+  return g_steal_pointer (&key);
+}
+
+static ScKeyFile *
+load (const char  *path,
+      gboolean     repairing,
+      GError     **error)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autoptr(ScKeyFile) self = g_new0 (ScKeyFile, 1);
@@ -363,7 +425,13 @@ sc_key_file_load (const char *path,
       return NULL;
     }
 
-  if (local_error == NULL)
+  if (repairing)
+    {
+      /* A format that does not read is the format this build writes. */
+      g_clear_error (&local_error);
+      self->vault_id = g_key_file_get_string (kf, GROUP_VAULT, "Id", NULL);
+    }
+  else if (local_error == NULL)
     self->vault_id = g_key_file_get_string (kf, GROUP_VAULT, "Id", &local_error);
   if (local_error == NULL)
     kdf = g_key_file_get_string (kf, GROUP_PASSPHRASE, "Kdf", &local_error);
@@ -378,7 +446,7 @@ sc_key_file_load (const char *path,
   if (local_error == NULL)
     read_base64 (kf, GROUP_PASSPHRASE, "WrappedKey", self->wrapped, sizeof self->wrapped,
                  &local_error);
-  if (local_error == NULL)
+  if (local_error == NULL && !repairing)
     read_base64 (kf, GROUP_VAULT, "KeyCheck", self->check, sizeof self->check, &local_error);
 
   if (local_error != NULL)
@@ -393,7 +461,7 @@ sc_key_file_load (const char *path,
   if (g_strcmp0 (kdf, KDF_NAME) != 0
       || opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE
       || memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE
-      || !g_uuid_string_is_valid (self->vault_id))
+      || (!repairing && !g_uuid_string_is_valid (self->vault_id)))
     {
       g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
                    "The key file %s has parameters out of range", path);
@@ -402,6 +470,9 @@ sc_key_file_load (const char *path,
 
   self->opslimit = opslimit;
   self->memlimit = (gsize) memlimit;
+  self->repairing = repairing;
+  if (repairing && (self->vault_id == NULL || !g_uuid_string_is_valid (self->vault_id)))
+    g_clear_pointer (&self->vault_id, g_free);
   read_audit_anchor (self, kf);
   read_managers (self, kf);
 

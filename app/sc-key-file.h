@@ -23,6 +23,14 @@ ScKeyFile  *sc_key_file_new_for_key   (const ScKey  *key,
                                        GError      **error);
 ScKeyFile  *sc_key_file_load          (const char   *path,
                                        GError      **error);
+ScKeyFile  *sc_key_file_load_for_repair (const char *path,
+                                         GError    **error);
+void        sc_key_file_repair        (ScKeyFile    *self,
+                                       const ScKey  *key,
+                                       const char   *vault_id);
+ScKey      *sc_key_file_unwrap_unchecked (ScKeyFile *self,
+                                          const char *passphrase,
+                                          GError    **error);
 gboolean    sc_key_file_save          (ScKeyFile    *self,
                                        const char   *path,
                                        GError      **error);

@@ -30,6 +30,7 @@ typedef enum
   SC_VAULT_ERROR_LOCKED,
   SC_VAULT_ERROR_OLD_SCHEMA,
   SC_VAULT_ERROR_MANAGER_NEEDED,
+  SC_VAULT_ERROR_KEY_FILE_DAMAGED,
 } ScVaultError;
 
 GQuark sc_vault_error_quark (void);

@@ -785,10 +785,143 @@ load_key_file (const char *directory,
                    "The vault's key file %s is missing", key_path);
       return NULL;
     }
+  if (key_file == NULL && g_error_matches (local_error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED))
+    {
+      /* Perhaps repairable (sc_vault_repair_key_file_async()). */
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED, "%s",
+                   local_error->message);
+      return NULL;
+    }
   if (key_file == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return key_file;
+}
+
+/* Repairing a damaged key file ----------------------------------------------- */
+
+/* The vault's Id as its database keeps it, read with @key; NULL if @key
+ * does not open the database. */
+static char *
+database_vault_id (const char  *directory,
+                   const ScKey *key,
+                   GError     **error)
+{
+  g_autofree char *db_path = vault_file (directory, SC_VAULT_DB_NAME);
+  sqlite3 *db = open_database (db_path, key, error);
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  if (db == NULL)
+    return NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'vault_id'", -1, &stmt, NULL)
+      == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (id == NULL || !g_uuid_string_is_valid (id))
+    {
+      g_clear_pointer (&id, g_free);
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                           "The vault database does not say which vault it is");
+    }
+  return id;
+}
+
+/* The key file of the vault in @directory rewritten, its damage mended:
+ * the key comes from the passphrase's wrap in it (@passphrase), or from
+ * the keyring (@passphrase NULL, if the file still names the vault), and
+ * must open the database itself. The damaged file is kept beside it, as
+ * "vault.key.damaged-TIME". Returns the key. */
+static ScKey *
+repair_key_file (const char    *directory,
+                 const char    *passphrase,
+                 GCancellable  *cancellable,
+                 char         **what,
+                 GError       **error)
+{
+  g_autofree char *path = vault_file (directory, SC_VAULT_KEY_NAME);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScKeyFile) key_file = NULL;
+  g_autoptr(ScKey) key = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  gsize length = 0;
+
+  if (!(raw = sc_secure_read_private_file (path, 64 * 1024, &length, error)))
+    return NULL;
+  if (!(key_file = sc_key_file_load_for_repair (path, &local_error)))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key file is too damaged to repair (%s): restore it from a backup",
+                   local_error->message);
+      return NULL;
+    }
+  if (passphrase != NULL)
+    key = sc_key_file_unwrap_unchecked (key_file, passphrase, error);
+  else if (sc_key_file_get_vault_id (key_file) == NULL)
+    g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED,
+                         "The key file no longer names its vault: only the passphrase repairs it");
+  else
+    key = sc_keyring_lookup_key (sc_key_file_get_vault_id (key_file), keyring_timeout_ms,
+                                 cancellable, error);
+  if (key == NULL)
+    return NULL;
+  if (!(id = database_vault_id (directory, key, &local_error)))
+    {
+      g_set_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
+                   "The key the key file holds does not open this vault's database (%s)",
+                   local_error->message);
+      return NULL;
+    }
+
+  /* The damaged file kept, then the mended one in its place. */
+  damaged_path = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  if (!sc_secure_write_private_file (damaged_path, raw, length, error))
+    return NULL;
+  sc_key_file_repair (key_file, key, id);
+  if (!sc_key_file_save_over (key_file, path, error))
+    return NULL;
+  *what = g_strdup_printf ("Key file repaired with %s; the damaged one kept as %s",
+                           passphrase != NULL ? "the passphrase" : "the key in the keyring",
+                           damaged_path);
+  return g_steal_pointer (&key);
+}
+
+/* The vault opened after its key file was repaired, the repair in its
+ * trail. */
+static ScVault *
+open_repaired (const char    *directory,
+               const char    *passphrase,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *what = NULL;
+  g_autoptr(ScKey) key = repair_key_file (directory, passphrase, cancellable, &what, error);
+  g_autoptr(ScVault) self = NULL;
+
+  if (key == NULL || !(self = vault_open_with_key (directory, key, TRUE, error)))
+    return NULL;
+  if (!sc_vault_begin (self, error)
+      || !sc_vault_append_audit (self, "repair-key-file", "vault", 0, NULL, what, error)
+      || !sc_vault_commit (self, error))
+    return NULL;
+  if (passphrase != NULL)
+    {
+      g_autoptr(GError) keyring_error = NULL;
+      g_autofree char *id = database_vault_id (directory, key, NULL);
+
+      self->key_in_keyring = id != NULL && sc_keyring_store_key (id, key, keyring_timeout_ms, NULL,
+                                                                 &keyring_error);
+      if (!self->key_in_keyring && keyring_error != NULL)
+        self->keyring_error = g_steal_pointer (&keyring_error);
+    }
+  else
+    self->key_in_keyring = TRUE;
+  return g_steal_pointer (&self);
 }
 
 static ScVault *
@@ -803,8 +936,25 @@ open_with_keyring (const char   *directory,
 
   g_return_val_if_fail (directory != NULL, NULL);
 
-  if (!(key_file = load_key_file (directory, error)))
-    return NULL;
+  {
+    g_autoptr(GError) load_error = NULL;
+
+    if (!(key_file = load_key_file (directory, &load_error)))
+      {
+        ScVault *repaired;
+
+        /* The keyring's key may mend it, if the file still names the vault. */
+        if (!g_error_matches (load_error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED))
+          {
+            g_propagate_error (error, g_steal_pointer (&load_error));
+            return NULL;
+          }
+        if ((repaired = open_repaired (directory, NULL, cancellable, NULL)))
+          return repaired;
+        g_propagate_error (error, g_steal_pointer (&load_error));
+        return NULL;
+      }
+  }
 
   key = sc_keyring_lookup_key (sc_key_file_get_vault_id (key_file), keyring_timeout_ms,
                                cancellable, error);
@@ -856,8 +1006,20 @@ open_with_passphrase (const char   *directory,
   g_return_val_if_fail (directory != NULL, NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
 
-  if (!(key_file = load_key_file (directory, error)))
-    return NULL;
+  {
+    g_autoptr(GError) load_error = NULL;
+
+    /* A damaged key file is repaired with the worker's passphrase, if the
+     * wrap in it still holds the key that opens the database. */
+    if (!(key_file = load_key_file (directory, &load_error))
+        && g_error_matches (load_error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED))
+      return open_repaired (directory, passphrase, cancellable, error);
+    if (key_file == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&load_error));
+        return NULL;
+      }
+  }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -2004,6 +2166,7 @@ open_thread (GTask        *task,
                                     data->how == OPEN_WITH_PASSPHRASE_RESTORING_KEYRING,
                                     cancellable, &error);
       break;
+
     default:
       g_assert_not_reached ();
     }

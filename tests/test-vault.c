@@ -14,10 +14,12 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "sc-child.h"
 #include "sc-error-message.h"
 #include "sc-key-file.h"
 #include "sc-keyring.h"
 #include "sc-lock-state.h"
+#include "sc-records.h"
 #include "sc-secure.h"
 #include "sc-test-core.h"
 #include "sc-vault-private.h"
@@ -882,6 +884,168 @@ test_damaged_key_file (Fixture       *fixture,
   }
 }
 
+static gboolean opens_with (Fixture    *fixture,
+                            const char *passphrase);
+
+/* @key_path with the value of @key in it replaced by @value. */
+static void
+damage_key_file (const char *key_path,
+                 const char *key,
+                 const char *value)
+{
+  g_autoptr(GBytes) original = read_file (key_path);
+  g_autofree char *pattern = g_strdup_printf ("(?m)^%s=.*$", key);
+  g_autofree char *replacement = g_strdup_printf ("%s=%s", key, value);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autofree char *changed = g_regex_replace_literal (regex, g_bytes_get_data (original, NULL),
+                                                      (gssize) g_bytes_get_size (original), 0,
+                                                      replacement, 0, NULL);
+
+  g_assert_cmpstr (changed, !=, g_bytes_get_data (original, NULL));
+  write_file (key_path, changed, strlen (changed));
+}
+
+/* The damaged copies a repair kept beside the key file. */
+static GPtrArray *
+damaged_copies (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->directory, 0, NULL);
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, SC_VAULT_KEY_NAME ".damaged-"))
+      g_ptr_array_add (copies, vault_path (fixture, name));
+  return copies;
+}
+
+/* A key file whose Id no longer reads: the keyring cannot be asked (the
+ * Id names its entry), so the app asks for the passphrase; the
+ * passphrase's wrap still holds the key, which opens the database, and the
+ * file is written again with the vault's Id (from the database), the
+ * damaged one kept beside it, and the repair in the trail. */
+static void
+test_repair_key_file_with_passphrase (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autofree char *id = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(ScChild) child = sc_child_new ();
+  gint64 child_id;
+
+  {
+    g_autoptr(ScVault) vault = create_vault (fixture);
+
+    sc_record_set_text (SC_RECORD (child), "name", "Ava Jones");
+    sc_test_save (vault, child);
+    child_id = sc_record_get_id (SC_RECORD (child));
+    sc_vault_close (vault);
+  }
+  id = vault_id_of (fixture);
+  damage_key_file (key_path, "Id", "not-an-id");
+  damaged = read_file (key_path);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+
+    g_assert_null (vault);
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED);
+  }
+  /* A wrong passphrase repairs nothing and keeps nothing. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_passphrase (fixture->directory, "Blue-Kettle-43", NULL,
+                                                              &error);
+    g_autoptr(GBytes) after = read_file (key_path);
+    g_autoptr(GPtrArray) none = damaged_copies (fixture);
+
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
+    g_assert_true (g_bytes_equal (after, damaged));
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+    g_autoptr(ScChild) kept = NULL;
+    g_autofree char *repaired_id = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (vault);
+    kept = sc_records_load (vault, SC_TYPE_CHILD, child_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (kept), "name"), ==, "Ava Jones");
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'repair-key-file'"),
+                     ==, 1);
+    repaired_id = vault_id_of (fixture);
+    g_assert_cmpstr (repaired_id, ==, id);
+  }
+  copies = damaged_copies (fixture);
+  g_assert_cmpuint (copies->len, ==, 1);
+  {
+    g_autoptr(GBytes) kept = read_file (copies->pdata[0]);
+    GStatBuf st;
+
+    g_assert_true (g_bytes_equal (kept, damaged));
+    g_assert_cmpint (g_stat (copies->pdata[0], &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
+  /* The keyring opens it again, and the trail reads whole. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+    g_autoptr(ScAuditReport) report = NULL;
+
+    g_assert_no_error (error);
+    report = sc_vault_verify_audit (vault, &error);
+    g_assert_no_error (error);
+    g_assert_true (report->intact);
+  }
+}
+
+/* A key file whose check value no longer reads, but which still names the
+ * vault: the keyring's key (checked against the database) repairs it with
+ * no question asked. One whose passphrase wrap is gone cannot be repaired
+ * from here, and is left as it is. */
+static void
+test_repair_key_file_with_keyring (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *key_path = vault_path (fixture, SC_VAULT_KEY_NAME);
+  g_autoptr(GPtrArray) copies = NULL;
+
+  create_and_close (fixture);
+  damage_key_file (key_path, "KeyCheck", "@@@");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (vault);
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'repair-key-file'"
+                                                " AND after LIKE '%keyring%'"), ==, 1);
+  }
+  copies = damaged_copies (fixture);
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_assert_true (opens_with (fixture, PASSPHRASE));
+
+  /* The passphrase's wrap gone: nothing to repair with. */
+  damage_key_file (key_path, "WrappedKey", "AAAA");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) before = read_file (key_path);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_with_passphrase (fixture->directory, PASSPHRASE, NULL, &error);
+
+    g_assert_null (vault);
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED);
+    after = read_file (key_path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+}
+
 /* A format no Safecase writes (0, negative) is refused as damage; one
  * newer than this build, as too new. */
 static void
@@ -1217,6 +1381,8 @@ main (int   argc,
   ADD ("/vault/damaged/database", test_damaged_database);
   ADD ("/vault/damaged/key-file", test_damaged_key_file);
   ADD ("/vault/key-file/formats", test_key_file_formats);
+  ADD ("/vault/key-file/repair-with-passphrase", test_repair_key_file_with_passphrase);
+  ADD ("/vault/key-file/repair-with-keyring", test_repair_key_file_with_keyring);
   ADD ("/vault/passphrase/change", test_change_passphrase);
   ADD ("/vault/passphrase/change-refusals", test_change_passphrase_refusals);
   ADD ("/vault/storage-full/says-so-and-keeps-the-vault", test_storage_full);

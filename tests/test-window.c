@@ -251,6 +251,49 @@ test_later_start_without_key_asks_passphrase (void)
   sc_test_stop_app (app, window);
 }
 
+/* A key file whose Id no longer reads: the app says the key file is
+ * damaged and asks for the passphrase, which repairs it and opens the
+ * vault; the damaged file is kept beside it. */
+static void
+test_damaged_key_file_repaired (void)
+{
+  g_autofree char *directory = sc_vault_get_default_directory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScVault) created = sc_vault_create (directory, WORKER, PASSPHRASE, NULL, &error);
+  g_autofree char *key_path = g_build_filename (directory, SC_VAULT_KEY_NAME, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) id = g_regex_new ("(?m)^Id=.*$", 0, 0, NULL);
+  g_autofree char *damaged = NULL;
+  ScWindow *window = NULL;
+  ScApplication *app;
+  ScUnlockPage *unlock;
+
+  g_assert_no_error (error);
+  sc_vault_close (created);
+  g_file_get_contents (key_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  damaged = g_regex_replace_literal (id, contents, -1, 0, "Id=scribbled-over", 0, NULL);
+  g_file_set_contents_full (key_path, damaged, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+
+  app = sc_test_start_app (FALSE, &window);
+  sc_test_wait_for_page (window, "unlock");
+  unlock = SC_UNLOCK_PAGE (sc_test_page (window, "unlock"));
+  g_assert_nonnull (sc_test_find_text (GTK_WIDGET (unlock), "key file is damaged"));
+  sc_test_save_png (GTK_WIDGET (window), "unlock-key-file-damaged");
+  gtk_editable_set_text (sc_test_editable (GTK_WIDGET (unlock), "passphrase_row"), PASSPHRASE);
+  gtk_widget_activate_action (GTK_WIDGET (unlock), "unlock.unlock", NULL);
+  sc_test_wait_for_page (window, "caseload");
+  g_assert_cmpstr (sc_vault_get_worker_name (sc_application_get_vault (app)), ==, WORKER);
+  {
+    g_autoptr(ScKeyFile) repaired = sc_key_file_load (key_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_uuid_string_is_valid (sc_key_file_get_vault_id (repaired)));
+  }
+  sc_test_stop_app (app, window);
+}
+
 /* A council file that would crash the parser (100,000 levels deep): the app
  * starts on the built-in procedure and says so in a banner naming the file. */
 static void
@@ -849,6 +892,7 @@ main (int   argc,
   sc_test_ui_add ("/window/later-start/opens-with-keyring", test_later_start_opens_with_keyring);
   sc_test_ui_add ("/window/later-start/asks-passphrase-without-keyring-key",
                   test_later_start_without_key_asks_passphrase);
+  sc_test_ui_add ("/window/later-start/damaged-key-file-repaired", test_damaged_key_file_repaired);
 
   return g_test_run ();
 }

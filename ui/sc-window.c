@@ -397,6 +397,10 @@ opened_with_keyring_cb (GObject      *source,
       adw_status_page_set_description (self->problem_page, sentence);
       show_page (self, "problem");
       break;
+    case SC_VAULT_ERROR_KEY_FILE_DAMAGED:
+      /* The passphrase's wrap in it may still mend it. */
+      show_unlock (self, sentence, FALSE);
+      break;
     case SC_VAULT_ERROR_KEYRING_NO_KEY:
     case SC_VAULT_ERROR_KEYRING_WRONG_KEY:
       /* The keyring works but lost the key: the passphrase puts it back. */
