@@ -962,6 +962,7 @@ test_repair_key_file_with_passphrase (Fixture       *fixture,
     g_autoptr(GBytes) after = read_file (key_path);
     g_autoptr(GPtrArray) none = damaged_copies (fixture);
 
+    g_assert_null (vault);
     g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE);
     g_assert_true (g_bytes_equal (after, damaged));
     g_assert_cmpuint (none->len, ==, 0);
