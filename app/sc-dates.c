@@ -246,3 +246,86 @@ sc_time_since_boot (void)
     return g_get_monotonic_time ();
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
+
+/* Easter Sunday of @year (the Gregorian computus, "Anonymous" algorithm). */
+static void
+easter_sunday (int    year,
+               GDate *out)
+{
+  int a = year % 19, b = year / 100, c = year % 100;
+  int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = (h + l - 7 * m + 114) % 31 + 1;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* Whether @date is a bank holiday in England and Wales by the rule, for
+ * any year: New Year's Day, Good Friday, Easter Monday, the early May,
+ * spring and summer Mondays, Christmas Day and Boxing Day, with the
+ * substitute weekdays when a holiday falls at a weekend. One-off days (a
+ * coronation, a moved May Monday) are the procedure file's to add or
+ * remove. */
+gboolean
+sc_date_is_bank_holiday (const GDate *date)
+{
+  int day = g_date_get_day (date);
+  int month = g_date_get_month (date);
+  GDateWeekday weekday = g_date_get_weekday (date);
+  GDate easter;
+
+  switch (month)
+    {
+    case G_DATE_JANUARY:
+      /* 1 January, or the Monday after when it falls at a weekend. */
+      return (day == 1 && weekday <= G_DATE_FRIDAY)
+             || ((day == 2 || day == 3) && weekday == G_DATE_MONDAY);
+    case G_DATE_MARCH:
+    case G_DATE_APRIL:
+      {
+        int from_easter;
+
+        easter_sunday (g_date_get_year (date), &easter);
+        from_easter = g_date_days_between (&easter, date);
+        return from_easter == -2 || from_easter == 1;
+      }
+    case G_DATE_MAY:
+      /* The first Monday, and the last. */
+      return weekday == G_DATE_MONDAY && (day <= 7 || day >= 25);
+    case G_DATE_AUGUST:
+      return weekday == G_DATE_MONDAY && day >= 25;
+    case G_DATE_DECEMBER:
+      /* 25 and 26 on weekdays; when either falls at a weekend, the 27th and
+       * 28th are its substitutes, which is so exactly when they are a
+       * Monday or a Tuesday. */
+      if (day == 25 || day == 26)
+        return weekday <= G_DATE_FRIDAY;
+      if (day == 27 || day == 28)
+        return weekday == G_DATE_MONDAY || weekday == G_DATE_TUESDAY;
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+/* England's clock, for deadlines: working days and their hours are
+ * London's, whatever the laptop's zone. */
+GTimeZone *
+sc_time_zone_london (void)
+{
+  static GTimeZone *london;
+
+  if (g_once_init_enter (&london))
+    {
+      /* Without the time zone database, the laptop's own zone. */
+      GTimeZone *zone = g_time_zone_new_identifier ("Europe/London");
+
+      g_once_init_leave (&london, zone != NULL ? zone : g_time_zone_new_local ());
+    }
+  return london;
+}

@@ -24,6 +24,8 @@ char       *sc_date_format_entry         (const char  *stored);
 int         sc_age_on                    (const char  *date_of_birth,
                                           const GDate *on);
 void        sc_date_today                (GDate       *out);
+gboolean    sc_date_is_bank_holiday      (const GDate *date);
+GTimeZone  *sc_time_zone_london          (void);
 
 GDateTime  *sc_datetime_parse_local      (const char  *text,
                                           GError     **error);

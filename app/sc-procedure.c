@@ -78,7 +78,8 @@ struct _ScProcedure
   char       *review_date;    /* "YYYY-MM-DD", or NULL */
   GPtrArray  *steps;          /* of ScProcedureStep, in order */
   GHashTable *contacts;       /* id → ScProcedureContact */
-  GHashTable *bank_holidays;  /* "YYYY-MM-DD" */
+  GHashTable *bank_holidays;      /* "YYYY-MM-DD": added to the rule's */
+  GHashTable *not_bank_holidays;  /* "YYYY-MM-DD": taken from the rule's */
   GHashTable *area_warnings;  /* area → GStrv */
 };
 
@@ -126,6 +127,7 @@ procedure_new (void)
   self->contacts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) contact_free);
   self->bank_holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->not_bank_holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->area_warnings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_strfreev);
   return self;
@@ -151,6 +153,7 @@ sc_procedure_unref (ScProcedure *self)
   g_ptr_array_unref (self->steps);
   g_hash_table_unref (self->contacts);
   g_hash_table_unref (self->bank_holidays);
+  g_hash_table_unref (self->not_bank_holidays);
   g_hash_table_unref (self->area_warnings);
   g_free (self);
 }
@@ -613,25 +616,39 @@ read_contacts (Reader      *reader,
     }
 }
 
+/* The dates listed as @key: days a council adds to the bank holidays of
+ * the rule ("bank_holidays", a coronation), or takes from them
+ * ("not_bank_holidays", a May Monday moved). */
+static void
+read_dates (Reader     *reader,
+            JsonObject *root,
+            const char *key,
+            GHashTable *into)
+{
+  g_auto(GStrv) dates = get_strings (reader, root, "the procedure", key);
+
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      GDate date;
+
+      if (strlen (dates[i]) != 10 || dates[i][4] != '-' || dates[i][7] != '-'
+          || !sc_date_from_storage (dates[i], &date))
+        problem (reader, where_in_list (root, key, dates[i]),
+                 "%s: \"%s\" is not a YYYY-MM-DD date", key, dates[i]);
+      else
+        g_hash_table_add (into, g_strdup (dates[i]));
+    }
+}
+
 static void
 read_extras (Reader      *reader,
              ScProcedure *self,
              JsonObject  *root)
 {
-  g_auto(GStrv) holidays = get_strings (reader, root, "the procedure", "bank_holidays");
   JsonNode *warnings = json_object_get_member (root, "area_warnings");
 
-  for (guint i = 0; holidays[i] != NULL; i++)
-    {
-      GDate date;
-
-      if (strlen (holidays[i]) != 10 || holidays[i][4] != '-' || holidays[i][7] != '-'
-          || !sc_date_from_storage (holidays[i], &date))
-        problem (reader, where_in_list (root, "bank_holidays", holidays[i]),
-                 "bank holiday \"%s\" is not a YYYY-MM-DD date", holidays[i]);
-      else
-        g_hash_table_add (self->bank_holidays, g_strdup (holidays[i]));
-    }
+  read_dates (reader, root, "bank_holidays", self->bank_holidays);
+  read_dates (reader, root, "not_bank_holidays", self->not_bank_holidays);
 
   if (warnings != NULL && JSON_NODE_HOLDS_OBJECT (warnings))
     {
@@ -742,7 +759,8 @@ read_procedure (Reader *reader,
 {
   g_autoptr(ScProcedure) self = procedure_new ();
   static const char *const known[] = {
-    "format", "name", "version", "review_date", "source", "bank_holidays", "contacts",
+    "format", "name", "version", "review_date", "source", "bank_holidays", "not_bank_holidays",
+    "contacts",
     "area_warnings", "steps", NULL,
   };
   JsonObject *root;
@@ -1278,21 +1296,32 @@ sc_procedure_step_unknown (const ScProcedureStep *step,
   return unknown != NULL ? g_dgettext (GETTEXT_PACKAGE, unknown) : NULL;
 }
 
+/* Whether @day is a working day in England: a weekday that is not a bank
+ * holiday by the rule (sc_date_is_bank_holiday()) or the council's file,
+ * on London's calendar. */
 gboolean
 sc_procedure_is_working_day (ScProcedure *self,
                              GDateTime   *day)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (day);
-  g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
-  int weekday = g_date_time_get_day_of_week (local);
+  g_autoptr(GDateTime) london = g_date_time_to_timezone (day, sc_time_zone_london ());
+  g_autofree char *text = g_date_time_format (london, "%Y-%m-%d");
+  int weekday = g_date_time_get_day_of_week (london);
+  gboolean holiday;
+  GDate date;
 
-  return weekday <= 5 && !g_hash_table_contains (self->bank_holidays, date);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (london),
+                  (GDateMonth) g_date_time_get_month (london), (GDateYear) g_date_time_get_year (london));
+  holiday = g_hash_table_contains (self->bank_holidays, text)
+            || (sc_date_is_bank_holiday (&date) && !g_hash_table_contains (self->not_bank_holidays, text));
+  return weekday <= 5 && !holiday;
 }
 
-/* When @step falls due, for a concern recorded at @from. Working days skip
- * weekends and the procedure's bank holidays: a referral due "within one
- * working day" of Friday afternoon is due on Monday afternoon. NULL when the
- * step has no deadline. */
+/* When @step falls due, for a concern that came to light at @from, in
+ * London time. Working days skip weekends and bank holidays, and keep the
+ * hour on the clock across a change to or from summer time: a referral due
+ * "within one working day" of Friday 3 pm is due on Monday at 3 pm. NULL
+ * when the step has no deadline. */
 GDateTime *
 sc_procedure_due (ScProcedure           *self,
                   const ScProcedureStep *step,
@@ -1301,11 +1330,15 @@ sc_procedure_due (ScProcedure           *self,
   g_autoptr(GDateTime) due = NULL;
 
   if (step->deadline_hours > 0)
-    return g_date_time_add_hours (from, step->deadline_hours);
+    {
+      g_autoptr(GDateTime) after = g_date_time_add_hours (from, step->deadline_hours);
+
+      return g_date_time_to_timezone (after, sc_time_zone_london ());
+    }
   if (step->deadline_working_days < 0)
     return NULL;
 
-  due = g_date_time_ref (from);
+  due = g_date_time_to_timezone (from, sc_time_zone_london ());
   for (int counted = 0; counted < step->deadline_working_days;)
     {
       GDateTime *next = g_date_time_add_days (due, 1);

@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "sc-dates.h"
 #include "sc-procedure.h"
 
 /* A police step and the monitoring form, which every council file keeps. */
@@ -263,7 +264,114 @@ assert_due (ScProcedure *procedure,
   g_autofree char *got = g_date_time_format_iso8601 (due);
   g_autofree char *want = g_date_time_format_iso8601 (expected);
 
-  g_assert_cmpstr (got, ==, want);
+  if (g_date_time_compare (due, expected) != 0)
+    g_error ("%s is due %s, not %s", step_id, got, want);
+}
+
+static GDateTime *
+london_at (int year,
+           int month,
+           int day,
+           int hour)
+{
+  return g_date_time_new (sc_time_zone_london (), year, month, day, hour, 0, 0);
+}
+
+/* Bank holidays by rule, for any year: the published dates of 2026 and
+ * 2027 exactly, eight a year to 2035, Easter by the computus, and the
+ * substitute days. */
+static void
+test_bank_holidays_by_rule (void)
+{
+  static const struct { int year; const char *dates; } published[] = {
+    { 2026, "2026-01-01 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-08-31 2026-12-25 2026-12-28" },
+    { 2027, "2027-01-01 2027-03-26 2027-03-29 2027-05-03 2027-05-31 2027-08-30 2027-12-27 2027-12-28" },
+    /* New Year's Day on a Saturday; Easter in April; Christmas on a Monday. */
+    { 2028, "2028-01-03 2028-04-14 2028-04-17 2028-05-01 2028-05-29 2028-08-28 2028-12-25 2028-12-26" },
+    /* Christmas on a Saturday again. */
+    { 2032, "2032-01-01 2032-03-26 2032-03-29 2032-05-03 2032-05-31 2032-08-30 2032-12-27 2032-12-28" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (published); i++)
+    {
+      g_autoptr(GString) found = g_string_new (NULL);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) published[i].year);
+      while (g_date_get_year (&date) == (GDateYear) published[i].year)
+        {
+          if (sc_date_is_bank_holiday (&date))
+            {
+              g_autofree char *text = sc_date_to_storage (&date);
+
+              g_string_append_printf (found, "%s%s", found->len > 0 ? " " : "", text);
+            }
+          g_date_add_days (&date, 1);
+        }
+      g_assert_cmpstr (found->str, ==, published[i].dates);
+    }
+  for (int year = 2026; year <= 2035; year++)
+    {
+      guint n = 0;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) year);
+      for (; g_date_get_year (&date) == (GDateYear) year; g_date_add_days (&date, 1))
+        if (sc_date_is_bank_holiday (&date))
+          {
+            n++;
+            g_assert_cmpint (g_date_get_weekday (&date), <=, G_DATE_FRIDAY);
+          }
+      g_assert_cmpuint (n, ==, 8);
+    }
+}
+
+/* The LADO's working day on London's clock: across the change to summer
+ * time the hour on the clock is kept; over Easter and Christmas the bank
+ * holidays are skipped; a council's file adds a day (a coronation) and
+ * takes one away (a May Monday moved). */
+static void
+test_working_days_on_londons_clock (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  g_autoptr(GDateTime) before_change = london_at (2026, 3, 27, 15);
+  g_autoptr(GDateTime) after_change = london_at (2026, 3, 30, 15);
+  g_autoptr(GDateTime) maundy_thursday = london_at (2026, 4, 2, 10);
+  g_autoptr(GDateTime) after_easter = london_at (2026, 4, 7, 10);
+  g_autoptr(GDateTime) christmas_eve_2027 = london_at (2027, 12, 24, 16);
+  g_autoptr(GDateTime) after_christmas_2027 = london_at (2027, 12, 29, 16);
+
+  assert_due (procedure, "lado", before_change, after_change);
+  {
+    g_autoptr(GDateTime) due = sc_procedure_due (procedure, sc_procedure_get_step (procedure, "lado"),
+                                                 before_change);
+    g_autofree char *text = g_date_time_format (due, "%Y-%m-%dT%H:%M%:z");
+
+    /* 3 pm British Summer Time, which is 2 pm in UTC. */
+    g_assert_cmpstr (text, ==, "2026-03-30T15:00+01:00");
+  }
+  assert_due (procedure, "lado", maundy_thursday, after_easter);
+  assert_due (procedure, "lado", christmas_eve_2027, after_christmas_2027);
+
+  {
+    const char *json =
+      "{\"format\": 1, \"name\": \"x\", \"contacts\": {},"
+      " \"bank_holidays\": [\"2026-06-08\"], \"not_bank_holidays\": [\"2026-05-04\"],"
+      " \"steps\": [{\"id\": \"l\", \"kind\": \"lado\", \"title\": \"t\", \"guidance\": \"g\"}, "
+      REQUIRED_STEPS "]}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScProcedure) council = sc_procedure_new_from_data (json, strlen (json), NULL, &error);
+    g_autoptr(GDateTime) may_monday = london_at (2026, 5, 4, 12);
+    g_autoptr(GDateTime) coronation = london_at (2026, 6, 8, 12);
+
+    g_assert_no_error (error);
+    g_assert_true (sc_procedure_is_working_day (council, may_monday));
+    g_assert_false (sc_procedure_is_working_day (council, coronation));
+    g_assert_false (sc_procedure_is_working_day (procedure, may_monday));
+    g_assert_true (sc_procedure_is_working_day (procedure, coronation));
+  }
 }
 
 static void
@@ -425,7 +533,7 @@ test_problem_lines_of_values (void)
   g_ptr_array_add (problems, NULL);
   all = g_strjoinv ("\n", (char **) problems->pdata);
   g_test_message ("%s", all);
-  g_assert_nonnull (strstr (all, "6: bank holiday \"Boxing Day\" is not a YYYY-MM-DD date"));
+  g_assert_nonnull (strstr (all, "6: bank_holidays: \"Boxing Day\" is not a YYYY-MM-DD date"));
   g_assert_nonnull (strstr (all, "8: the procedure: unknown member \"colour\""));
   g_assert_nonnull (strstr (all, "14: step \"a\": \"gardening\" is not a known area"));
 }
@@ -680,6 +788,8 @@ main (int   argc,
   g_test_add_func ("/procedure/engine/unknown-answers-keep-steps", test_unknown_answers_keep_steps);
   g_test_add_func ("/procedure/engine/sexual-incident-types", test_sexual_incident_types);
   g_test_add_func ("/procedure/deadlines/working-days", test_working_day_deadlines);
+  g_test_add_func ("/procedure/deadlines/bank-holidays-by-rule", test_bank_holidays_by_rule);
+  g_test_add_func ("/procedure/deadlines/londons-clock", test_working_days_on_londons_clock);
   g_test_add_func ("/procedure/loader/broken-files", test_broken_files);
   g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);
   g_test_add_func ("/procedure/loader/council-file-wins", test_council_file_wins);
