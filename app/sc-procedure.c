@@ -819,10 +819,11 @@ read_procedure (Reader *reader,
  * parser recurses once per level and would overflow the stack first. What
  * json-glib reads beyond JSON (comments, single-quoted texts) is refused
  * here, or a '"' inside one would hide the nesting after it. */
-static gboolean
-check_nesting (const char *data,
-               gsize       length,
-               GPtrArray  *problems)
+gboolean
+sc_json_check_nesting (const char *data,
+                       gsize       length,
+                       const char *what,
+                       GPtrArray  *problems)
 {
   gboolean in_string = FALSE, escaped = FALSE;
   guint depth = 0, line = 1;
@@ -851,7 +852,7 @@ check_nesting (const char *data,
            * which a '"' would end this count early: plain JSON only. */
           g_ptr_array_add (problems,
                            g_strdup_printf ("%u: a comment or a single quote outside a text; a "
-                                            "procedure file is plain JSON", line));
+                                            "%s file is plain JSON", line, what));
           return FALSE;
         }
       else if (c == '[' || c == '{')
@@ -860,7 +861,7 @@ check_nesting (const char *data,
             {
               g_ptr_array_add (problems,
                                g_strdup_printf ("%u: the file is nested more than %d levels deep; "
-                                                "a procedure needs only a few", line, MAX_DEPTH));
+                                                "a %s needs only a few", line, MAX_DEPTH, what));
               return FALSE;
             }
         }
@@ -910,7 +911,7 @@ parse (const char *data,
     g_ptr_array_add (problems, too_big_problem (length));
   else if (!g_utf8_validate (data, (gssize) length, NULL))
     g_ptr_array_add (problems, g_strdup ("1: the file is not UTF-8 text"));
-  else if (!check_nesting (data, length, problems))
+  else if (!sc_json_check_nesting (data, length, "procedure", problems))
     ;
   else if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
@@ -946,12 +947,14 @@ sc_procedure_new_from_data (const char *data,
   return parse (data, length, problems, error);
 }
 
-/* Reads at most one byte more than a procedure may hold, whatever the file
- * is: a FIFO or /dev/zero must not hang or fill memory. */
-static char *
-read_bounded (const char *path,
-              gsize      *length,
-              GError    **error)
+/* Reads at most one byte more than @max_bytes, whatever the file is: a
+ * FIFO or /dev/zero must not hang or fill memory. @length is the size read,
+ * or the size on disk when that is over the limit. */
+char *
+sc_json_read_bounded (const char *path,
+                      gsize       max_bytes,
+                      gsize      *length,
+                      GError    **error)
 {
   g_autofree char *data = NULL;
   struct stat st;
@@ -974,10 +977,10 @@ read_bounded (const char *path,
       return NULL;
     }
 
-  data = g_malloc (MAX_FILE_SIZE + 2);
-  while (used < MAX_FILE_SIZE + 1)
+  data = g_malloc (max_bytes + 2);
+  while (used < max_bytes + 1)
     {
-      ssize_t n = read (fd, data + used, MAX_FILE_SIZE + 1 - used);
+      ssize_t n = read (fd, data + used, max_bytes + 1 - used);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -997,8 +1000,8 @@ read_bounded (const char *path,
   close (fd);
 
   /* The size on disk, when it is over the limit, says more than "1 MiB + 1". */
-  *length = used > MAX_FILE_SIZE && (guint64) st.st_size > used ? (gsize) st.st_size : used;
-  data[MIN (used, MAX_FILE_SIZE + 1)] = '\0';
+  *length = used > max_bytes && (guint64) st.st_size > used ? (gsize) st.st_size : used;
+  data[MIN (used, max_bytes + 1)] = '\0';
   return g_steal_pointer (&data);
 }
 
@@ -1010,7 +1013,7 @@ sc_procedure_new_from_file (const char *path,
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  if (!(data = read_bounded (path, &length, error)))
+  if (!(data = sc_json_read_bounded (path, MAX_FILE_SIZE, &length, error)))
     return NULL;
   if (length > MAX_FILE_SIZE)
     {

@@ -96,4 +96,15 @@ const char                *sc_procedure_step_unknown      (const ScProcedureStep
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScProcedure, sc_procedure_unref)
 
+/* For any JSON file a user hands the app (a council's procedure, a
+ * scenario): read with a bound, and its nesting counted before parsing. */
+char                      *sc_json_read_bounded           (const char        *path,
+                                                           gsize              max_bytes,
+                                                           gsize             *length,
+                                                           GError           **error);
+gboolean                   sc_json_check_nesting          (const char        *data,
+                                                           gsize              length,
+                                                           const char        *what,
+                                                           GPtrArray         *problems);
+
 G_END_DECLS

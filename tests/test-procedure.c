@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-dates.h"
+#include "sc-explain.h"
 #include "sc-procedure.h"
 
 /* A police step and the monitoring form, which every council file keeps. */
@@ -416,6 +417,68 @@ test_working_day_deadlines (void)
   g_assert_true (sc_procedure_is_working_day (procedure, christmas_eve));
 }
 
+/* The administrator's test of a file: the same steps as the window's, in
+ * order, with the due time in London and whether each may apply; hostile
+ * scenarios refused before parsing. */
+static void
+test_explain_response (void)
+{
+  g_autoptr(ScProcedure) procedure = sc_procedure_new_default ();
+  const char *scenario = "{\"area\": \"sexual\", \"incident_type\": \"grooming\", "
+                         "\"involvement\": \"adult-on-child\", \"child_age\": 14, "
+                         "\"adult_works_with_children\": \"yes\", "
+                         "\"discovered_at\": \"2026-11-20T15:00:00+00:00\"}";
+  ScSituation situation = { "sexual", "adult-on-child", NULL, 14, 1, "grooming" };
+  g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (sc_explain_response (procedure, scenario, strlen (scenario), out, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (out->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, steps->len + 1);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_cmpstr (fields[0], ==, sc_procedure_step_get_id (steps->pdata[i]));
+      g_assert_cmpstr (fields[3], ==, "applies");
+      if (g_str_equal (fields[0], "lado"))
+        g_assert_cmpstr (fields[2], ==, "2026-11-23T15:00:00+00:00");
+    }
+
+  {
+    static const struct { const char *scenario; const char *said; } refused[] = {
+      { "[]", "a scenario is a JSON object" },
+      { "{\"involvement\": \"adult-on-child\"}", "needs its \"area\"" },
+      { "{\"area\": \"sexual\", \"child_age\": \"14\"}", "whole number" },
+      { "{\"area\": \"sexual\", \"incident_type\": [\"grooming,sexual\"]}", "not one of" },
+      { "{\"area\": \"sexual\" /* \" */}", "plain JSON" },
+      { "{\"area\": \"\xff\"}", "not UTF-8" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GError) refusal = NULL;
+
+        g_assert_false (sc_explain_response (procedure, refused[i].scenario, strlen (refused[i].scenario),
+                                             out, &refusal));
+        g_assert_error (refusal, SC_EXPLAIN_ERROR, 0);
+        if (strstr (refusal->message, refused[i].said) == NULL)
+          g_error ("“%s” said “%s”, not “%s”", refused[i].scenario, refusal->message, refused[i].said);
+      }
+  }
+  {
+    g_autofree char *deep = g_strnfill (60000, '[');
+    g_autoptr(GError) refusal = NULL;
+
+    g_assert_false (sc_explain_response (procedure, deep, strlen (deep), out, &refusal));
+    g_assert_nonnull (strstr (refusal->message, "nested more than 64 levels"));
+  }
+}
+
 /* Ways to get a council's file wrong, each refused with its reason. */
 static const struct
 {
@@ -790,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/procedure/deadlines/working-days", test_working_day_deadlines);
   g_test_add_func ("/procedure/deadlines/bank-holidays-by-rule", test_bank_holidays_by_rule);
   g_test_add_func ("/procedure/deadlines/londons-clock", test_working_days_on_londons_clock);
+  g_test_add_func ("/procedure/explain-response", test_explain_response);
   g_test_add_func ("/procedure/loader/broken-files", test_broken_files);
   g_test_add_func ("/procedure/loader/problem-lines", test_problem_lines);
   g_test_add_func ("/procedure/loader/council-file-wins", test_council_file_wins);

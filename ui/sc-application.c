@@ -17,6 +17,7 @@
 #include "sc-application-private.h"
 #include "sc-dates.h"
 #include "sc-error-message.h"
+#include "sc-explain.h"
 #include "sc-form.h"
 #include "sc-desktop-lock.h"
 #include "sc-lock-state.h"
@@ -78,6 +79,11 @@ static const GOptionEntry option_entries[] = {
     N_("Open the demo vault of fictional children, for training"), NULL },
   { "check-procedure", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a council’s procedure file and exit"), N_("FILE") },
+  { "explain-response", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the steps the procedure gives the concern a scenario file describes, and exit"),
+    N_("SCENARIO") },
+  { "procedure", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --explain-response: the procedure file to use, not the one in force"), N_("FILE") },
   { "verify-audit", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the vault’s audit trail, with the key from the login keyring, and exit"), NULL },
   { NULL }
@@ -386,6 +392,56 @@ sc_application_check_procedure_file (const char *path)
   return 1;
 }
 
+/* For the administrator testing a council's procedure: the steps a concern
+ * would get, one per line, "id<TAB>title<TAB>due<TAB>applies|may-apply",
+ * from the same engine as the window. @procedure_path NULL: the procedure
+ * in force (the administrator's, the worker's, or the built-in one). */
+static int
+sc_application_explain_response (const char *scenario_path,
+                                 const char *procedure_path)
+{
+  g_autoptr(ScProcedure) procedure = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (procedure_path != NULL)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (!(procedure = sc_procedure_new_from_file (procedure_path, &problems, &error)))
+        {
+          if (problems == NULL)
+            g_printerr ("%s: %s\n", procedure_path, error->message);
+          else
+            for (guint i = 0; i < problems->len; i++)
+              {
+                g_autofree char *line = sc_procedure_format_problem (procedure_path, problems->pdata[i]);
+
+                g_printerr ("%s\n", line);
+              }
+          return 1;
+        }
+    }
+  else
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *notice = NULL;
+      g_autoptr(GError) council_error = NULL;
+
+      procedure = sc_procedure_new_for_user (&source, &notice, &council_error);
+      if (council_error != NULL)
+        g_printerr ("%s: %s (the built-in procedure is used)\n", source != NULL ? source : "procedure",
+                    council_error->message);
+    }
+  if (!sc_explain_response_file (procedure, scenario_path, out, &error))
+    {
+      g_printerr ("%s: %s\n", scenario_path, error->message);
+      return 1;
+    }
+  g_print ("%s", out->str);
+  return 0;
+}
+
 /* For a manager or an auditor: the whole audit trail checked, with the key
  * from the login keyring, as "intact: N entries, head HEX" or the first
  * entry that was changed, removed or moved (exit status 1). A vault whose
@@ -435,6 +491,16 @@ sc_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (options, "check-procedure", "^ay", &path);
       return sc_application_check_procedure_file (path);
+    }
+
+  if (g_variant_dict_contains (options, "explain-response"))
+    {
+      g_autofree char *scenario = NULL;
+      g_autofree char *procedure = NULL;
+
+      g_variant_dict_lookup (options, "explain-response", "^ay", &scenario);
+      g_variant_dict_lookup (options, "procedure", "^ay", &procedure);
+      return sc_application_explain_response (scenario, procedure);
     }
 
   if (g_variant_dict_contains (options, "verify-audit"))
