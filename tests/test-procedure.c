@@ -39,7 +39,8 @@ typedef struct
  * Police: Table 1 criminal proceedings (harassment, threats) for child and
  * adult perpetrators, malicious communications for public on staff; Table 2
  * police advice (PPIU) where a child is involved, police otherwise.
- * Professional: LADO for staff on staff in every table (Table 3 says so, and
+ * Professional: the Operations Manager first (seed 000 paras 34-36), and
+ * LADO for staff on staff in every table (Table 3 says so, and
  * para 33 of seed 000 covers allegations against any employee), and for an
  * adult on a child (Table 2: "Referral to LADO"), where it may apply until
  * the worker says the adult works with children, as HR may; an unknown
@@ -51,10 +52,10 @@ static const Cell cells[] = {
   { "bullying", "child-on-child", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
   { "bullying", "child-on-adult", "setting", "immediate-danger support evidence-setting police-bullying parents takedown monitoring-form" },
   { "bullying", "child-on-adult", "home", "immediate-danger support evidence-home police-bullying parents takedown monitoring-form" },
-  { "bullying", "adult-on-child", "setting", "immediate-danger support evidence-setting police-bullying lado hr parents takedown monitoring-form" },
-  { "bullying", "adult-on-child", "home", "immediate-danger support evidence-home police-bullying lado hr parents takedown monitoring-form" },
-  { "bullying", "staff-on-staff", "setting", "immediate-danger support evidence-setting police-bullying lado hr takedown monitoring-form" },
-  { "bullying", "staff-on-staff", "home", "immediate-danger support evidence-home police-bullying lado hr takedown monitoring-form" },
+  { "bullying", "adult-on-child", "setting", "immediate-danger operations-manager support evidence-setting police-bullying lado hr parents takedown monitoring-form" },
+  { "bullying", "adult-on-child", "home", "immediate-danger operations-manager support evidence-home police-bullying lado hr parents takedown monitoring-form" },
+  { "bullying", "staff-on-staff", "setting", "immediate-danger operations-manager support evidence-setting police-bullying lado hr takedown monitoring-form" },
+  { "bullying", "staff-on-staff", "home", "immediate-danger operations-manager support evidence-home police-bullying lado hr takedown monitoring-form" },
   { "bullying", "public-on-staff", "setting", "immediate-danger support evidence-setting police-malicious takedown monitoring-form" },
   { "bullying", "public-on-staff", "home", "immediate-danger support evidence-home police-malicious takedown monitoring-form" },
 
@@ -62,10 +63,10 @@ static const Cell cells[] = {
   { "sexual", "child-on-child", "home", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual ceop iwf monitoring-form" },
   { "sexual", "child-on-adult", "setting", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual iwf monitoring-form" },
   { "sexual", "child-on-adult", "home", "immediate-danger support evidence-sexual police-sexual child-protection parents-sexual takedown-sexual iwf monitoring-form" },
-  { "sexual", "adult-on-child", "setting", "immediate-danger support evidence-sexual police-sexual grooming child-protection lado hr parents-sexual takedown-sexual ceop iwf monitoring-form" },
-  { "sexual", "adult-on-child", "home", "immediate-danger support evidence-sexual police-sexual grooming child-protection lado hr parents-sexual takedown-sexual ceop iwf monitoring-form" },
-  { "sexual", "staff-on-staff", "setting", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
-  { "sexual", "staff-on-staff", "home", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
+  { "sexual", "adult-on-child", "setting", "immediate-danger operations-manager support evidence-sexual police-sexual grooming child-protection lado hr parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "adult-on-child", "home", "immediate-danger operations-manager support evidence-sexual police-sexual grooming child-protection lado hr parents-sexual takedown-sexual ceop iwf monitoring-form" },
+  { "sexual", "staff-on-staff", "setting", "immediate-danger operations-manager support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
+  { "sexual", "staff-on-staff", "home", "immediate-danger operations-manager support evidence-sexual police-sexual-adults child-protection-household lado hr takedown-sexual monitoring-form" },
   { "sexual", "public-on-staff", "setting", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household takedown-sexual monitoring-form" },
   { "sexual", "public-on-staff", "home", "immediate-danger support evidence-sexual police-sexual-adults child-protection-household takedown-sexual monitoring-form" },
 
@@ -73,10 +74,10 @@ static const Cell cells[] = {
   { "personal-information", "child-on-child", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
   { "personal-information", "child-on-adult", "setting", "immediate-danger support evidence-setting parents takedown monitoring-form" },
   { "personal-information", "child-on-adult", "home", "immediate-danger support evidence-home parents takedown monitoring-form" },
-  { "personal-information", "adult-on-child", "setting", "immediate-danger support evidence-setting lado hr parents takedown monitoring-form" },
-  { "personal-information", "adult-on-child", "home", "immediate-danger support evidence-home lado hr parents takedown monitoring-form" },
-  { "personal-information", "staff-on-staff", "setting", "immediate-danger support evidence-setting lado hr takedown monitoring-form" },
-  { "personal-information", "staff-on-staff", "home", "immediate-danger support evidence-home lado hr takedown monitoring-form" },
+  { "personal-information", "adult-on-child", "setting", "immediate-danger operations-manager support evidence-setting lado hr parents takedown monitoring-form" },
+  { "personal-information", "adult-on-child", "home", "immediate-danger operations-manager support evidence-home lado hr parents takedown monitoring-form" },
+  { "personal-information", "staff-on-staff", "setting", "immediate-danger operations-manager support evidence-setting lado hr takedown monitoring-form" },
+  { "personal-information", "staff-on-staff", "home", "immediate-danger operations-manager support evidence-home lado hr takedown monitoring-form" },
   { "personal-information", "public-on-staff", "setting", "immediate-danger support evidence-setting police-malicious takedown monitoring-form" },
   { "personal-information", "public-on-staff", "home", "immediate-danger support evidence-home police-malicious takedown monitoring-form" },
 };
@@ -105,12 +106,34 @@ test_default_is_valid (void)
   const ScProcedureContact *lado = sc_procedure_get_contact (procedure, "lado");
   const ScProcedureContact *emergency = sc_procedure_get_contact (procedure, "emergency");
 
-  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 21);
-  g_assert_cmpuint (sc_procedure_get_n_contacts (procedure), ==, 9);
-  /* Local numbers are left for the council to set, never guessed. */
+  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 22);
+  g_assert_cmpuint (sc_procedure_get_n_contacts (procedure), ==, 15);
+  /* Local numbers are left for the council to set, never guessed; the
+   * national ones are filled in. */
   g_assert_nonnull (lado);
   g_assert_null (lado->number);
+  g_assert_null (sc_procedure_get_contact (procedure, "operations-manager")->number);
   g_assert_cmpstr (emergency->number, ==, "999");
+  g_assert_cmpstr (sc_procedure_get_contact (procedure, "police")->number, ==, "101");
+  g_assert_cmpstr (sc_procedure_get_contact (procedure, "professionals-helpline")->number, ==, "0344 381 4772");
+  g_assert_cmpstr (sc_procedure_get_contact (procedure, "action-fraud")->number, ==, "0300 123 2040");
+  g_assert_nonnull (sc_procedure_get_contact (procedure, "ceop")->url);
+  g_assert_nonnull (sc_procedure_get_contact (procedure, "iwf")->url);
+  /* Paras 34-36: about a member of staff, the Operations Manager is told
+   * first, before any police action, and the LADO. */
+  {
+    ScSituation staff = { "sexual", "staff-on-staff", NULL, 15, -1, NULL };
+    ScSituation carer = { "bullying", "adult-on-child", NULL, 15, 1, NULL };
+    ScSituation child = { "bullying", "child-on-child", NULL, 15, -1, NULL };
+    g_autoptr(GPtrArray) for_staff = sc_procedure_steps_for (procedure, &staff);
+    g_autoptr(GPtrArray) for_carer = sc_procedure_steps_for (procedure, &carer);
+    g_autoptr(GPtrArray) for_child = sc_procedure_steps_for (procedure, &child);
+
+    g_assert_cmpstr (sc_procedure_step_get_id (for_staff->pdata[1]), ==, "operations-manager");
+    g_assert_cmpstr (sc_procedure_step_get_id (for_carer->pdata[1]), ==, "operations-manager");
+    for (guint i = 0; i < for_child->len; i++)
+      g_assert_cmpstr (sc_procedure_step_get_id (for_child->pdata[i]), !=, "operations-manager");
+  }
   g_assert_nonnull (strstr (sc_procedure_get_area_warnings (procedure, "sexual")[0],
                             "Do not alert the alleged perpetrator"));
   g_assert_null (sc_procedure_get_area_warnings (procedure, "bullying")[0]);
@@ -157,9 +180,10 @@ test_conditions (void)
   /* Grooming and abuse of a position of trust: any child, not only under 16. */
   g_assert_nonnull (strstr (fifteen, "grooming"));
   g_assert_nonnull (strstr (seventeen, "grooming"));
-  /* An adult who works with children: the LADO, and HR, for certain. */
-  g_assert_cmpstr (staff, ==, "immediate-danger support evidence-setting police-bullying lado hr "
-                              "parents takedown monitoring-form");
+  /* An adult who works with children: the Operations Manager, the LADO and
+   * HR, for certain. */
+  g_assert_cmpstr (staff, ==, "immediate-danger operations-manager support evidence-setting "
+                              "police-bullying lado hr parents takedown monitoring-form");
   /* Only a "no" rules them out. */
   g_assert_cmpstr (not_staff, ==, "immediate-danger support evidence-setting police-bullying "
                                   "parents takedown monitoring-form");
@@ -217,7 +241,7 @@ test_unknown_answers_keep_steps (void)
   ScSituation situation = { "sexual", "", "home", 14, -1 };
   g_autoptr(GPtrArray) steps = sc_procedure_steps_for (procedure, &situation);
   const char *const expected[] = {
-    "police-sexual", "police-sexual-adults", "grooming", "child-protection",
+    "operations-manager", "police-sexual", "police-sexual-adults", "grooming", "child-protection",
     "child-protection-household", "lado", "hr", "ceop", "iwf",
   };
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
@@ -732,7 +756,7 @@ test_byte_order_mark (void)
   g_byte_array_append (with_bom, g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin));
   procedure = sc_procedure_new_from_data ((const char *) with_bom->data, with_bom->len, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 21);
+  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 22);
 }
 
 static void
@@ -750,7 +774,7 @@ test_council_file_wins (void)
   builtin = sc_procedure_new_for_user (&source, NULL, &council_error);
   g_assert_no_error (council_error);
   g_assert_null (source);
-  g_assert_cmpuint (sc_procedure_get_n_steps (builtin), ==, 21);
+  g_assert_cmpuint (sc_procedure_get_n_steps (builtin), ==, 22);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path,
@@ -770,7 +794,7 @@ test_council_file_wins (void)
   g_assert_true (g_file_set_contents (path, "{\"format\": 1,\n\"name\": 3}", -1, NULL));
   fallback = sc_procedure_new_for_user (&source, NULL, &council_error);
   g_assert_null (source);
-  g_assert_cmpuint (sc_procedure_get_n_steps (fallback), ==, 21);
+  g_assert_cmpuint (sc_procedure_get_n_steps (fallback), ==, 22);
   g_assert_error (council_error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
   g_assert_nonnull (strstr (council_error->message, path));
 }
@@ -822,7 +846,7 @@ test_administrator_file_wins (void)
   g_assert_error (error, SC_PROCEDURE_ERROR, SC_PROCEDURE_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, admin));
   g_assert_null (source);
-  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 21);
+  g_assert_cmpuint (sc_procedure_get_n_steps (procedure), ==, 22);
 
   /* The worker's own file counts where there is none from the administrator. */
   g_clear_pointer (&procedure, sc_procedure_unref);

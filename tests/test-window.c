@@ -317,7 +317,7 @@ test_hostile_council_file_banner (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "nested more than 64 levels"));
   bar = gtk_widget_get_ancestor (label, GTK_TYPE_INFO_BAR);
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
-  g_assert_cmpuint (sc_procedure_get_n_steps (sc_application_get_procedure (app)), ==, 21);
+  g_assert_cmpuint (sc_procedure_get_n_steps (sc_application_get_procedure (app)), ==, 22);
   sc_test_set_size (window, 960, 680);
   sc_test_save_png (GTK_WIDGET (window), "procedure-banner");
   sc_test_set_size (window, 360, 640);
