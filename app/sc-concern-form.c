@@ -52,6 +52,7 @@ struct _ScConcernForm
   gboolean   saving;       /* the vault writing the id and draft flag back */
   char      *disclosed_now;  /* filled in for a new concern, not typed */
   char      *forbidden_files;  /* files it may no longer keep, or NULL */
+  char      *accidental_question;  /* the third "accidental" in a year, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (ScConcernForm, sc_concern_form, G_TYPE_OBJECT)
@@ -74,6 +75,7 @@ enum {
   PROP_SHOW_MEDIA_OTHER,
   PROP_SHOW_OUTCOME,
   PROP_FORBIDDEN_FILES,
+  PROP_ACCIDENTAL_QUESTION,
   N_PROPS
 };
 
@@ -186,6 +188,41 @@ check_files (ScConcernForm *self)
   list = names->len > 1 ? g_strjoinv (", ", (char **) names->pdata) : NULL;
   set_string (self, &self->forbidden_files, list, PROP_FORBIDDEN_FILES);
   update (self);
+}
+
+/* "A number of 'accidental' occurrences should also be questioned" (seed
+ * 002): a concern judged accidental when two others about the same child
+ * were, within the year before it happened, asks the worker to think
+ * again. Read when the intent or the time it happened changes. */
+static void
+check_accidental (ScConcernForm *self)
+{
+  g_autofree char *question = NULL;
+  guint others = 0;
+
+  if (g_str_equal (text (self, "intent"), "accidental"))
+    {
+      g_autoptr(GDateTime) happened = sc_datetime_from_storage (text (self, "happened-at"));
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) since = g_date_time_add_years (happened != NULL ? happened : now, -1);
+      g_autofree char *from = sc_datetime_to_storage (since);
+
+      if (!sc_records_count_accidental (self->vault, sc_record_get_int64 (SC_RECORD (self->concern), "child-id"),
+                                        sc_record_get_id (SC_RECORD (self->concern)), from, &others, NULL))
+        others = 0;
+    }
+  if (others >= 2)
+    question = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "This child has had %u other concern judged accidental "
+                                             "in the year before this one. A number of “accidental” "
+                                             "occurrences should be questioned: is this one really "
+                                             "accidental? Talk it through with your manager.",
+                                             "This child has had %u other concerns judged accidental "
+                                             "in the year before this one. A number of “accidental” "
+                                             "occurrences should be questioned: is this one really "
+                                             "accidental? Talk it through with your manager.",
+                                             others), others);
+  set_string (self, &self->accidental_question, question, PROP_ACCIDENTAL_QUESTION);
 }
 
 /* Removes the files a sexual or grooming concern may not keep, with an
@@ -321,6 +358,8 @@ concern_changed_cb (ScConcernForm *self,
     return;
   if (g_str_equal (pspec->name, "area") || g_str_equal (pspec->name, "incident-types"))
     check_files (self);
+  if (g_str_equal (pspec->name, "intent") || g_str_equal (pspec->name, "happened-at"))
+    check_accidental (self);
   update (self);
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
@@ -391,6 +430,7 @@ sc_concern_form_constructed (GObject *object)
   self->happened_text = sc_datetime_format_entry (text (self, "happened-at"));
   self->disclosed_text = sc_datetime_format_entry (text (self, "disclosed-at"));
   check_files (self);
+  check_accidental (self);
   g_signal_connect_object (self->concern, "notify", G_CALLBACK (concern_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -457,6 +497,7 @@ sc_concern_form_finalize (GObject *object)
   g_free (self->status);
   g_free (self->disclosed_now);
   g_free (self->forbidden_files);
+  g_free (self->accidental_question);
 
   G_OBJECT_CLASS (sc_concern_form_parent_class)->finalize (object);
 }
@@ -487,6 +528,7 @@ sc_concern_form_get_property (GObject    *object,
     case PROP_SHOW_MEDIA_OTHER: g_value_set_boolean (value, self->show_media_other); break;
     case PROP_SHOW_OUTCOME: g_value_set_boolean (value, self->show_outcome); break;
     case PROP_FORBIDDEN_FILES: g_value_set_string (value, self->forbidden_files); break;
+    case PROP_ACCIDENTAL_QUESTION: g_value_set_string (value, self->accidental_question); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -555,6 +597,7 @@ sc_concern_form_class_init (ScConcernFormClass *klass)
   properties[PROP_SHOW_OUTCOME] = sc_view_model_boolean_property ("show-outcome");
   /* Files a sexual or grooming concern may not keep, named; NULL when none. */
   properties[PROP_FORBIDDEN_FILES] = sc_view_model_string_property ("forbidden-files");
+  properties[PROP_ACCIDENTAL_QUESTION] = sc_view_model_string_property ("accidental-question");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -952,6 +952,31 @@ sc_records_list_concerns (ScVault *vault,
                        "WHERE child_id = ?1 ORDER BY recorded_at DESC, id DESC", child_id, error);
 }
 
+/* How many of the child's concerns (saved, not @except_id) were judged
+ * accidental and happened (or, without that, were recorded) at @since or
+ * later. */
+gboolean
+sc_records_count_accidental (ScVault    *vault,
+                             gint64      child_id,
+                             gint64      except_id,
+                             const char *since,
+                             guint      *count,
+                             GError    **error)
+{
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
+
+  g_return_val_if_fail (SC_IS_VAULT (vault), FALSE);
+
+  add_number_param (params, child_id);
+  add_number_param (params, except_id);
+  add_text_param (params, since);
+  return count_rows (vault,
+                     "SELECT count(*) FROM concern WHERE child_id = ?1 AND id != ?2 AND is_draft = 0"
+                     " AND intent = 'accidental'"
+                     " AND (CASE happened_at WHEN '' THEN recorded_at ELSE happened_at END) >= ?3",
+                     params, count, error);
+}
+
 /* Every concern not closed and no longer a draft, across all children,
  * oldest first: what a manager's overview starts from. */
 GPtrArray *

@@ -55,6 +55,12 @@ GPtrArray *sc_records_list_children   (ScVault      *vault,
 GPtrArray *sc_records_list_concerns   (ScVault      *vault,
                                        gint64        child_id,
                                        GError      **error);
+gboolean   sc_records_count_accidental (ScVault    *vault,
+                                        gint64      child_id,
+                                        gint64      except_id,
+                                        const char *since,
+                                        guint      *count,
+                                        GError    **error);
 GPtrArray *sc_records_list_open_concerns (ScVault    *vault,
                                           GError    **error);
 GPtrArray *sc_records_list_addenda    (ScVault      *vault,

@@ -387,6 +387,72 @@ test_files_removed_when_concern_becomes_sexual (Fixture       *f,
   g_assert_nonnull (strstr (audit, "33 bytes"));
 }
 
+/* "A number of 'accidental' occurrences should also be questioned": the
+ * third concern judged accidental within a year of the others asks the
+ * worker to think again; one a year and more later, a deliberate one, or
+ * another child's, does not count. */
+static void
+test_third_accidental_questioned (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const struct { const char *happened; const char *intent; gboolean other_child; } before[] = {
+    { "2026-10-01T10:00:00Z", "accidental", FALSE },
+    { "2025-06-01T10:00:00Z", "accidental", FALSE },   /* more than a year before */
+    { "2026-09-01T10:00:00Z", "deliberate", FALSE },
+    { "2026-09-15T10:00:00Z", "accidental", TRUE },    /* another child */
+    { "2026-08-01T10:00:00Z", "accidental", FALSE },
+  };
+  g_autoptr(ScChild) other = sc_child_new ();
+  g_autoptr(ScConcern) concern = sc_concern_new (f->child_id);
+  g_autoptr(ScConcernForm) form = NULL;
+  g_autofree char *asked = NULL;
+  g_autofree char *not_asked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc_record_set_text (SC_RECORD (other), "name", "Ben Adams");
+  g_assert_true (sc_records_save (f->vault, SC_RECORD (other), &error));
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    {
+      g_autoptr(ScConcern) earlier = sc_concern_new (before[i].other_child
+                                                     ? sc_record_get_id (SC_RECORD (other)) : f->child_id);
+      g_autofree char *question = NULL;
+
+      sc_record_set_text (SC_RECORD (earlier), "summary", "Opened a link by mistake");
+      sc_record_set_text (SC_RECORD (earlier), "area", "bullying");
+      sc_record_set_text (SC_RECORD (earlier), "intent", before[i].intent);
+      sc_record_set_text (SC_RECORD (earlier), "happened-at", before[i].happened);
+      g_assert_true (sc_records_complete (f->vault, SC_RECORD (earlier), &error));
+      g_assert_no_error (error);
+
+      /* Only once two count is the next one questioned. */
+      if (i == 0)
+        {
+          g_autoptr(ScConcern) second = sc_concern_new (f->child_id);
+          g_autoptr(ScConcernForm) second_form = sc_concern_form_new (f->vault, second);
+
+          sc_record_set_text (SC_RECORD (second), "happened-at", "2026-11-20T10:00:00Z");
+          sc_record_set_text (SC_RECORD (second), "intent", "accidental");
+          question = get_string (second_form, "accidental-question");
+          g_assert_null (question);
+        }
+    }
+
+  form = sc_concern_form_new (f->vault, concern);
+  sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T10:00:00Z");
+  not_asked = get_string (form, "accidental-question");
+  g_assert_null (not_asked);
+  sc_record_set_text (SC_RECORD (concern), "intent", "accidental");
+  asked = get_string (form, "accidental-question");
+  g_assert_nonnull (asked);
+  g_assert_nonnull (strstr (asked, "2 other concerns judged accidental"));
+  g_assert_nonnull (strstr (asked, "really accidental"));
+  /* A moment after a year on, the first no longer counts. */
+  sc_record_set_text (SC_RECORD (concern), "happened-at", "2027-08-15T10:00:00Z");
+  g_clear_pointer (&asked, g_free);
+  asked = get_string (form, "accidental-question");
+  g_assert_null (asked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +468,7 @@ main (int   argc,
   ADD ("/concern-form/draft-then-save", test_draft_then_save);
   ADD ("/child-form/age-dates-save-undo", test_child_form);
   ADD ("/contact-form/defaults-link-approval-save", test_contact_form);
+  ADD ("/concern-form/third-accidental-questioned", test_third_accidental_questioned);
   ADD ("/concern-form/files-removed-when-concern-becomes-sexual",
        test_files_removed_when_concern_becomes_sexual);
 

@@ -54,6 +54,7 @@ struct _ScConcernEditor
   AdwComboRow        *status_row;
   AdwEntryRow        *outcome_row;
   GtkLabel           *error_label;
+  GtkLabel           *accidental_label;
   GtkWidget          *forbidden_box;
   GtkLabel           *forbidden_label;
   GtkLabel           *missing_label;
@@ -234,6 +235,7 @@ bind_form (ScConcernEditor *self)
           G_BINDING_DEFAULT);
   bind (self, self->form, "missing", self->missing_label, "label", G_BINDING_DEFAULT);
   sc_form_bind_sentence (self->bindings, self->form, "error", self->error_label);
+  sc_form_bind_sentence (self->bindings, self->form, "accidental-question", self->accidental_label);
   bind (self, self->form, "status", self->draft_label, "label", G_BINDING_DEFAULT);
 
   g_signal_connect_object (self->form, "notify::happened-valid", G_CALLBACK (dates_valid_cb), self,
@@ -437,6 +439,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, accidental_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, forbidden_box);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, forbidden_label);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, missing_label);
