@@ -644,27 +644,14 @@ sc_key_file_unwrap (ScKeyFile  *self,
                     const char *passphrase,
                     GError    **error)
 {
-  g_autoptr(ScKey) kek = NULL;
-  g_autoptr(ScKey) key = sc_key_new ();
+  g_autoptr(ScKey) key = sc_key_file_unwrap_unchecked (self, passphrase, error);
 
-  if (!(kek = derive_wrapping_key (self, passphrase, error)))
-    return NULL;
-
-  if (crypto_secretbox_open_easy (key->bytes, self->wrapped, sizeof self->wrapped,
-                                  self->nonce, kek->bytes) != 0)
-    {
-      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_WRONG_PASSPHRASE,
-                           "Wrong passphrase");
-      return NULL;
-    }
-
-  if (!sc_key_file_check_key (self, key))
+  if (key != NULL && !sc_key_file_check_key (self, key))
     {
       g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_DAMAGED,
                            "The key file's check value does not match its wrapped key");
       return NULL;
     }
-
   return g_steal_pointer (&key);
 }
 

@@ -276,6 +276,21 @@ run_qpdf (const char *const *args)
  * a 5,000-word disclosure are there; the child's name is not, in the
  * text or the metadata, nor in the file's name; the last page gives the
  * audit chain's head at export; qpdf finds the file sound and AES-256. */
+/* Every one of the fixture's contacts is in @squeezed, a pack's text
+ * without its spaces. */
+static void
+assert_every_contact (const char *squeezed)
+{
+  for (guint i = 0; i < N_CONTACTS; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Contact number %u about the messages.", i);
+      g_autofree char *wanted = squeeze (summary);
+
+      if (strstr (squeezed, wanted) == NULL)
+        g_error ("Contact %u is not in the pack", i);
+    }
+}
+
 static void
 test_lado_referral_protected (Fixture       *fixture,
                               gconstpointer  data)
@@ -374,14 +389,7 @@ test_lado_referral_protected (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "LADO referral agreed today."));
   g_assert_nonnull (strstr (text, "The account was on Snapchat."));
   g_assert_nonnull (strstr (squeezed, last_squeezed));
-  for (guint i = 0; i < N_CONTACTS; i++)
-    {
-      g_autofree char *summary = g_strdup_printf ("Contact number %u about the messages.", i);
-      g_autofree char *wanted = squeeze (summary);
-
-      if (strstr (squeezed, wanted) == NULL)
-        g_error ("Contact %u is not in the pack", i);
-    }
+  assert_every_contact (squeezed);
   g_assert_null (strstr (text, "Ava"));
   g_assert_null (strstr (text, "Jones"));
   g_assert_nonnull (strstr (text, "AJ"));
@@ -872,14 +880,7 @@ test_thirty_steps (Fixture       *fixture,
     }
   g_assert_nonnull (strstr (text, "LADO/26/0192"));
   g_assert_nonnull (strstr (squeezed, last_squeezed));
-  for (guint i = 0; i < N_CONTACTS; i++)
-    {
-      g_autofree char *summary = g_strdup_printf ("Contact number %u about the messages.", i);
-      g_autofree char *wanted = squeeze (summary);
-
-      if (strstr (squeezed, wanted) == NULL)
-        g_error ("Contact %u is not in the pack", i);
-    }
+  assert_every_contact (squeezed);
 }
 
 /* Where @word first stands from page @from_page on: its page, and its
