@@ -1155,6 +1155,35 @@ sc_procedure_get_n_contacts (ScProcedure *self)
   return g_hash_table_size (self->contacts);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The names of the contacts with neither a number nor an address: the
+ * local ones the council has not set yet, sorted, for whoever looks after
+ * its file. */
+GPtrArray *
+sc_procedure_unset_contacts (ScProcedure *self)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->contacts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const ScProcedureContact *contact = value;
+
+      if (contact->number == NULL && contact->url == NULL)
+        g_ptr_array_add (names, contact->name);
+    }
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
 const ScProcedureContact *
 sc_procedure_get_contact (ScProcedure *self,
                           const char  *id)

@@ -70,6 +70,7 @@ gboolean                   sc_procedure_review_is_due     (ScProcedure       *se
                                                            const char        *today);
 guint                      sc_procedure_get_n_steps       (ScProcedure       *self);
 guint                      sc_procedure_get_n_contacts    (ScProcedure       *self);
+GPtrArray                 *sc_procedure_unset_contacts    (ScProcedure       *self);
 const ScProcedureContact  *sc_procedure_get_contact       (ScProcedure       *self,
                                                            const char        *id);
 const char *const         *sc_procedure_get_area_warnings (ScProcedure       *self,

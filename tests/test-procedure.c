@@ -118,6 +118,16 @@ test_default_is_valid (void)
   g_assert_cmpstr (sc_procedure_get_contact (procedure, "professionals-helpline")->number, ==, "0344 381 4772");
   g_assert_cmpstr (sc_procedure_get_contact (procedure, "action-fraud")->number, ==, "0300 123 2040");
   g_assert_nonnull (sc_procedure_get_contact (procedure, "ceop")->url);
+  {
+    g_autoptr(GPtrArray) unset = sc_procedure_unset_contacts (procedure);
+
+    /* The police unit, the LADO, duty, the SCU, HR, the Operations
+     * Manager, Channel, information governance and the e-safety lead. */
+    g_assert_cmpuint (unset->len, ==, 9);
+    g_assert_cmpstr (unset->pdata[0], ==, "Channel / Prevent single point of contact");
+    for (guint i = 0; i < unset->len; i++)
+      g_assert_true (strcmp (unset->pdata[i], "Police, emergency") != 0);
+  }
   g_assert_nonnull (sc_procedure_get_contact (procedure, "iwf")->url);
   /* Paras 34-36: about a member of staff, the Operations Manager is told
    * first, before any police action, and the LADO. */

@@ -178,6 +178,10 @@ test_first_run_lock_unlock (void)
 
       g_assert_nonnull (strstr (text, "Version 2026-11."));
       g_assert_nonnull (strstr (text, "To be reviewed by 25 November 2027."));
+      /* The local numbers no one has set yet stand out for whoever sets them. */
+      g_assert_nonnull (strstr (text, "Local numbers not set yet: "));
+      g_assert_nonnull (strstr (text, "Local Authority Designated Officer (LADO)"));
+      g_assert_nonnull (strstr (text, "Operations Manager"));
     }
     sc_test_save_png (GTK_WIDGET (prefs), "preferences");
     gtk_window_destroy (prefs);

@@ -529,6 +529,22 @@ sc_preferences_window_new (ScApplication *application)
       }
     if (notice != NULL)
       g_string_append_printf (text, " %s", notice);
+    /* What a worker cannot act on in the moment of need: said here, for
+     * whoever sets the council's file. */
+    {
+      g_autoptr(GPtrArray) unset = sc_procedure_unset_contacts (procedure);
+
+      if (unset->len > 0)
+        {
+          g_autofree char *list = NULL;
+
+          g_ptr_array_add (unset, NULL);
+          list = g_strjoinv (", ", (char **) unset->pdata);
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("Local numbers not set yet: %s. Whoever looks after the "
+                                          "council’s procedure file sets them."), list);
+        }
+    }
     adw_action_row_set_subtitle (self->procedure_row, text->str);
   }
 
