@@ -712,6 +712,30 @@ sc_evidence_remove_forbidden_files (ScVault   *vault,
                                      "the concern is sexual or grooming, and keeps no file", error);
 }
 
+/* @evidence's file removed, for @reason (said in words): its content
+ * overwritten, and an audit entry with the file's name, size and hash. The
+ * entry itself stays. */
+gboolean
+sc_evidence_remove_file (ScVault     *vault,
+                         ScEvidence  *evidence,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *said = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (*said == '\0')
+    {
+      g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_REQUIRED,
+                           _("Say why the file is removed: the reason is kept in the audit trail."));
+      return FALSE;
+    }
+  if (*sc_record_get_text (SC_RECORD (evidence), "file-name") == '\0')
+    return TRUE;
+  g_ptr_array_add (one, evidence);
+  return sc_records_remove_files (vault, one, said, error);
+}
+
 GBytes *
 sc_evidence_load_file (ScVault    *vault,
                        ScEvidence *evidence,

@@ -71,6 +71,10 @@ gboolean     sc_evidence_attach             (ScVault      *vault,
 GPtrArray   *sc_evidence_with_files         (ScVault      *vault,
                                              ScConcern    *concern,
                                              GError      **error);
+gboolean     sc_evidence_remove_file        (ScVault      *vault,
+                                             ScEvidence   *evidence,
+                                             const char   *reason,
+                                             GError      **error);
 gboolean     sc_evidence_remove_forbidden_files (ScVault    *vault,
                                                  ScConcern  *concern,
                                                  GError    **error);

@@ -25,6 +25,7 @@
 #include "sc-response-page.h"
 #include "sc-step-row.h"
 #include "sc-response.h"
+#include "sc-test-core.h"
 #include "sc-test-ui.h"
 #include "sc-unlock-page.h"
 
@@ -427,6 +428,57 @@ test_evidence_file (void)
   /* One file an entry: no button for a second. */
   g_assert_null (sc_test_find_label (GTK_WIDGET (response), "Attach File"));
   sc_test_save_png (GTK_WIDGET (window), "response-evidence");
+
+  /* Edited while it is not final: what it is, and where it is held; the
+   * change is in its history. */
+  {
+    GtkWidget *dialog;
+    ScVault *vault = sc_application_get_vault (app);
+    g_autoptr(ScEvidence) saved = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (response), "response.edit-evidence", "x",
+                                only_evidence_id (response));
+    dialog = sc_test_wait_for_window (SC_TYPE_EVIDENCE_DIALOG);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_test_find_row (dialog, "What It Is, e.g. Screenshots of the Chat"))),
+                     ==, "Screenshots of the group chat");
+    gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (dialog, "What It Is, e.g. Screenshots of the Chat")),
+                           "Screenshots of the group chat, 24 November");
+    sc_test_save_png (dialog, "evidence-edit");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    gtk_window_close (GTK_WINDOW (dialog));
+    saved = sc_records_load (vault, SC_TYPE_EVIDENCE, only_evidence_id (response), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sc_record_get_text (SC_RECORD (saved), "what"), ==, "Screenshots of the group chat, 24 November");
+    g_assert_nonnull (sc_test_find_row (GTK_WIDGET (response), "Screenshots of the group chat, 24 November"));
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'update'"
+                                                " AND entity = 'evidence' AND after LIKE '%24 November%'"), ==, 1);
+  }
+
+  /* The file removed, with a reason: asked for, and kept in the trail. */
+  {
+    AdwMessageDialog *dialog;
+    ScVault *vault = sc_application_get_vault (app);
+
+    gtk_widget_activate_action (GTK_WIDGET (response), "response.remove-evidence-file", "x",
+                                only_evidence_id (response));
+    dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    adw_message_dialog_response (dialog, "remove");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (n_files_kept (response), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (response), "response.remove-evidence-file", "x",
+                                only_evidence_id (response));
+    dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    gtk_editable_set_text (GTK_EDITABLE (sc_test_find_row (GTK_WIDGET (dialog), "Why It Is Removed")),
+                           "Handed to the police on a USB stick");
+    sc_test_save_png (GTK_WIDGET (dialog), "evidence-remove-file");
+    adw_message_dialog_response (dialog, "remove");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (n_files_kept (response), ==, 0);
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'remove-file'"
+                                                " AND after LIKE '%Handed to the police%'"
+                                                " AND after LIKE '%screenshot.png%'"), ==, 1);
+    g_assert_nonnull (sc_test_find_label (GTK_WIDGET (response), "Attach File"));
+  }
 
   sc_test_stop_app (app, window);
 }

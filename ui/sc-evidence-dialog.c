@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sc-evidence-dialog.h"
 
 struct _ScEvidenceDialog
@@ -39,6 +41,27 @@ sc_evidence_dialog_is_empty (ScEvidenceDialog *self)
   g_return_val_if_fail (SC_IS_EVIDENCE_DIALOG (self), TRUE);
 
   return *gtk_editable_get_text (self->what_row) == '\0';
+}
+
+/* The rows filled with @evidence's fields, to be edited. */
+void
+sc_evidence_dialog_load (ScEvidenceDialog *self,
+                         ScEvidence       *evidence)
+{
+  const struct { const char *field; GtkEditable *row; } fields[] = {
+    { "what", self->what_row },
+    { "held-where", self->held_where_row },
+    { "secured-by", self->secured_by_row },
+    { "urls", self->urls_row },
+    { "usernames", self->usernames_row },
+  };
+
+  g_return_if_fail (SC_IS_EVIDENCE_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_editable_set_text (fields[i].row, sc_record_get_text (SC_RECORD (evidence), fields[i].field));
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Edit Evidence"));
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "add", _("_Save"));
 }
 
 /* Writes what was typed into @evidence's fields. */

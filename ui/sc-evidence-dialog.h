@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (ScEvidenceDialog, sc_evidence_dialog, SC, EVIDENCE_DIALOG,
 
 GtkWidget *sc_evidence_dialog_new       (GtkWindow        *parent);
 gboolean   sc_evidence_dialog_is_empty  (ScEvidenceDialog *self);
+void       sc_evidence_dialog_load      (ScEvidenceDialog *self,
+                                         ScEvidence       *evidence);
 void       sc_evidence_dialog_fill      (ScEvidenceDialog *self,
                                          ScEvidence       *evidence);
 

@@ -355,6 +355,15 @@ sc_form_record_menu_new (const char *table,
 {
   g_autoptr(GMenuModel) menu = sc_form_record_menu_model_new (table, id, finalise_action,
                                                               addendum_action);
+
+  return sc_form_record_menu_button_new (menu);
+}
+
+/* A button opening @menu, a record's (sc_form_record_menu_model_new(),
+ * perhaps with items of its own added). */
+GtkWidget *
+sc_form_record_menu_button_new (GMenuModel *menu)
+{
   GtkWidget *button = gtk_menu_button_new ();
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);

@@ -42,6 +42,7 @@ GtkWidget  *sc_form_record_menu_new    (const char  *table,
                                        gint64       id,
                                        const char  *finalise_action,
                                        const char  *addendum_action);
+GtkWidget  *sc_form_record_menu_button_new (GMenuModel *menu);
 AdwToast   *sc_form_toast_new          (const char  *text);
 void        sc_form_toast         (GtkWidget   *widget,
                                    const char  *text);

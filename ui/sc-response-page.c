@@ -227,10 +227,24 @@ fill_evidence (ScResponsePage *self)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "response.attach");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
         }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 sc_form_record_menu_new ("evidence", sc_record_get_id (e),
-                                                          since == NULL ? "response.finalise-evidence" : NULL,
-                                                          "response.add-evidence-addendum"));
+      {
+        g_autoptr(GMenuModel) menu = sc_form_record_menu_model_new ("evidence", sc_record_get_id (e),
+                                                                    since == NULL
+                                                                    ? "response.finalise-evidence" : NULL,
+                                                                    "response.add-evidence-addendum");
+
+        /* Edited until it is final; its file removed, with a reason, at
+         * any time. */
+        if (*file != '\0')
+          g_menu_prepend (G_MENU (menu), _("_Remove File…"),
+                          g_action_print_detailed_name ("response.remove-evidence-file",
+                                                        g_variant_new_int64 (sc_record_get_id (e))));
+        if (since == NULL)
+          g_menu_prepend (G_MENU (menu), _("_Edit…"),
+                          g_action_print_detailed_name ("response.edit-evidence",
+                                                        g_variant_new_int64 (sc_record_get_id (e))));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), sc_form_record_menu_button_new (menu));
+      }
       gtk_list_box_append (self->evidence_list, row);
       /* Its addenda, under it. */
       for (guint j = 0; addenda != NULL && j < addenda->len; j++)
@@ -809,6 +823,152 @@ add_evidence_response_cb (AdwMessageDialog *dialog,
   fill_evidence (self);
 }
 
+/* Which entry an Edit Evidence dialog changes. */
+typedef struct
+{
+  ScResponsePage *self;
+  gint64          id;
+} EditEvidence;
+
+static void
+edit_evidence_free (gpointer  data,
+                    GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+edit_evidence_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           EditEvidence     *edit)
+{
+  ScResponsePage *self = edit->self;
+  g_autoptr(ScRecord) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* "add" is Save here, and what a lock answers to keep the typing. */
+  if (!g_str_equal (response, "add")
+      || !(evidence = load_of_concern (self, SC_TYPE_EVIDENCE, edit->id)))
+    return;
+  sc_evidence_dialog_fill (SC_EVIDENCE_DIALOG (dialog), SC_EVIDENCE (evidence));
+  if (!sc_records_save (sc_page_get_vault (SC_PAGE (self)), evidence, &error))
+    {
+      g_autofree char *sentence = sc_error_message_for (error);
+
+      sc_form_show_sentence (self->status_label, sentence);
+      return;
+    }
+  sc_form_show_sentence (self->status_label, NULL);
+  fill_evidence (self);
+}
+
+/* response.edit-evidence(x): what an entry says, until it is final; the
+ * change is in its history. */
+static void
+edit_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
+  EditEvidence *edit;
+  GtkWidget *dialog;
+
+  if (evidence == NULL)
+    return;
+  dialog = sc_evidence_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)));
+  sc_evidence_dialog_load (SC_EVIDENCE_DIALOG (dialog), SC_EVIDENCE (evidence));
+  edit = g_new0 (EditEvidence, 1);
+  edit->self = self;
+  edit->id = sc_record_get_id (evidence);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (edit_evidence_response_cb), edit,
+                         edit_evidence_free, 0);
+  g_set_weak_pointer (&self->evidence_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What the Remove File dialog asks: why. */
+typedef struct
+{
+  ScResponsePage *self;
+  gint64          id;
+  GtkEditable    *reason;
+} RemoveFile;
+
+static void
+remove_file_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+remove_file_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         RemoveFile       *remove)
+{
+  ScResponsePage *self = remove->self;
+  g_autoptr(ScRecord) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove")
+      || !(evidence = load_of_concern (self, SC_TYPE_EVIDENCE, remove->id)))
+    return;
+  if (!sc_evidence_remove_file (sc_page_get_vault (SC_PAGE (self)), SC_EVIDENCE (evidence),
+                                gtk_editable_get_text (remove->reason), &error))
+    {
+      g_autofree char *sentence = error->domain == SC_RECORD_ERROR
+                                  ? g_strdup (error->message) : sc_error_message_for (error);
+
+      sc_form_toast (GTK_WIDGET (self), sentence);
+      return;
+    }
+  sc_form_toast (GTK_WIDGET (self), _("File removed. The audit trail keeps its name, size and "
+                                      "fingerprint, and why."));
+  fill_evidence (self);
+}
+
+/* response.remove-evidence-file(x): the file gone from the vault, with a
+ * reason; the entry stays. */
+static void
+remove_evidence_file_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
+  GtkWidget *list;
+  GtkWidget *reason;
+  RemoveFile *remove;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (evidence == NULL)
+    return;
+  body = g_strdup_printf (_("“%s” will be removed from the vault for good. The entry stays, and the "
+                            "audit trail keeps the file’s name, size and fingerprint, and the reason "
+                            "you give."), sc_record_get_text (evidence, "file-name"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  reason = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason), _("Why It Is Removed"));
+  gtk_list_box_append (GTK_LIST_BOX (list), reason);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Remove the File?"), body));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  remove = g_new0 (RemoveFile, 1);
+  remove->self = self;
+  remove->id = sc_record_get_id (evidence);
+  remove->reason = GTK_EDITABLE (reason);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (remove_file_response_cb), remove,
+                         remove_file_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_evidence_action (GtkWidget  *widget,
                      const char *action_name,
@@ -982,6 +1142,9 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResponsePage, finalise_button);
 
   gtk_widget_class_install_action (widget_class, "response.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "response.edit-evidence", "x", edit_evidence_action);
+  gtk_widget_class_install_action (widget_class, "response.remove-evidence-file", "x",
+                                   remove_evidence_file_action);
   gtk_widget_class_install_action (widget_class, "response.attach", "x", attach_action);
   gtk_widget_class_install_action (widget_class, "response.mark-step", "(ss)", mark_step_action);
   gtk_widget_class_install_action (widget_class, "response.save-step-field", "(sss)",
