@@ -211,6 +211,9 @@ sc_explain_response (ScProcedure  *procedure,
           || !(discovered = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL)))
         return refuse (error, "\"discovered_at\" must be an ISO 8601 time with its offset, "
                        "such as 2026-11-20T15:00:00+00:00");
+      if (g_date_time_get_year (discovered) < 1900 || g_date_time_get_year (discovered) > 2200)
+        return refuse (error, "\"discovered_at\" is in %d: a concern comes to light between 1900 "
+                       "and 2200", g_date_time_get_year (discovered));
     }
 
   steps = sc_procedure_steps_for (procedure, &situation);

@@ -639,6 +639,54 @@ sc_key_file_rewrap (ScKeyFile    *self,
   return TRUE;
 }
 
+/* The wrap of @manager_id (NULL: the worker's) copied from @from, a copy
+ * of the same vault's key file made again in a thread: everything else in
+ * @self (managers added or removed since, the audit anchor) stays as it is
+ * now. FALSE if @from is another vault's, or the manager is gone. */
+gboolean
+sc_key_file_take_wrap (ScKeyFile  *self,
+                       ScKeyFile  *from,
+                       const char *manager_id,
+                       GError    **error)
+{
+  ScKeyWrap *to_wrap = NULL, *from_wrap = NULL;
+
+  if (g_strcmp0 (self->vault_id, from->vault_id) != 0
+      || sodium_memcmp (self->check, from->check, sizeof self->check) != 0)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_FAILED,
+                           "The key file changed to another vault's meanwhile");
+      return FALSE;
+    }
+  if (manager_id == NULL)
+    {
+      memcpy (self->salt, from->salt, sizeof self->salt);
+      memcpy (self->nonce, from->nonce, sizeof self->nonce);
+      memcpy (self->wrapped, from->wrapped, sizeof self->wrapped);
+      self->opslimit = from->opslimit;
+      self->memlimit = from->memlimit;
+      return TRUE;
+    }
+  for (guint i = 0; i < self->managers->len; i++)
+    if (g_str_equal (((ScKeyWrap *) self->managers->pdata[i])->id, manager_id))
+      to_wrap = self->managers->pdata[i];
+  for (guint i = 0; i < from->managers->len; i++)
+    if (g_str_equal (((ScKeyWrap *) from->managers->pdata[i])->id, manager_id))
+      from_wrap = from->managers->pdata[i];
+  if (to_wrap == NULL || from_wrap == NULL)
+    {
+      g_set_error_literal (error, SC_VAULT_ERROR, SC_VAULT_ERROR_NOT_FOUND,
+                           _("That manager was removed meanwhile, so their passphrase was not changed"));
+      return FALSE;
+    }
+  memcpy (to_wrap->salt, from_wrap->salt, sizeof to_wrap->salt);
+  memcpy (to_wrap->nonce, from_wrap->nonce, sizeof to_wrap->nonce);
+  memcpy (to_wrap->wrapped, from_wrap->wrapped, sizeof to_wrap->wrapped);
+  to_wrap->opslimit = from_wrap->opslimit;
+  to_wrap->memlimit = from_wrap->memlimit;
+  return TRUE;
+}
+
 ScKey *
 sc_key_file_unwrap (ScKeyFile  *self,
                     const char *passphrase,

@@ -44,6 +44,10 @@ gboolean    sc_key_file_rewrap        (ScKeyFile    *self,
                                        const ScKey  *key,
                                        const char   *passphrase,
                                        GError      **error);
+gboolean    sc_key_file_take_wrap     (ScKeyFile    *self,
+                                       ScKeyFile    *from,
+                                       const char   *manager_id,
+                                       GError      **error);
 ScKey      *sc_key_file_unwrap        (ScKeyFile    *self,
                                        const char   *passphrase,
                                        GError      **error);

@@ -1328,59 +1328,80 @@ sc_procedure_step_unknown (const ScProcedureStep *step,
   return unknown != NULL ? g_dgettext (GETTEXT_PACKAGE, unknown) : NULL;
 }
 
-/* Whether @day is a working day in England: a weekday that is not a bank
- * holiday by the rule (sc_date_is_bank_holiday()) or the council's file,
- * on London's calendar. */
+/* Whether @date is a working day in England: a weekday that is not a bank
+ * holiday by the rule (sc_date_is_bank_holiday()) or the council's file. */
+static gboolean
+is_working_date (ScProcedure *self,
+                 const GDate *date)
+{
+  g_autofree char *text = sc_date_to_storage (date);
+  gboolean holiday = g_hash_table_contains (self->bank_holidays, text)
+                     || (sc_date_is_bank_holiday (date)
+                         && !g_hash_table_contains (self->not_bank_holidays, text));
+
+  return g_date_get_weekday (date) <= G_DATE_FRIDAY && !holiday;
+}
+
+/* The London calendar day of @moment; FALSE outside the calendar. */
+static gboolean
+london_date (GDateTime *moment,
+             GDate     *date)
+{
+  g_autoptr(GDateTime) london = g_date_time_to_timezone (moment, sc_time_zone_london ());
+
+  if (london == NULL)
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (london),
+                  (GDateMonth) g_date_time_get_month (london), (GDateYear) g_date_time_get_year (london));
+  return TRUE;
+}
+
 gboolean
 sc_procedure_is_working_day (ScProcedure *self,
                              GDateTime   *day)
 {
-  g_autoptr(GDateTime) london = g_date_time_to_timezone (day, sc_time_zone_london ());
-  g_autofree char *text = g_date_time_format (london, "%Y-%m-%d");
-  int weekday = g_date_time_get_day_of_week (london);
-  gboolean holiday;
   GDate date;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (london),
-                  (GDateMonth) g_date_time_get_month (london), (GDateYear) g_date_time_get_year (london));
-  holiday = g_hash_table_contains (self->bank_holidays, text)
-            || (sc_date_is_bank_holiday (&date) && !g_hash_table_contains (self->not_bank_holidays, text));
-  return weekday <= 5 && !holiday;
+  return london_date (day, &date) && is_working_date (self, &date);
 }
 
 /* When @step falls due, for a concern that came to light at @from, in
  * London time. Working days skip weekends and bank holidays, and keep the
  * hour on the clock across a change to or from summer time: a referral due
  * "within one working day" of Friday 3 pm is due on Monday at 3 pm. NULL
- * when the step has no deadline. */
+ * when the step has no deadline, or the date is outside the calendar. */
 GDateTime *
 sc_procedure_due (ScProcedure           *self,
                   const ScProcedureStep *step,
                   GDateTime             *from)
 {
-  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  GDate date;
 
   if (step->deadline_hours > 0)
     {
       g_autoptr(GDateTime) after = g_date_time_add_hours (from, step->deadline_hours);
 
-      return g_date_time_to_timezone (after, sc_time_zone_london ());
+      return after != NULL ? g_date_time_to_timezone (after, sc_time_zone_london ()) : NULL;
     }
-  if (step->deadline_working_days < 0)
+  if (step->deadline_working_days < 0
+      || !(start = g_date_time_to_timezone (from, sc_time_zone_london ()))
+      || !london_date (from, &date))
     return NULL;
 
-  due = g_date_time_to_timezone (from, sc_time_zone_london ());
+  /* Day by day on the calendar, then the same hour on the clock that day. */
   for (int counted = 0; counted < step->deadline_working_days;)
     {
-      GDateTime *next = g_date_time_add_days (due, 1);
-
-      g_date_time_unref (due);
-      due = next;
-      if (sc_procedure_is_working_day (self, due))
+      if (g_date_get_year (&date) >= 9999)
+        return NULL;
+      g_date_add_days (&date, 1);
+      if (is_working_date (self, &date))
         counted++;
     }
-  return g_steal_pointer (&due);
+  return g_date_time_new (sc_time_zone_london (), g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), g_date_time_get_hour (start),
+                          g_date_time_get_minute (start), g_date_time_get_seconds (start));
 }
 
 const char *

@@ -943,8 +943,9 @@ open_with_keyring (const char   *directory,
       {
         ScVault *repaired;
 
-        /* The keyring's key may mend it, if the file still names the vault. */
-        if (!g_error_matches (load_error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED))
+        /* The keyring's key may mend it, if the file still names the vault;
+         * never for a check (--verify-audit), which changes nothing. */
+        if (!migrating || !g_error_matches (load_error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED))
           {
             g_propagate_error (error, g_steal_pointer (&load_error));
             return NULL;
@@ -1724,9 +1725,8 @@ typedef struct
   char      *current;       /* guarded memory */
   char      *replacement;   /* guarded memory */
   /* Out: */
-  ScKeyFile *key_file;
-  char      *before;
-  gsize      before_length;
+  ScKeyFile *key_file;   /* with the new wrap */
+  char      *manager_id; /* whose wrap it is; NULL: the worker's */
   char      *who;
 } ChangeData;
 
@@ -1738,9 +1738,7 @@ change_data_free (ChangeData *data)
   sc_secure_strfree (data->current);
   sc_secure_strfree (data->replacement);
   g_clear_pointer (&data->key_file, sc_key_file_free);
-  if (data->before != NULL)
-    sodium_memzero (data->before, data->before_length);
-  g_free (data->before);
+  g_free (data->manager_id);
   g_free (data->who);
   g_free (data);
 }
@@ -1755,8 +1753,7 @@ prepare_change (ChangeData  *data,
   g_autoptr(ScKey) key = NULL;
   g_autoptr(ScKey) taken = NULL;
 
-  if (!(data->before = sc_secure_read_private_file (path, 64 * 1024, &data->before_length, error))
-      || !(data->key_file = sc_key_file_load (path, error)))
+  if (!(data->key_file = sc_key_file_load (path, error)))
     return FALSE;
   if (!(key = sc_key_file_unwrap_anyone (data->key_file, data->current, &manager_id, error)))
     return FALSE;
@@ -1787,7 +1784,8 @@ prepare_change (ChangeData  *data,
                            _("That passphrase already opens this vault. Choose a new one"));
       return FALSE;
     }
-  return sc_key_file_rewrap (data->key_file, manager_id, key, data->replacement, error);
+  data->manager_id = g_steal_pointer (&manager_id);
+  return sc_key_file_rewrap (data->key_file, data->manager_id, key, data->replacement, error);
 }
 
 static void
@@ -1847,9 +1845,25 @@ sc_vault_change_passphrase_finish (ScVault       *self,
   if (!g_task_propagate_boolean (G_TASK (result), error) || !ensure_open (self, error))
     return FALSE;
   data = g_task_get_task_data (G_TASK (result));
-  said = g_strdup_printf ("Passphrase of %s changed", data->who);
-  return rewrite_key_file (self, data->key_file, data->before, data->before_length,
-                           "change-passphrase", "vault", NULL, said, error);
+  /* Only the new wrap goes into the key file as it is now: a manager added
+   * or removed while the thread worked stays added or removed. */
+  {
+    g_autofree char *path = vault_file (self->directory, SC_VAULT_KEY_NAME);
+    g_autofree char *before = NULL;
+    g_autoptr(ScKeyFile) now = NULL;
+    gsize before_length = 0;
+    gboolean written;
+
+    if (!(before = sc_secure_read_private_file (path, 64 * 1024, &before_length, error))
+        || !(now = sc_key_file_load (path, error))
+        || !sc_key_file_take_wrap (now, data->key_file, data->manager_id, error))
+      return FALSE;
+    said = g_strdup_printf ("Passphrase of %s changed", data->who);
+    written = rewrite_key_file (self, now, before, before_length, "change-passphrase", "vault",
+                                NULL, said, error);
+    sodium_memzero (before, before_length);
+    return written;
+  }
 }
 
 static void

@@ -387,6 +387,14 @@ test_working_days_on_londons_clock (void)
     /* 3 pm British Summer Time, which is 2 pm in UTC. */
     g_assert_cmpstr (text, ==, "2026-03-30T15:00+01:00");
   }
+  /* From the small hours of the Friday before the clocks go forward:
+   * Monday at the same time on the clock, not an hour later. */
+  {
+    g_autoptr(GDateTime) small_hours = london_at (2026, 3, 27, 1);
+    g_autoptr(GDateTime) monday = london_at (2026, 3, 30, 1);
+
+    assert_due (procedure, "lado", small_hours, monday);
+  }
   assert_due (procedure, "lado", maundy_thursday, after_easter);
   assert_due (procedure, "lado", christmas_eve_2027, after_christmas_2027);
 
@@ -491,6 +499,8 @@ test_explain_response (void)
       { "{\"area\": \"sexual\", \"incident_type\": [\"grooming,sexual\"]}", "not one of" },
       { "{\"area\": \"sexual\" /* \" */}", "plain JSON" },
       { "{\"area\": \"\xff\"}", "not UTF-8" },
+      { "{\"area\": \"sexual\", \"discovered_at\": \"9999-12-31T23:00:00+00:00\"}", "between 1900" },
+      { "{\"area\": \"sexual\", \"discovered_at\": \"0001-01-01T00:00:00+00:00\"}", "between 1900" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (refused); i++)

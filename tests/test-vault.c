@@ -1019,6 +1019,16 @@ test_repair_key_file_with_keyring (Fixture       *fixture,
 
   create_and_close (fixture);
   damage_key_file (key_path, "KeyCheck", "@@@");
+  /* A check (--verify-audit) repairs nothing and writes nothing. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScVault) vault = sc_vault_open_for_check (fixture->directory, &error);
+    g_autoptr(GPtrArray) none = damaged_copies (fixture);
+
+    g_assert_null (vault);
+    g_assert_error (error, SC_VAULT_ERROR, SC_VAULT_ERROR_KEY_FILE_DAMAGED);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(ScVault) vault = sc_vault_open_with_keyring (fixture->directory, NULL, &error);
@@ -1198,6 +1208,54 @@ test_change_passphrase_refusals (Fixture       *fixture,
   sc_vault_close (vault);
   g_assert_true (opens_with (fixture, PASSPHRASE));
   g_assert_true (opens_with (fixture, NEW_PASSPHRASE));
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A manager removed while a passphrase change worked in its thread stays
+ * removed: the change writes only its own wrap into the key file as it is
+ * when the change finishes. */
+static void
+test_change_passphrase_keeps_later_changes (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(ScVault) vault = create_vault (fixture);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) managers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *removed_id = NULL;
+
+  g_assert_true (sc_vault_add_manager (vault, PASSPHRASE, "Priya Shah", "Team manager",
+                                       MANAGER_PASSPHRASE, &error));
+  g_assert_true (sc_vault_add_manager (vault, MANAGER_PASSPHRASE, "Tom Reid", "Deputy",
+                                       "Copper-Lantern-31", &error));
+  g_assert_no_error (error);
+  managers = sc_vault_list_managers (vault, &error);
+  for (guint i = 0; i < managers->len; i++)
+    if (g_str_equal (((ScManager *) managers->pdata[i])->name, "Tom Reid"))
+      removed_id = g_strdup (((ScManager *) managers->pdata[i])->id);
+  g_assert_nonnull (removed_id);
+
+  /* The thread has read the key file and made the new wrap… */
+  sc_vault_change_passphrase_async (vault, PASSPHRASE, NEW_PASSPHRASE, NULL, keep_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* …when a manager is removed, before the change is written. */
+  g_assert_true (sc_vault_remove_manager (vault, MANAGER_PASSPHRASE, removed_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_vault_change_passphrase_finish (vault, result, &error));
+  g_assert_no_error (error);
+  sc_vault_close (vault);
+
+  g_assert_true (opens_with (fixture, NEW_PASSPHRASE));
+  g_assert_false (opens_with (fixture, "Copper-Lantern-31"));
+  g_assert_true (opens_with (fixture, MANAGER_PASSPHRASE));
 }
 
 static void
@@ -1386,6 +1444,7 @@ main (int   argc,
   ADD ("/vault/key-file/repair-with-keyring", test_repair_key_file_with_keyring);
   ADD ("/vault/passphrase/change", test_change_passphrase);
   ADD ("/vault/passphrase/change-refusals", test_change_passphrase_refusals);
+  ADD ("/vault/passphrase/change-keeps-later-changes", test_change_passphrase_keeps_later_changes);
   ADD ("/vault/storage-full/says-so-and-keeps-the-vault", test_storage_full);
   g_test_add_func ("/vault/errors/every-code-has-a-sentence", test_every_error_has_a_sentence);
 

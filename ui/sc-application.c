@@ -493,6 +493,13 @@ sc_application_handle_local_options (GApplication *app,
       return sc_application_check_procedure_file (path);
     }
 
+  if (g_variant_dict_contains (options, "procedure")
+      && !g_variant_dict_contains (options, "explain-response"))
+    {
+      g_printerr ("%s\n", _("--procedure names the file --explain-response tests; give both."));
+      return 1;
+    }
+
   if (g_variant_dict_contains (options, "explain-response"))
     {
       g_autofree char *scenario = NULL;
