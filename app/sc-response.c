@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "sc-choices.h"
 #include "sc-dates.h"
@@ -734,6 +735,55 @@ sc_evidence_remove_file (ScVault     *vault,
     return TRUE;
   g_ptr_array_add (one, evidence);
   return sc_records_remove_files (vault, one, said, error);
+}
+
+/* A copy of @evidence's file written to @path, to hand to the police: not
+ * encrypted, so the worker is warned first (by the caller), and the trail
+ * says which file went where, with its size and hash. Written to a
+ * temporary name beside @path and renamed when whole; a failure leaves no
+ * file and no entry. */
+gboolean
+sc_evidence_save_file_as (ScVault     *vault,
+                          ScEvidence  *evidence,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *said = NULL;
+  const guint8 *data;
+  gsize size;
+  gboolean written;
+
+  if (!(bytes = sc_evidence_load_file (vault, evidence, error)))
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  said = g_strdup_printf ("%s (%" G_GSIZE_FORMAT " bytes, SHA-256 %s) saved, not encrypted, to %s",
+                          sc_record_get_text (SC_RECORD (evidence), "file-name"), size, hash, path);
+  if (!sc_vault_begin (vault, error))
+    return FALSE;
+  if (!sc_vault_append_audit (vault, "save-file-out", "evidence", sc_record_get_id (SC_RECORD (evidence)),
+                              NULL, said, error))
+    {
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  written = g_file_set_contents_full (path, (const char *) data, (gssize) size,
+                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, error);
+  sc_secure_wipe ((gpointer) data, size);
+  if (!written)
+    {
+      sc_vault_rollback (vault);
+      return FALSE;
+    }
+  if (!sc_vault_commit (vault, error))
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GBytes *

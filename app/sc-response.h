@@ -71,6 +71,10 @@ gboolean     sc_evidence_attach             (ScVault      *vault,
 GPtrArray   *sc_evidence_with_files         (ScVault      *vault,
                                              ScConcern    *concern,
                                              GError      **error);
+gboolean     sc_evidence_save_file_as       (ScVault      *vault,
+                                             ScEvidence   *evidence,
+                                             const char   *path,
+                                             GError      **error);
 gboolean     sc_evidence_remove_file        (ScVault      *vault,
                                              ScEvidence   *evidence,
                                              const char   *reason,

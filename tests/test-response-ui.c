@@ -454,6 +454,33 @@ test_evidence_file (void)
                                                 " AND entity = 'evidence' AND after LIKE '%24 November%'"), ==, 1);
   }
 
+  /* A copy for the police, after a warning that it is not encrypted: the
+   * same bytes, the worker's alone, and a line in the trail. */
+  {
+    AdwMessageDialog *dialog;
+    ScVault *vault = sc_application_get_vault (app);
+    g_autofree char *copy_path = g_build_filename (g_get_home_dir (), "for-police.png", NULL);
+    g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+    g_autofree char *copied = NULL;
+    gsize copied_length = 0;
+    GStatBuf st;
+
+    gtk_widget_activate_action (GTK_WIDGET (response), "response.save-evidence-file", "x",
+                                only_evidence_id (response));
+    dialog = ADW_MESSAGE_DIALOG (sc_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not encrypted"));
+    sc_test_save_png (GTK_WIDGET (dialog), "evidence-save-file-warning");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    sc_test_choose_file (copy);
+    g_assert_true (g_file_get_contents (copy_path, &copied, &copied_length, NULL));
+    g_assert_cmpmem (copied, copied_length, png_bytes, sizeof png_bytes);
+    g_assert_cmpint (g_stat (copy_path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (sc_test_count_rows (vault, "SELECT count(*) FROM audit WHERE action = 'save-file-out'"
+                                                " AND after LIKE '%for-police.png%'"), ==, 1);
+  }
+
   /* The file removed, with a reason: asked for, and kept in the trail. */
   {
     AdwMessageDialog *dialog;

@@ -236,6 +236,10 @@ fill_evidence (ScResponsePage *self)
         /* Edited until it is final; its file removed, with a reason, at
          * any time. */
         if (*file != '\0')
+          g_menu_prepend (G_MENU (menu), _("_Save File for the Police…"),
+                          g_action_print_detailed_name ("response.save-evidence-file",
+                                                        g_variant_new_int64 (sc_record_get_id (e))));
+        if (*file != '\0')
           g_menu_prepend (G_MENU (menu), _("_Remove File…"),
                           g_action_print_detailed_name ("response.remove-evidence-file",
                                                         g_variant_new_int64 (sc_record_get_id (e))));
@@ -969,6 +973,123 @@ remove_evidence_file_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Saving a stored file out: which entry, once the warning is read. */
+typedef struct
+{
+  ScResponsePage *self;
+  gint64          id;
+} SaveFile;
+
+static void
+save_file_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     SaveFile        *save)
+{
+  ScResponsePage *self = save->self;
+  g_autoptr(ScRecord) evidence = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (evidence = load_of_concern (self, SC_TYPE_EVIDENCE, save->id)) != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file == NULL || (path = g_file_get_path (file)) == NULL)
+        sc_form_toast (GTK_WIDGET (self), _("Safecase can only save to a folder on this computer. "
+                                            "Choose another place; nothing was saved."));
+      else if (!sc_evidence_save_file_as (sc_page_get_vault (SC_PAGE (self)), SC_EVIDENCE (evidence),
+                                          path, &error))
+        {
+          g_autofree char *sentence = sc_error_message_for (error);
+
+          sc_form_toast (GTK_WIDGET (self), sentence);
+        }
+      else
+        sc_form_toast (GTK_WIDGET (self), _("Saved, not encrypted. Hand it over, then delete it."));
+    }
+  /* Its creator's reference; a lock drops it instead, unanswered. */
+  g_object_unref (chooser);
+}
+
+static void
+save_file_chosen_free (gpointer  data,
+                       GClosure *closure)
+{
+  SaveFile *save = data;
+
+  g_object_unref (save->self);
+  g_free (save);
+}
+
+static void
+save_file_warned_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SaveFile         *save)
+{
+  ScResponsePage *self = save->self;
+  g_autoptr(ScRecord) evidence = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (response, "save")
+      || !(evidence = load_of_concern (self, SC_TYPE_EVIDENCE, save->id)))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the File for the Police"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), sc_record_get_text (evidence, "file-name"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  {
+    SaveFile *chosen = g_new0 (SaveFile, 1);
+
+    chosen->self = g_object_ref (self);
+    chosen->id = save->id;
+    g_signal_connect_data (chooser, "response", G_CALLBACK (save_file_chosen_cb), chosen,
+                           save_file_chosen_free, 0);
+  }
+  sc_form_track_native_dialog (GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_file_free (gpointer  data,
+                GClosure *closure)
+{
+  g_free (data);
+}
+
+/* response.save-evidence-file(x): a copy of the file for the police,
+ * after a warning that the copy is not encrypted; the trail says so. */
+static void
+save_evidence_file_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ScResponsePage *self = SC_RESPONSE_PAGE (widget);
+  g_autoptr(ScRecord) evidence = load_of_concern (self, SC_TYPE_EVIDENCE, g_variant_get_int64 (parameter));
+  AdwMessageDialog *dialog;
+  SaveFile *save;
+
+  if (evidence == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Save a Copy That Is Not Encrypted?"),
+                                                       _("The copy is for handing to the police. "
+                                                         "Outside the vault it is not encrypted: save "
+                                                         "it on an encrypted stick or the council’s "
+                                                         "secure drive, never email it, and delete it "
+                                                         "once it is handed over. The audit trail notes "
+                                                         "where it was saved.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Choose Where…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  save = g_new0 (SaveFile, 1);
+  save->self = self;
+  save->id = sc_record_get_id (evidence);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (save_file_warned_cb), save, save_file_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_evidence_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1145,6 +1266,8 @@ sc_response_page_class_init (ScResponsePageClass *klass)
   gtk_widget_class_install_action (widget_class, "response.edit-evidence", "x", edit_evidence_action);
   gtk_widget_class_install_action (widget_class, "response.remove-evidence-file", "x",
                                    remove_evidence_file_action);
+  gtk_widget_class_install_action (widget_class, "response.save-evidence-file", "x",
+                                   save_evidence_file_action);
   gtk_widget_class_install_action (widget_class, "response.attach", "x", attach_action);
   gtk_widget_class_install_action (widget_class, "response.mark-step", "(ss)", mark_step_action);
   gtk_widget_class_install_action (widget_class, "response.save-step-field", "(sss)",
