@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sc-evidence-dialog.h"
@@ -43,12 +45,20 @@ sc_evidence_dialog_is_empty (ScEvidenceDialog *self)
   return *gtk_editable_get_text (self->what_row) == '\0';
 }
 
-/* The rows filled with @evidence's fields, to be edited. */
-void
-sc_evidence_dialog_load (ScEvidenceDialog *self,
-                         ScEvidence       *evidence)
+/* Which row holds which of an entry's fields. */
+typedef struct
 {
-  const struct { const char *field; GtkEditable *row; } fields[] = {
+  const char  *field;
+  GtkEditable *row;
+} FieldRow;
+
+#define N_FIELD_ROWS 5
+
+static void
+field_rows (ScEvidenceDialog *self,
+            FieldRow          rows[N_FIELD_ROWS])
+{
+  const FieldRow all[N_FIELD_ROWS] = {
     { "what", self->what_row },
     { "held-where", self->held_where_row },
     { "secured-by", self->secured_by_row },
@@ -56,10 +66,21 @@ sc_evidence_dialog_load (ScEvidenceDialog *self,
     { "usernames", self->usernames_row },
   };
 
+  memcpy (rows, all, sizeof all);
+}
+
+/* The rows filled with @evidence's fields, to be edited. */
+void
+sc_evidence_dialog_load (ScEvidenceDialog *self,
+                         ScEvidence       *evidence)
+{
+  FieldRow rows[N_FIELD_ROWS];
+
   g_return_if_fail (SC_IS_EVIDENCE_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_editable_set_text (fields[i].row, sc_record_get_text (SC_RECORD (evidence), fields[i].field));
+  field_rows (self, rows);
+  for (guint i = 0; i < N_FIELD_ROWS; i++)
+    gtk_editable_set_text (rows[i].row, sc_record_get_text (SC_RECORD (evidence), rows[i].field));
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Edit Evidence"));
   adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "add", _("_Save"));
 }
@@ -69,19 +90,13 @@ void
 sc_evidence_dialog_fill (ScEvidenceDialog *self,
                          ScEvidence       *evidence)
 {
-  const struct { const char *field; GtkEditable *row; } fields[] = {
-    { "what", self->what_row },
-    { "held-where", self->held_where_row },
-    { "secured-by", self->secured_by_row },
-    { "urls", self->urls_row },
-    { "usernames", self->usernames_row },
-  };
+  FieldRow rows[N_FIELD_ROWS];
 
   g_return_if_fail (SC_IS_EVIDENCE_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    sc_record_set_text (SC_RECORD (evidence), fields[i].field,
-                        gtk_editable_get_text (fields[i].row));
+  field_rows (self, rows);
+  for (guint i = 0; i < N_FIELD_ROWS; i++)
+    sc_record_set_text (SC_RECORD (evidence), rows[i].field, gtk_editable_get_text (rows[i].row));
 }
 
 static void
