@@ -131,6 +131,44 @@ read_incident_types (JsonObject  *root,
   return TRUE;
 }
 
+/* What the parser saw that it would otherwise let pass: a key given
+ * twice (the last would win), and more than one value at the top. */
+typedef struct
+{
+  GHashTable *keys;     /* "OBJECT/KEY" */
+  guint       depth;
+  guint       tops;
+  char       *twice;
+} Watch;
+
+static void
+container_start_cb (JsonParser *parser,
+                    Watch      *watch)
+{
+  if (watch->depth++ == 0)
+    watch->tops++;
+}
+
+static void
+container_end_cb (JsonParser *parser,
+                  gpointer    container,
+                  Watch      *watch)
+{
+  watch->depth--;
+}
+
+static void
+member_cb (JsonParser *parser,
+           JsonObject *object,
+           const char *name,
+           Watch      *watch)
+{
+  char *key = g_strdup_printf ("%p/%s", (gpointer) object, name);
+
+  if (!g_hash_table_add (watch->keys, key) && watch->twice == NULL)
+    watch->twice = g_strdup (name);
+}
+
 /* A title on one line of its own column. */
 static char *
 one_cell (const char *text)
@@ -154,6 +192,10 @@ sc_explain_response (ScProcedure  *procedure,
     "other_child_age", "adult_works_with_children", "discovered_at", NULL,
   };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *twice = NULL;
+  Watch watch = { keys, 0, 0, NULL };
+  gboolean loaded;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GList) members = NULL;
@@ -176,8 +218,19 @@ sc_explain_response (ScProcedure  *procedure,
     return refuse (error, "the scenario is not UTF-8 text");
   if (!sc_json_check_nesting (data, length, "scenario", problems))
     return refuse (error, "%s", (const char *) problems->pdata[0]);
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+  g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), &watch);
+  g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), &watch);
+  g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), &watch);
+  g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), &watch);
+  g_signal_connect (parser, "object-member", G_CALLBACK (member_cb), &watch);
+  loaded = json_parser_load_from_data (parser, data, (gssize) length, &parse_error);
+  twice = watch.twice;
+  if (!loaded)
     return refuse (error, "%s", parse_error->message);
+  if (twice != NULL)
+    return refuse (error, "\"%s\" is given twice; say each answer once", twice);
+  if (watch.tops > 1)
+    return refuse (error, "a scenario is one JSON object, and this file holds more");
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return refuse (error, "a scenario is a JSON object");

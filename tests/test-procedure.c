@@ -500,6 +500,8 @@ test_explain_response (void)
       { "{\"area\": \"sexual\" /* \" */}", "plain JSON" },
       { "{\"area\": \"\xff\"}", "not UTF-8" },
       { "{\"area\": \"sexual\", \"discovered_at\": \"9999-12-31T23:00:00+00:00\"}", "between 1900" },
+      { "{\"area\": \"cyber\", \"area\": \"sexual\"}", "given twice" },
+      { "{\"area\": \"sexual\"} {\"area\": \"bullying\"}", "one JSON object" },
       { "{\"area\": \"sexual\", \"discovered_at\": \"0001-01-01T00:00:00+00:00\"}", "between 1900" },
     };
 
