@@ -45,6 +45,7 @@ struct _ScConcernForm
   gboolean   can_save;
   gboolean   show_incident_other;
   gboolean   show_adult;
+  gboolean   show_other_child;
   gboolean   show_setting_other;
   gboolean   show_media_other;
   gboolean   show_outcome;
@@ -71,6 +72,7 @@ enum {
   PROP_CAN_SAVE,
   PROP_SHOW_INCIDENT_OTHER,
   PROP_SHOW_ADULT,
+  PROP_SHOW_OTHER_CHILD,
   PROP_SHOW_SETTING_OTHER,
   PROP_SHOW_MEDIA_OTHER,
   PROP_SHOW_OUTCOME,
@@ -151,6 +153,8 @@ update (ScConcernForm *self)
   set_boolean (self, &self->show_incident_other,
                sc_choice_list_has (text (self, "incident-types"), "other"), PROP_SHOW_INCIDENT_OTHER);
   set_boolean (self, &self->show_adult, sc_concern_adult_alleged (self->concern), PROP_SHOW_ADULT);
+  set_boolean (self, &self->show_other_child, sc_concern_child_alleged (self->concern),
+               PROP_SHOW_OTHER_CHILD);
   set_boolean (self, &self->show_setting_other, g_str_equal (text (self, "setting-type"), "other"),
                PROP_SHOW_SETTING_OTHER);
   set_boolean (self, &self->show_media_other, sc_choice_list_has (text (self, "media"), "other"),
@@ -524,6 +528,7 @@ sc_concern_form_get_property (GObject    *object,
     case PROP_CAN_SAVE: g_value_set_boolean (value, self->can_save); break;
     case PROP_SHOW_INCIDENT_OTHER: g_value_set_boolean (value, self->show_incident_other); break;
     case PROP_SHOW_ADULT: g_value_set_boolean (value, self->show_adult); break;
+    case PROP_SHOW_OTHER_CHILD: g_value_set_boolean (value, self->show_other_child); break;
     case PROP_SHOW_SETTING_OTHER: g_value_set_boolean (value, self->show_setting_other); break;
     case PROP_SHOW_MEDIA_OTHER: g_value_set_boolean (value, self->show_media_other); break;
     case PROP_SHOW_OUTCOME: g_value_set_boolean (value, self->show_outcome); break;
@@ -592,6 +597,7 @@ sc_concern_form_class_init (ScConcernFormClass *klass)
   /* Rows that only matter for some answers. */
   properties[PROP_SHOW_INCIDENT_OTHER] = sc_view_model_boolean_property ("show-incident-other");
   properties[PROP_SHOW_ADULT] = sc_view_model_boolean_property ("show-adult");
+  properties[PROP_SHOW_OTHER_CHILD] = sc_view_model_boolean_property ("show-other-child");
   properties[PROP_SHOW_SETTING_OTHER] = sc_view_model_boolean_property ("show-setting-other");
   properties[PROP_SHOW_MEDIA_OTHER] = sc_view_model_boolean_property ("show-media-other");
   properties[PROP_SHOW_OUTCOME] = sc_view_model_boolean_property ("show-outcome");

@@ -45,6 +45,7 @@ static const ScField concern_fields[] = {
   { "adult-other-work", SC_FIELD_TEXT },
   { "adult-own-children", SC_FIELD_TEXT },
   { "adult-previous-concerns", SC_FIELD_TEXT },
+  { "other-child-age", SC_FIELD_TEXT },
   { "location", SC_FIELD_TEXT },
   { "setting-type", SC_FIELD_TEXT },
   { "setting-other", SC_FIELD_TEXT },
@@ -116,6 +117,20 @@ sc_concern_validate (ScRecord *record,
         return FALSE;
       }
 
+  /* A whole number of years under 18, or nothing when not known. */
+  {
+    const char *age = text (self, "other-child-age");
+    guint64 years = 0;
+
+    if (*age != '\0' && (!g_ascii_string_to_unsigned (age, 10, 0, 17, &years, NULL)))
+      {
+        g_set_error_literal (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID,
+                             _("The other child’s age is a whole number of years under 18; leave it "
+                               "empty if it is not known."));
+        return FALSE;
+      }
+  }
+
   if (!check_moment (text (self, "happened-at"), now,
                      _("The time it happened is in the future. Check the date and time."),
                      &happened, error)
@@ -171,6 +186,16 @@ sc_concern_new (gint64 child_id)
 
 /* Where an adult is the alleged perpetrator, the record needs their role
  * and setting so a LADO referral can be made from it. */
+/* Whether a child is said to have done it (child on child, or on an
+ * adult): their age is asked then. */
+gboolean
+sc_concern_child_alleged (ScConcern *self)
+{
+  const char *who = text (self, "involvement");
+
+  return g_str_equal (who, "child-on-child") || g_str_equal (who, "child-on-adult");
+}
+
 gboolean
 sc_concern_adult_alleged (ScConcern *self)
 {

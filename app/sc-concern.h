@@ -17,5 +17,6 @@ ScConcern *sc_concern_new          (gint64     child_id);
 GStrv      sc_concern_missing      (ScConcern *self,
                                     gboolean   required_only);
 gboolean   sc_concern_adult_alleged (ScConcern *self);
+gboolean   sc_concern_child_alleged (ScConcern *self);
 
 G_END_DECLS

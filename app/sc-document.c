@@ -596,9 +596,19 @@ sc_document_monitoring_form (ScVault     *vault,
   heading (document, _("The incident"));
   happened_day = when (sc_record_get_text (c, "happened-at"));
   field (document, _("Date of incident"), happened_day);
-  field_take (document, _("Age of the child involved"),
-              age_at (sc_record_get_text (SC_RECORD (child), "date-of-birth"),
-                      sc_record_get_text (c, "happened-at")));
+  /* Appendix 1 asks the age of every child involved. */
+  {
+    g_autofree char *age = age_at (sc_record_get_text (SC_RECORD (child), "date-of-birth"),
+                                   sc_record_get_text (c, "happened-at"));
+    const char *other = sc_record_get_text (c, "other-child-age");
+
+    if (sc_concern_child_alleged (concern))
+      field_take (document, _("Ages of the children involved"),
+                  g_strdup_printf (_("%s; the other child: %s"), age != NULL ? age : _("not known"),
+                                   *other != '\0' ? other : _("not known")));
+    else
+      field (document, _("Age of the child involved"), age);
+  }
 
   /* Appendix 1's boxes, in its order; where it has fewer than the
    * procedure, the procedure's answer is said beside them. */
@@ -708,6 +718,10 @@ sc_document_police_summary (ScVault     *vault,
   field_take (document, _("Through"), choice ("media", c, "media"));
   field (document, _("Who is alleged"), sc_record_get_text (c, "other-party"));
   field (document, _("Their role"), sc_record_get_text (c, "adult-role"));
+  /* The age of criminal responsibility (10) is the other child's. */
+  if (sc_concern_child_alleged (concern))
+    field (document, _("Their age"), *sc_record_get_text (c, "other-child-age") != '\0'
+                                     ? sc_record_get_text (c, "other-child-age") : _("not known"));
   field (document, _("Immediate danger"), danger);
   field (document, _("Evidence held"), held->str);
   field (document, _("Referred by"), sc_vault_get_worker_name (vault));

@@ -630,6 +630,29 @@ test_monitoring_form (Fixture       *fixture,
 
     g_assert_cmpstr (setting, ==, "Foster home|Home");
   }
+  /* Where a child did it, the ages of both children, as Appendix 1 asks. */
+  {
+    g_autoptr(ScDocument) children = NULL;
+    gboolean found = FALSE;
+
+    sc_record_set_text (c, "involvement", "child-on-child");
+    sc_record_set_text (c, "other-child-age", "13");
+    children = sc_document_monitoring_form (fixture->vault, fixture->procedure, fixture->concern, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < children->blocks->len; i++)
+      {
+        ScBlock *block = children->blocks->pdata[i];
+
+        if (g_strcmp0 (block->label, "Ages of the children involved") == 0)
+          {
+            g_assert_cmpstr (block->text, ==, "14; the other child: 13");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+    sc_record_set_text (c, "involvement", "adult-on-child");
+    sc_record_set_text (c, "other-child-age", "");
+  }
   {
     g_autofree char *both = ticked_under (form, "Type of incident");
 

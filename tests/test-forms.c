@@ -387,6 +387,33 @@ test_files_removed_when_concern_becomes_sexual (Fixture       *f,
   g_assert_nonnull (strstr (audit, "33 bytes"));
 }
 
+/* Where a child did it, their age is asked (the age of criminal
+ * responsibility is theirs): a whole number under 18, or empty. */
+static void
+test_other_childs_age (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ScConcern) concern = sc_concern_new (f->child_id);
+  g_autoptr(ScConcernForm) form = sc_concern_form_new (f->vault, concern);
+  g_autoptr(GError) error = NULL;
+
+  sc_record_set_text (SC_RECORD (concern), "involvement", "adult-on-child");
+  g_assert_false (get_boolean (form, "show-other-child"));
+  sc_record_set_text (SC_RECORD (concern), "involvement", "child-on-child");
+  g_assert_true (get_boolean (form, "show-other-child"));
+  sc_record_set_text (SC_RECORD (concern), "summary", "Threats from a boy at school");
+  sc_record_set_text (SC_RECORD (concern), "area", "bullying");
+  sc_record_set_text (SC_RECORD (concern), "happened-at", "2026-11-20T10:00:00Z");
+  sc_record_set_text (SC_RECORD (concern), "other-child-age", "twelve");
+  g_assert_false (sc_records_complete (f->vault, SC_RECORD (concern), &error));
+  g_assert_error (error, SC_RECORD_ERROR, SC_RECORD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "other child’s age"));
+  g_clear_error (&error);
+  sc_record_set_text (SC_RECORD (concern), "other-child-age", "9");
+  g_assert_true (sc_records_complete (f->vault, SC_RECORD (concern), &error));
+  g_assert_no_error (error);
+}
+
 /* "A number of 'accidental' occurrences should also be questioned": the
  * third concern judged accidental within a year of the others asks the
  * worker to think again; one a year and more later, a deliberate one, or
@@ -469,6 +496,7 @@ main (int   argc,
   ADD ("/child-form/age-dates-save-undo", test_child_form);
   ADD ("/contact-form/defaults-link-approval-save", test_contact_form);
   ADD ("/concern-form/third-accidental-questioned", test_third_accidental_questioned);
+  ADD ("/concern-form/other-childs-age", test_other_childs_age);
   ADD ("/concern-form/files-removed-when-concern-becomes-sexual",
        test_files_removed_when_concern_becomes_sexual);
 

@@ -40,6 +40,7 @@ struct _ScConcernEditor
   AdwEntryRow        *incident_other_row;
   AdwComboRow        *involvement_row;
   AdwEntryRow        *other_party_row;
+  AdwEntryRow        *other_child_age_row;
   AdwEntryRow        *adult_role_row;
   AdwEntryRow        *adult_employer_row;
   AdwComboRow        *adult_staff_row;
@@ -93,6 +94,7 @@ static const RowField text_rows[] = {
   { "disclosed-by", G_STRUCT_OFFSET (ScConcernEditor, disclosed_by_row) },
   { "incident-other", G_STRUCT_OFFSET (ScConcernEditor, incident_other_row) },
   { "other-party", G_STRUCT_OFFSET (ScConcernEditor, other_party_row) },
+  { "other-child-age", G_STRUCT_OFFSET (ScConcernEditor, other_child_age_row) },
   { "adult-role", G_STRUCT_OFFSET (ScConcernEditor, adult_role_row) },
   { "adult-employer", G_STRUCT_OFFSET (ScConcernEditor, adult_employer_row) },
   { "adult-other-work", G_STRUCT_OFFSET (ScConcernEditor, adult_other_work_row) },
@@ -127,6 +129,7 @@ static const RowField check_rows[] = {
 /* Rows shown only for some answers, and the form's property that says so. */
 static const RowField shown_rows[] = {
   { "show-incident-other", G_STRUCT_OFFSET (ScConcernEditor, incident_other_row) },
+  { "show-other-child", G_STRUCT_OFFSET (ScConcernEditor, other_child_age_row) },
   { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_role_row) },
   { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_employer_row) },
   { "show-adult", G_STRUCT_OFFSET (ScConcernEditor, adult_staff_row) },
@@ -425,6 +428,7 @@ sc_concern_editor_class_init (ScConcernEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, incident_other_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, involvement_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, other_party_row);
+  gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, other_child_age_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_role_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_employer_row);
   gtk_widget_class_bind_template_child (widget_class, ScConcernEditor, adult_staff_row);

@@ -9,6 +9,9 @@ ALTER TABLE concern ADD COLUMN adult_other_work TEXT NOT NULL DEFAULT '';
 ALTER TABLE concern ADD COLUMN adult_own_children TEXT NOT NULL DEFAULT ''
   CHECK (adult_own_children IN ('', 'yes', 'no', 'unknown'));
 ALTER TABLE concern ADD COLUMN adult_previous_concerns TEXT NOT NULL DEFAULT '';
+-- Where a child did it, their age ('' not known): the age of criminal
+-- responsibility (10) is about them, never about the child harmed.
+ALTER TABLE concern ADD COLUMN other_child_age TEXT NOT NULL DEFAULT '';
 
 ALTER TABLE child ADD COLUMN legal_status TEXT NOT NULL DEFAULT '';
 
